@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace fahras {
+
+/// Base of every error Fahras throws. Library code throws; only `main` catches and turns the
+/// error into an exit status (see docs/ERRORS.md).
+class Error : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Misuse by the caller: a bad option value, a query that cannot be parsed. Exit status 2.
+class UsageError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// A query string that cannot be parsed (unbalanced quotes or parentheses, unknown field).
+class QueryError : public UsageError {
+  public:
+    using UsageError::UsageError;
+};
+
+/// The database cannot be opened, read or written. Fatal for the run: exit status 2.
+class DatabaseError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// One input (a file, or one line of a JSON Lines file) could not be read. The indexer
+/// reports it compiler-style, counts it and goes on with the next input.
+class InputError : public Error {
+  public:
+    /// `line` is 1-based; 0 means the error concerns the whole file.
+    InputError(std::string path, std::size_t line, const std::string& reason)
+        : Error(reason), m_path(std::move(path)), m_line(line) {}
+
+    [[nodiscard]] const std::string& path() const noexcept { return m_path; }
+    [[nodiscard]] std::size_t line() const noexcept { return m_line; }
+    [[nodiscard]] std::string reason() const { return what(); }
+
+    /// `path:line: error: reason` (or `path: error: reason` when line is 0).
+    [[nodiscard]] std::string report() const {
+        std::string out = m_path;
+        if (m_line != 0) out += ":" + std::to_string(m_line);
+        out += ": error: ";
+        out += what();
+        return out;
+    }
+
+  private:
+    std::string m_path;
+    std::size_t m_line;
+};
+
+}  // namespace fahras

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The schema of a Fahras database: every term prefix and value slot, in one place, used by
+// the indexer and the query tool alike. Prefixes follow Xapian/Omega conventions
+// (xapian-omega/docs/termprefixes.rst): single capitals are the standard ones, `X…` are ours.
+// Values of boolean terms are lower-case or Arabic, so no ':' separator is ever needed.
+// docs/SCHEMA.md explains what each term set costs and why it is there.
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace fahras::schema {
+
+/// Bumped whenever the terms written for an article change: a database written with another
+/// version must be rebuilt (the query tool refuses it with a clear message).
+inline constexpr int version = 1;
+/// Metadata key holding `version`.
+inline constexpr std::string_view meta_version = "fahras.schema";
+
+// ---- Terms ----------------------------------------------------------------------------
+// Unprefixed: folded words of title and body, with positions (phrases, proximity).
+/// Stemmed folded words of title and body, without positions (ranking; Xapian's `Z`).
+inline constexpr std::string_view stem = "Z";
+/// Exact (cleaned, unfolded) words, without positions: `=word`.
+inline constexpr std::string_view exact = "XE";
+/// Folded title words, with positions: `title:word`, `title:"phrase"`.
+inline constexpr std::string_view title = "S";
+/// Stemmed title words: `title:word` ranking and matching.
+inline constexpr std::string_view title_stem = "ZS";
+/// Unique article id: replace_document() by term.
+inline constexpr std::string_view id = "Q";
+/// Source (outlet), lower-cased: boolean filter `source:`.
+inline constexpr std::string_view source = "XSRC";
+/// Category, lower-cased: boolean filter `category:`.
+inline constexpr std::string_view category = "XCAT";
+
+/// Position gap between the title and the body, so phrases never span the two.
+inline constexpr Xapian::termpos title_body_gap = 100;
+/// Within-document frequency added for a word in the title (a title word counts this much
+/// more than a body word in the `Z` ranking terms).
+inline constexpr Xapian::termcount title_wdf_boost = 3;
+
+// ---- Value slots ------------------------------------------------------------------------
+/// Publication date as "YYYYMMDD" (sortable as a string; empty when unknown).
+inline constexpr Xapian::valueno slot_date = 0;
+/// Source (outlet), as written in the input: facets.
+inline constexpr Xapian::valueno slot_source = 1;
+/// Category, as written in the input: facets.
+inline constexpr Xapian::valueno slot_category = 2;
+/// Signature of the input the article came from (size, mtime, content hash): incremental
+/// reindexing.
+inline constexpr Xapian::valueno slot_signature = 3;
+
+// ---- Document data ------------------------------------------------------------------------
+// A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
+// "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
+
+}  // namespace fahras::schema

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Builders of the boolean terms of schema.hpp, shared by the indexer (which writes them) and the
+// query tool (which filters on them), so that both spell every term the same way.
+
+#include <string>
+#include <string_view>
+
+namespace fahras {
+
+/// The normalised value of a filter field: clean()ed (NFKC, case-folded, marks dropped),
+/// whitespace trimmed and collapsed to single spaces. "  Sky News " → "sky news".
+[[nodiscard]] std::string filter_value(std::string_view value);
+
+/// `prefix` + filter_value(value), shortened with a hash suffix when it would exceed Xapian's
+/// term length limit. Empty when the value is empty.
+[[nodiscard]] std::string boolean_term(std::string_view prefix, std::string_view value);
+
+/// The unique-id term of an article: `Q` + id (ids are kept as given, case included; long
+/// ids are shortened with a hash suffix).
+[[nodiscard]] std::string id_term(std::string_view article_id);
+
+/// `source:` filter term.
+[[nodiscard]] std::string source_term(std::string_view source);
+
+/// `category:` filter term.
+[[nodiscard]] std::string category_term(std::string_view category);
+
+}  // namespace fahras
