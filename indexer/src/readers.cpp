@@ -1,0 +1,696 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Input readers: plain text, JSON, JSON Lines and gzip-compressed JSON Lines.
+#include "fahras/indexer/readers.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "fahras/common/utf8.hpp"
+
+namespace fahras {
+
+namespace {
+
+using Json = nlohmann::json;
+
+/// How much of the start of a file is searched for NUL bytes to tell binary files apart.
+constexpr std::size_t binary_probe = 8192;
+/// Read and inflate buffers.
+constexpr std::size_t chunk_size = 1 << 16;
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/// True for the code points that separate words or pad lines in news text.
+bool is_space(char32_t cp) {
+    switch (cp) {
+    case U'\t':
+    case U'\n':
+    case U'\v':
+    case U'\f':
+    case U'\r':
+    case U' ':
+    case 0x00A0:  // NO-BREAK SPACE
+    case 0x1680:  // OGHAM SPACE MARK
+    case 0x200B:  // ZERO WIDTH SPACE
+    case 0x200E:  // LEFT-TO-RIGHT MARK
+    case 0x200F:  // RIGHT-TO-LEFT MARK
+    case 0x2028:  // LINE SEPARATOR
+    case 0x2029:  // PARAGRAPH SEPARATOR
+    case 0x202F:  // NARROW NO-BREAK SPACE
+    case 0x205F:  // MEDIUM MATHEMATICAL SPACE
+    case 0x3000:  // IDEOGRAPHIC SPACE
+    case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (byte order mark)
+        return true;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A;  // EN QUAD .. HAIR SPACE
+    }
+}
+
+/// Decodes the code point that ends just before `end` (a UTF-8 boundary) and moves `end` to its
+/// start. Ill-formed bytes come back as utf8::invalid, one byte at a time.
+char32_t decode_backwards(std::string_view s, std::size_t& end) {
+    std::size_t start = end - 1;
+    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+        --start;
+    }
+    std::size_t pos = start;
+    const char32_t cp = utf8::decode(s, pos);
+    if (cp == utf8::invalid || pos != end) {
+        --end;
+        return utf8::invalid;
+    }
+    end = start;
+    return cp;
+}
+
+/// `s` without leading and trailing white space (see is_space).
+std::string_view trim(std::string_view s) {
+    std::size_t begin = 0;
+    while (begin < s.size()) {
+        std::size_t pos = begin;
+        if (!is_space(utf8::decode(s, pos))) break;
+        begin = pos;
+    }
+    std::size_t end = s.size();
+    while (end > begin) {
+        std::size_t pos = end;
+        if (!is_space(decode_backwards(s, pos))) break;
+        end = pos;
+    }
+    return s.substr(begin, end - begin);
+}
+
+struct LineShape {
+    std::size_t words = 0;
+    std::size_t chars = 0;
+    bool ends_sentence = false;
+};
+
+/// Counts the words and code points of a trimmed line and looks at its final punctuation.
+LineShape shape_of(std::string_view line) {
+    LineShape shape;
+    bool in_word = false;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        const char32_t cp = utf8::decode(line, pos);
+        ++shape.chars;
+        if (is_space(cp)) {
+            in_word = false;
+        } else if (!in_word) {
+            in_word = true;
+            ++shape.words;
+        }
+    }
+    // Look through closing quotes and brackets: «... الإسلامية».» still ends a sentence.
+    std::size_t end = line.size();
+    while (end > 0) {
+        const char32_t cp = decode_backwards(line, end);
+        switch (cp) {
+        case U'"':
+        case U'\'':
+        case U')':
+        case U']':
+        case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+        case 0x2019:  // RIGHT SINGLE QUOTATION MARK
+        case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
+            continue;
+        case U'.':
+        case U'!':
+        case U'?':
+        case 0x061F:  // ARABIC QUESTION MARK
+        case 0x06D4:  // ARABIC FULL STOP
+        case 0x2026:  // HORIZONTAL ELLIPSIS
+        case 0x3002:  // IDEOGRAPHIC FULL STOP
+            shape.ends_sentence = true;
+            break;
+        default:
+            break;
+        }
+        break;
+    }
+    return shape;
+}
+
+/// A first line this long, or this sentence-like, is the start of the body, not a headline.
+/// Arabic news headlines run to about 5-15 words; lead paragraphs to 25 and more.
+bool looks_like_paragraph(std::string_view line) {
+    const LineShape shape = shape_of(line);
+    return shape.words > 25 || shape.chars > 180 || (shape.words > 12 && shape.ends_sentence);
+}
+
+/// 1-based line number of byte `offset` of `text`.
+std::size_t line_of(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+std::string invalid_utf8_reason(std::size_t offset, std::size_t replaced) {
+    std::string reason = "invalid UTF-8 at byte offset " + std::to_string(offset) + "; ";
+    if (replaced > 1) reason += std::to_string(replaced) + " ill-formed bytes ";
+    return reason + "replaced by U+FFFD";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/// An open file descriptor, closed on destruction.
+class Fd {
+  public:
+    explicit Fd(int fd) : m_fd(fd) {}
+    ~Fd() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    Fd(Fd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    Fd& operator=(Fd&&) = delete;
+
+    [[nodiscard]] int get() const { return m_fd; }
+
+  private:
+    int m_fd;
+};
+
+/// Failure to read the bytes of a file after it was opened, raised by a ByteSource and turned
+/// into an InputError at the line reached.
+class ReadError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Opens `file` for reading and checks what can be checked before reading: that it exists, is
+/// a regular file, is not empty and is not over the size limit.
+Fd open_input(const std::filesystem::path& file, const std::string& display_path,
+              const ReaderOptions& options) {
+    // O_NONBLOCK keeps a FIFO from blocking the open; it changes nothing for regular files.
+    Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0) {
+        throw InputError(display_path, 0, std::string("cannot open: ") + std::strerror(errno));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) {
+        throw InputError(display_path, 0, std::string("cannot stat: ") + std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) throw InputError(display_path, 0, "is a directory");
+    if (!S_ISREG(st.st_mode)) throw InputError(display_path, 0, "not a regular file");
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    if (size == 0) throw InputError(display_path, 0, "empty file");
+    if (size > options.max_file_size) {
+        throw InputError(display_path, 0,
+                         "file is " + std::to_string(size) + " bytes, over --max-file-size " +
+                             std::to_string(options.max_file_size));
+    }
+    return fd;
+}
+
+/// Reads up to `n` bytes; fewer only at end of file.
+std::size_t read_fd(int fd, char* buf, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = ::read(fd, buf + got, n - got);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN) {  // a file that is not regular after all; nothing to wait for
+                break;
+            }
+            throw ReadError(std::string("read error: ") + std::strerror(errno));
+        }
+        if (r == 0) break;
+        got += static_cast<std::size_t>(r);
+    }
+    return got;
+}
+
+/// The whole (size-checked) file.
+std::string read_all(const Fd& fd, const std::string& display_path) {
+    std::string data;
+    std::array<char, chunk_size> buf{};
+    try {
+        for (;;) {
+            const std::size_t n = read_fd(fd.get(), buf.data(), buf.size());
+            if (n == 0) break;
+            data.append(buf.data(), n);
+        }
+    } catch (const ReadError& e) {
+        throw InputError(display_path, 0, e.what());
+    }
+    return data;
+}
+
+bool has_nul(std::string_view head) {
+    return head.substr(0, binary_probe).find('\0') != std::string_view::npos;
+}
+
+/// A stream of bytes read in chunks; read() fills the buffer unless the stream ends, and throws
+/// ReadError when the bytes cannot be read.
+class ByteSource {
+  public:
+    virtual ~ByteSource() = default;
+    virtual std::size_t read(char* buf, std::size_t n) = 0;
+};
+
+class FdSource final : public ByteSource {
+  public:
+    explicit FdSource(const Fd& fd) : m_fd(fd.get()) {}
+    std::size_t read(char* buf, std::size_t n) override { return read_fd(m_fd, buf, n); }
+
+  private:
+    int m_fd;
+};
+
+/// Inflates gzip data (one member or several concatenated) as it is read, so that files far
+/// larger than memory can be read line by line.
+class GzipSource final : public ByteSource {
+  public:
+    GzipSource(const Fd& fd, const std::string& display_path) : m_fd(fd.get()) {
+        m_in.resize(chunk_size);
+        fill_input();
+        if (m_stream.avail_in < 2 || m_in[0] != 0x1F || m_in[1] != 0x8B) {
+            throw InputError(display_path, 0, "not a gzip file");
+        }
+        // 15 + 16: largest window, gzip wrapper only.
+        if (inflateInit2(&m_stream, 15 + 16) != Z_OK) {
+            throw InputError(display_path, 0, "cannot initialise zlib");
+        }
+    }
+    ~GzipSource() override { inflateEnd(&m_stream); }
+    GzipSource(const GzipSource&) = delete;
+    GzipSource& operator=(const GzipSource&) = delete;
+
+    std::size_t read(char* buf, std::size_t n) override {
+        if (m_error) throw ReadError(*m_error);
+        m_stream.next_out = reinterpret_cast<Bytef*>(buf);
+        m_stream.avail_out = static_cast<uInt>(n);
+        try {
+            inflate_into_buffer();
+        } catch (const ReadError& e) {
+            // Hand out what was inflated before the damage first; fail on the next call.
+            if (m_stream.avail_out == n) throw;
+            m_error = e.what();
+        }
+        return n - m_stream.avail_out;
+    }
+
+  private:
+    void inflate_into_buffer() {
+        while (m_stream.avail_out > 0) {
+            if (m_stream.avail_in == 0 && !m_eof) fill_input();
+            if (m_member_done) {
+                // Another gzip member may follow; anything else after a complete member is
+                // ignored, as gzip(1) and zlib's gzread do.
+                if (m_stream.avail_in == 0 || m_stream.next_in[0] != 0x1F) break;
+                if (inflateReset(&m_stream) != Z_OK) throw ReadError("cannot reset zlib");
+                m_member_done = false;
+            }
+            if (m_stream.avail_in == 0) {
+                throw ReadError("gzip data ends early (truncated file?)");
+            }
+            const int rc = inflate(&m_stream, Z_NO_FLUSH);
+            if (rc == Z_STREAM_END) {
+                m_member_done = true;
+            } else if (rc == Z_NEED_DICT || rc == Z_DATA_ERROR) {
+                throw ReadError(std::string("corrupt gzip data: ") +
+                                (m_stream.msg != nullptr ? m_stream.msg : "data error"));
+            } else if (rc == Z_MEM_ERROR) {
+                throw ReadError("out of memory while inflating gzip data");
+            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                throw ReadError("zlib error " + std::to_string(rc));
+            }
+        }
+    }
+
+    void fill_input() {
+        const std::size_t got = read_fd(m_fd, reinterpret_cast<char*>(m_in.data()), m_in.size());
+        if (got == 0) m_eof = true;
+        m_stream.next_in = m_in.data();
+        m_stream.avail_in = static_cast<uInt>(got);
+    }
+
+    int m_fd;
+    std::vector<Bytef> m_in;
+    z_stream m_stream{};
+    bool m_eof = false;
+    bool m_member_done = false;
+    std::optional<std::string> m_error;  ///< raised by the next read()
+};
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+std::string a_type_name(const Json& j) {
+    switch (j.type()) {
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::binary:
+        return "binary data";
+    default:
+        return "a number";
+    }
+}
+
+/// What a record that cannot become an article is reported as.
+class RecordError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Reads the string field `name` of `object`: absent and null read as absent; numbers are
+/// written out in JSON notation; anything else is an error.
+std::optional<std::string> string_field(const Json& object, const char* name) {
+    const auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return std::nullopt;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    throw RecordError(std::string("field \"") + name + "\" is " + a_type_name(*it) +
+                      ", expected a string");
+}
+
+std::string trimmed_field(const Json& object, const char* name) {
+    return std::string(trim(string_field(object, name).value_or(std::string())));
+}
+
+/// Builds an article from one JSON value; `fallback_id` is used when the record has no id.
+Article article_from_json(const Json& j, std::string fallback_id) {
+    if (!j.is_object()) throw RecordError("expected a JSON object, found " + a_type_name(j));
+    Article a;
+    a.id = trimmed_field(j, "id");
+    if (a.id.empty()) a.id = std::move(fallback_id);
+    a.title = trimmed_field(j, "title");
+    std::optional<std::string> body = string_field(j, "body");
+    if (!body) body = string_field(j, "text");
+    if (!body) body = string_field(j, "content");
+    a.body = std::string(trim(body.value_or(std::string())));
+    a.date = trimmed_field(j, "date");
+    a.source = trimmed_field(j, "source");
+    a.url = trimmed_field(j, "url");
+    a.author = trimmed_field(j, "author");
+    a.category = trimmed_field(j, "category");
+    if (a.title.empty() && a.body.empty()) throw RecordError("no title and no body");
+    return a;
+}
+
+/// A JSON text that did not parse: where and why.
+struct JsonSyntaxError {
+    std::size_t offset;  ///< 0-based byte offset of the character the parser stopped at
+    std::string detail;
+};
+
+/// Parses `text`, or returns where it went wrong.
+std::variant<Json, JsonSyntaxError> parse_json(std::string_view text) {
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
+        // column 2: syntax error ..."; keep the part after the position, which we report our way.
+        std::string detail = e.what();
+        const std::size_t at = detail.find("parse error");
+        if (at != std::string::npos) {
+            const std::size_t colon = detail.find(": ", at);
+            if (colon != std::string::npos) detail.erase(0, colon + 2);
+        }
+        // e.byte is 1-based and may point one past the end.
+        const std::size_t offset = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
+        return JsonSyntaxError{offset, std::move(detail)};
+    }
+}
+
+std::string json_syntax_reason(std::string_view text, const JsonSyntaxError& error) {
+    std::size_t line_start = 0;
+    if (error.offset > 0) {
+        const std::size_t nl = text.rfind('\n', error.offset - 1);
+        if (nl != std::string_view::npos) line_start = nl + 1;
+    }
+    const std::size_t column = error.offset - line_start + 1;
+    return "invalid JSON at column " + std::to_string(column) + ": " + error.detail;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers by format
+
+void read_text(const Fd& fd, const std::string& display_path, const ReaderSink& sink) {
+    std::string data = read_all(fd, display_path);
+    if (has_nul(data)) throw InputError(display_path, 0, "binary file");
+    const std::size_t bad = utf8::first_invalid(data);
+    if (bad != std::string::npos) {
+        std::size_t replaced = 0;
+        std::string clean = utf8::sanitize(data, &replaced);
+        sink.error(
+            InputError(display_path, line_of(data, bad), invalid_utf8_reason(bad, replaced)));
+        data = std::move(clean);
+    }
+    std::string_view view = data;
+    if (view.starts_with(utf8_bom)) view.remove_prefix(utf8_bom.size());
+
+    // CRLF (and a lone CR, as old Mac files have) → LF.
+    std::string text;
+    text.reserve(view.size());
+    for (std::size_t i = 0; i < view.size(); ++i) {
+        if (view[i] == '\r') {
+            text += '\n';
+            if (i + 1 < view.size() && view[i + 1] == '\n') ++i;
+        } else {
+            text += view[i];
+        }
+    }
+
+    Article a;
+    split_title_body(text, a.title, a.body);
+    if (a.title.empty() && a.body.empty()) {
+        throw InputError(display_path, 0, "no title and no body");
+    }
+    a.id = display_path;
+    a.path = display_path;
+    a.line = 0;
+    sink.article(std::move(a));
+}
+
+void read_json(const Fd& fd, const std::string& display_path, const ReaderSink& sink) {
+    std::string data = read_all(fd, display_path);
+    if (has_nul(data)) throw InputError(display_path, 0, "binary file");
+    const std::size_t bad = utf8::first_invalid(data);
+    if (bad != std::string::npos) {
+        // Outside strings such bytes are a syntax error anyway, which the parser then reports.
+        std::size_t replaced = 0;
+        std::string clean = utf8::sanitize(data, &replaced);
+        sink.error(
+            InputError(display_path, line_of(data, bad), invalid_utf8_reason(bad, replaced)));
+        data = std::move(clean);
+    }
+    // Keep the BOM in `data` so that offsets stay those of the file; only parse past it.
+    const std::size_t skip = std::string_view(data).starts_with(utf8_bom) ? utf8_bom.size() : 0;
+    const std::string_view text = std::string_view(data).substr(skip);
+    auto parsed = parse_json(text);
+    if (auto* error = std::get_if<JsonSyntaxError>(&parsed)) {
+        error->offset += skip;
+        throw InputError(display_path, line_of(data, error->offset),
+                         json_syntax_reason(data, *error));
+    }
+    const Json& j = std::get<Json>(parsed);
+    if (!j.is_object()) {
+        throw InputError(display_path, 0,
+                         "expected a JSON object at the top level, found " + a_type_name(j));
+    }
+    try {
+        Article a = article_from_json(j, display_path);
+        a.path = display_path;
+        a.line = 0;
+        sink.article(std::move(a));
+    } catch (const RecordError& e) {
+        sink.error(InputError(display_path, 0, e.what()));
+    }
+}
+
+/// Handles one line of a JSON Lines file; `offset` is the line's byte offset in the
+/// (uncompressed) file, for UTF-8 error reports.
+void read_json_line(std::string_view line, std::size_t line_no, std::size_t offset,
+                    const std::string& display_path, const ReaderSink& sink) {
+    if (line_no == 1 && line.starts_with(utf8_bom)) {
+        line.remove_prefix(utf8_bom.size());
+        offset += utf8_bom.size();
+    }
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) return;  // blank line
+
+    std::string clean;
+    const std::size_t bad = utf8::first_invalid(line);
+    if (bad != std::string_view::npos) {
+        std::size_t replaced = 0;
+        clean = utf8::sanitize(line, &replaced);
+        sink.error(InputError(display_path, line_no, invalid_utf8_reason(offset + bad, replaced)));
+        line = clean;
+    }
+    auto parsed = parse_json(line);
+    if (const auto* error = std::get_if<JsonSyntaxError>(&parsed)) {
+        sink.error(InputError(display_path, line_no, json_syntax_reason(line, *error)));
+        return;
+    }
+    try {
+        Article a =
+            article_from_json(std::get<Json>(parsed), display_path + "#" + std::to_string(line_no));
+        a.path = display_path;
+        a.line = line_no;
+        sink.article(std::move(a));
+    } catch (const RecordError& e) {
+        sink.error(InputError(display_path, line_no, e.what()));
+    }
+}
+
+/// Reads a JSON Lines stream line by line, never holding more than one line (at most
+/// max_file_size bytes) and one chunk in memory.
+void read_json_lines(ByteSource& source, const std::string& display_path,
+                     const ReaderOptions& options, const ReaderSink& sink) {
+    std::vector<char> buf(chunk_size);
+    std::string line;
+    bool overlong = false;
+    std::size_t line_no = 1;
+    std::size_t line_offset = 0;  // of the current line in the uncompressed stream
+    std::size_t offset = 0;       // of buf[0]
+    bool first = true;
+
+    const auto finish_line = [&] {
+        if (overlong) {
+            sink.error(InputError(
+                display_path, line_no,
+                "line is longer than --max-file-size " + std::to_string(options.max_file_size)));
+        } else {
+            read_json_line(line, line_no, line_offset, display_path, sink);
+        }
+        line.clear();
+        overlong = false;
+    };
+
+    try {
+        for (;;) {
+            const std::size_t n = source.read(buf.data(), buf.size());
+            if (first) {
+                first = false;
+                if (n == 0) return;  // e.g. a gzip file of an empty text
+                if (has_nul(std::string_view(buf.data(), n))) {
+                    throw InputError(display_path, 0, "binary file");
+                }
+            }
+            if (n == 0) break;
+            std::size_t pos = 0;
+            while (pos < n) {
+                const char* nl =
+                    static_cast<const char*>(std::memchr(buf.data() + pos, '\n', n - pos));
+                const std::size_t end =
+                    nl != nullptr ? static_cast<std::size_t>(nl - buf.data()) : n;
+                if (!overlong) {
+                    if (line.size() + (end - pos) > options.max_file_size) {
+                        overlong = true;
+                        std::string().swap(line);
+                    } else {
+                        line.append(buf.data() + pos, end - pos);
+                    }
+                }
+                if (nl == nullptr) break;
+                finish_line();
+                ++line_no;
+                line_offset = offset + end + 1;
+                pos = end + 1;
+            }
+            offset += n;
+        }
+        if (!line.empty() || overlong) finish_line();
+    } catch (const ReadError& e) {
+        // Whatever was read before stays indexed; the line reached is reported and the rest of
+        // the file is given up.
+        sink.error(InputError(display_path, line_no, e.what()));
+    }
+}
+
+}  // namespace
+
+InputFormat input_format(const std::filesystem::path& file) {
+    std::string name = file.filename().string();
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    const auto has_suffix = [&](std::string_view suffix) {
+        // A bare ".txt" is a hidden file's name, not an extension.
+        return name.size() > suffix.size() && name.ends_with(suffix);
+    };
+    if (has_suffix(".jsonl.gz")) return InputFormat::json_lines_gz;
+    if (has_suffix(".jsonl")) return InputFormat::json_lines;
+    if (has_suffix(".json")) return InputFormat::json;
+    if (has_suffix(".txt")) return InputFormat::text;
+    return InputFormat::unsupported;
+}
+
+void read_articles(const std::filesystem::path& file, const std::string& display_path,
+                   const ReaderOptions& options, const ReaderSink& sink) {
+    const InputFormat format = input_format(file);
+    if (format == InputFormat::unsupported) {
+        throw InputError(display_path, 0, "unsupported file type");
+    }
+    const Fd fd = open_input(file, display_path, options);
+    switch (format) {
+    case InputFormat::text:
+        read_text(fd, display_path, sink);
+        break;
+    case InputFormat::json:
+        read_json(fd, display_path, sink);
+        break;
+    case InputFormat::json_lines: {
+        FdSource source(fd);
+        read_json_lines(source, display_path, options, sink);
+        break;
+    }
+    case InputFormat::json_lines_gz: {
+        GzipSource source(fd, display_path);
+        read_json_lines(source, display_path, options, sink);
+        break;
+    }
+    case InputFormat::unsupported:
+        break;
+    }
+}
+
+void split_title_body(std::string_view text, std::string& title, std::string& body) {
+    title.clear();
+    body.clear();
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = trim(text.substr(pos, end - pos));
+        if (!line.empty()) {
+            if (looks_like_paragraph(line)) {
+                body = trim(text.substr(pos));
+            } else {
+                title = line;
+                body = trim(text.substr(std::min(end + 1, text.size())));
+            }
+            return;
+        }
+        pos = end + 1;
+    }
+}
+
+}  // namespace fahras

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "fahras/query/output.hpp"
+#include "fahras/query/search.hpp"
+
+namespace fahras {
+
+/// Exit statuses of fahras-query (also in --help).
+enum QueryExit : int {
+    query_hits = 0,     ///< at least one hit (for several queries: at least one had hits)
+    query_no_hits = 1,  ///< the query (every query) found nothing
+    query_error = 2,    ///< bad options, a query syntax error, the database cannot be read
+};
+
+/// The streams a run talks to, and what they are connected to.
+struct Console {
+    std::istream& in;   ///< queries (or texts to analyse) when none are given as arguments
+    std::ostream& out;  ///< results
+    std::ostream& err;  ///< `fahras-query: error: …` lines
+    bool ansi = false;            ///< `out` is a terminal that takes ANSI bold for highlights
+    bool in_is_terminal = false;  ///< `in` is a terminal (so there are no piped queries)
+};
+
+/// Everything a search run was asked to do.
+struct QueryOptions {
+    std::string db;                  ///< database directory (required)
+    OutputFormat format = OutputFormat::text;
+    SearchOptions search;
+    std::vector<std::string> words;  ///< joined with spaces into one query; none: read stdin
+};
+
+/// Everything `fahras-query analyze` was asked to do.
+struct AnalyzeOptions {
+    OutputFormat format = OutputFormat::text;  ///< text or json
+    std::vector<std::string> words;  ///< joined with spaces into one text; none: read stdin
+};
+
+/// Runs one query (from `options.words`) or one query per non-empty line of `console.in`, and
+/// writes the results. Returns query_hits or query_no_hits, or query_error when a query read
+/// from stdin could not be parsed (that line's error is reported and the batch goes on).
+/// Throws UsageError when there is no database or no query, QueryError for a bad query given
+/// as words, DatabaseError when the database cannot be opened or read.
+int run_query(const QueryOptions& options, Console& console);
+
+/// Writes what the analysis pipeline makes of the text (or of each line of `console.in`).
+/// Returns query_hits. Throws UsageError for the tsv format.
+int run_analyze(const AnalyzeOptions& options, Console& console);
+
+/// The whole `fahras-query` command: parses `args` (without the program name), runs and
+/// returns the exit status. Every exception is caught here and reported as one
+/// `fahras-query: error: …` line on `console.err`.
+int query_main(const std::vector<std::string>& args, Console& console);
+
+}  // namespace fahras

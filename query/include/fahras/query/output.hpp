@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fahras/common/analyzer.hpp"
+#include "fahras/query/search.hpp"
+
+namespace fahras {
+
+/// Output formats of fahras-query.
+enum class OutputFormat {
+    text,  ///< for people: a header line, then title, date, source, path and snippet per hit
+    json,  ///< one JSON object per query (see to_json)
+    tsv,   ///< a header line, then one tab-separated line per hit
+};
+
+/// How to write results.
+struct OutputStyle {
+    OutputFormat format = OutputFormat::text;
+    /// Text format only: mark highlights with ANSI bold instead of `[`…`]` (for a terminal).
+    bool ansi = false;
+    /// JSON only: one object per line (JSON Lines, for queries read from stdin) rather than
+    /// indented.
+    bool json_lines = false;
+};
+
+/// Parses "text", "json" or "tsv"; throws UsageError for anything else.
+[[nodiscard]] OutputFormat parse_output_format(std::string_view name);
+
+/// The JSON form of a result, on one line. This is a contract: `query` (string), `total_estimate`,
+/// `offset`, `hits`: [{`rank`, `id`, `score`, `title`, `date`, `source`, `url`, `path`,
+/// `snippet`}]; fields may be added (`percent`, `author`, `category`, `line`), never renamed.
+/// The snippet is HTML-escaped with matches in `<b>`…`</b>`, as Omega does.
+[[nodiscard]] std::string to_json(const SearchResult& result);
+
+/// Writes one result in `style`. `first` is false for the second and later results of a
+/// batch: the text format puts a blank line between results and TSV writes its header once.
+void write_result(std::ostream& out, const SearchResult& result, const OutputStyle& style,
+                  bool first = true);
+
+/// Writes the error a batch query got, in the batch's format (JSON: {"query", "error"}; text
+/// and TSV: nothing, the error goes to stderr only).
+void write_query_error(std::ostream& out, std::string_view query, std::string_view message,
+                       const OutputStyle& style);
+
+/// The JSON form of `fahras-query analyze`, on one line: {"text", "tokens": [{"start", "end",
+/// "position", "kind", "raw", "exact", "folded", "stem"}]}, offsets in UTF-8 bytes of `text`
+/// (`raw` is text[start, end)).
+[[nodiscard]] std::string analysis_to_json(std::string_view text,
+                                              const std::vector<Token>& tokens);
+
+/// Writes the analysis of `text` as JSON (one line when `style.json_lines`) or as an aligned
+/// table.
+void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
+                    const OutputStyle& style);
+
+}  // namespace fahras

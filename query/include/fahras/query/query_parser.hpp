@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The Fahras query language. Fahras parses queries itself instead of using Xapian::QueryParser
+// because every query word must go through the very Analyzer that built the index (Xapian's
+// tokenizer splits and lower-cases Arabic differently, and knows nothing of our folding).
+//
+//   query    := or_expr
+//   or_expr  := and_expr ( "OR" and_expr )*
+//   and_expr := sequence ( ( "AND" | "NOT" | "AND" "NOT" ) sequence )*
+//             | "NOT" sequence ...                  (a leading NOT excludes from everything)
+//   sequence := item+                               (joined by the implicit operator)
+//   item     := "(" or_expr ")" | [ "+" | "-" ] atom
+//   atom     := word | "phrase" | =word | ="phrase"
+//             | title:word | title:"phrase" | source:NAME | category:NAME
+//
+// Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
+// "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
+// (MatchMode::any). In a sequence `+x` must match and `-x` must not, whatever the implicit
+// operator (Xapian's "love" and "hate").
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "fahras/common/analyzer.hpp"
+
+namespace fahras {
+
+/// The operator between query items that have no explicit one.
+enum class MatchMode {
+    all,  ///< every word must match (implicit AND); the default
+    any,  ///< any word may match, more matches rank higher (implicit OR)
+};
+
+/// A parsed query, ready for Xapian.
+struct ParsedQuery {
+    /// What to match and rank. Xapian::Query::MatchAll (possibly filtered) for a query that
+    /// has no words.
+    Xapian::Query query;
+    /// OR of the `Z` stem and unprefixed folded terms of every word the user asked *for*
+    /// (words under NOT or `-` are left out), whatever operator or field they sit in. The
+    /// snippet highlighter needs these: MSet::snippet() only marks words whose plain or `Z`
+    /// term is in the query it is given. Empty (Xapian::Query()) when there are no such words.
+    Xapian::Query highlight;
+    /// True when the query has no words, only filters (or nothing at all).
+    bool match_all = false;
+};
+
+/// Parses Fahras query strings (see the grammar at the top of this file).
+///
+/// Words become:
+/// - plain word: `Z` + stem (ranked, matches every spelling and inflection the stemmer merges);
+///   a chunk the analyzer splits into several words (`2015م`, `foo:bar`) becomes a phrase;
+/// - "a phrase": OP_PHRASE over the unprefixed folded terms (adjacent, in order), so
+///   `"مسئول رفيع"` matches `مسؤول رفيع`; one quoted word is its folded term, not stemmed;
+/// - `=word`: `XE` + the exact (cleaned, unfolded) form: `=مسؤول` does not match `مسئول`;
+/// - `title:word`: `ZS` + stem; `title:"a phrase"`: OP_PHRASE over `S` + folded terms;
+/// - `source:NAME`, `category:NAME` (NAME may be quoted): boolean filters on the whole query
+///   wherever they appear, built by source_term() / category_term() exactly as the indexer
+///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
+///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+///
+/// Throws QueryError, whose message gives the 1-based column (in characters) of the problem,
+/// for an unclosed quote or parenthesis, an unmatched `)`, empty parentheses, an operator
+/// with nothing on one side, or a field with no value.
+class QueryParser {
+  public:
+    explicit QueryParser(MatchMode mode = MatchMode::all,
+                         const Analyzer& analyzer = default_analyzer())
+        : m_mode(mode), m_analyzer(&analyzer) {}
+
+    /// Parses `text`. Thread-safe (the parser keeps no state between calls).
+    [[nodiscard]] ParsedQuery parse(std::string_view text) const;
+
+    [[nodiscard]] MatchMode mode() const noexcept { return m_mode; }
+
+  private:
+    MatchMode m_mode;
+    const Analyzer* m_analyzer;
+};
+
+/// Shorthand for QueryParser(mode).parse(text).
+[[nodiscard]] ParsedQuery parse_query(std::string_view text, MatchMode mode = MatchMode::all);
+
+}  // namespace fahras

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "fahras/query/query_parser.hpp"
+
+namespace fahras {
+
+/// How to run one search.
+struct SearchOptions {
+    std::size_t limit = 10;   ///< hits to return
+    std::size_t offset = 0;   ///< hits to skip (paging)
+    MatchMode match = MatchMode::all;
+    /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
+    std::size_t snippet_bytes = 240;
+};
+
+/// A stretch of snippet text, plain (not HTML-escaped), highlighted or not. Each output format
+/// escapes and marks it its own way.
+struct SnippetPart {
+    std::string text;          ///< UTF-8, not escaped
+    bool highlighted = false;  ///< a word that matched the query
+
+    friend bool operator==(const SnippetPart&, const SnippetPart&) = default;
+};
+
+/// A snippet: the best passage of the article body, split where highlighting starts and ends.
+using Snippet = std::vector<SnippetPart>;
+
+/// The snippet as plain text with each highlighted stretch between `start` and `end`.
+[[nodiscard]] std::string render_snippet(const Snippet& snippet, std::string_view start,
+                                         std::string_view end);
+
+/// One matching article.
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based over the whole result list: offset + index + 1
+    Xapian::docid docid = 0;  ///< Xapian's document id (changes when the article is re-indexed)
+    double score = 0;      ///< BM25 weight
+    int percent = 0;       ///< Xapian's percentage score
+    // The article's fields, from the document data (see schema.hpp).
+    std::string id;        ///< the article's unique id
+    std::string title;
+    std::string date;      ///< as given by the input
+    std::string source;    ///< as given by the input, e.g. "alarabia"
+    std::string url;
+    std::string author;
+    std::string category;
+    std::string path;      ///< input file, relative to the indexed root
+    std::size_t line = 0;  ///< line in a JSON Lines input; 0 for whole-file articles
+    Snippet snippet;       ///< best passage of the body (the title when there is no body)
+};
+
+/// The answer to one query.
+struct SearchResult {
+    std::string query;                   ///< the query string as given
+    Xapian::doccount total_estimate = 0;  ///< Xapian's estimate of all matches
+    std::size_t offset = 0;
+    std::vector<Hit> hits;
+};
+
+/// A Fahras database opened for searching. Open once, search many times.
+class Searcher {
+  public:
+    /// Opens the database at `db_path` read-only and checks its schema version (when the
+    /// database records one). Throws DatabaseError "cannot open database DIR: reason" when it
+    /// is missing or unreadable, and when it was written with another schema version.
+    explicit Searcher(const std::string& db_path);
+
+    /// Parses `query_text` with options.match and runs it. Throws QueryError for a query that
+    /// cannot be parsed, DatabaseError when the database cannot be read.
+    [[nodiscard]] SearchResult search(std::string_view query_text,
+                                      const SearchOptions& options);
+
+    /// Runs an already parsed query; `query_text` is only echoed in the result.
+    ///
+    /// Ranking is BM25 with Xapian's default parameters; a query without words (only filters,
+    /// or empty) lists the matching articles newest first. Snippets come from
+    /// Xapian::MSet::snippet() run over the article body with Fahras's stemmer, on the MSet of
+    /// a second, zero-size match of `parsed.highlight`: snippet() marks only words whose plain
+    /// or `Z`-stemmed term is in the query of the MSet it is called on (and whose statistics
+    /// that MSet holds), which the phrase, exact and title terms of the main query are not.
+    /// A query with nothing to highlight gets the opening of the body as its snippet.
+    [[nodiscard]] SearchResult search(const ParsedQuery& parsed, std::string_view query_text,
+                                      const SearchOptions& options);
+
+    /// Number of articles in the database.
+    [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
+
+  private:
+    SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
+                     const SearchOptions& options);
+
+    std::string m_path;
+    Xapian::Database m_db;
+};
+
+/// Splits the output of Xapian::MSet::snippet(), called with `hi_start` and `hi_end` as
+/// markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The markers must not
+/// occur in the text that was summarised.
+[[nodiscard]] Snippet parse_snippet(std::string_view marked, std::string_view hi_start,
+                                    std::string_view hi_end);
+
+}  // namespace fahras

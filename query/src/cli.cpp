@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/query/cli.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include "fahras/common/analyzer.hpp"
+#include "fahras/common/errors.hpp"
+
+namespace fahras {
+
+namespace {
+
+constexpr const char* version = "fahras-query 0.1.0";
+
+constexpr const char* description =
+    "fahras-query: search a Fahras database of Arabic news articles.\n"
+    "\n"
+    "Query words are analysed like the indexed text (hamza and alef forms, alef maqsura, taa\n"
+    "marbuta, diacritics and tatweel are folded; words are lightly stemmed), so a query finds\n"
+    "every spelling of a word. Without query words, one query is read per line of stdin.\n";
+
+constexpr const char* footer =
+    "\nQuery syntax:\n"
+    "  word                  the word in any spelling or inflection (stemmed)\n"
+    "  \"two words\"           the words next to each other, in this order (also «…»)\n"
+    "  =word                 this exact spelling only (=مسؤول does not match مسئول)\n"
+    "  a b                   both (--match all, the default) or either (--match any)\n"
+    "  a AND b, a OR b, a NOT b, (a OR b) c     operators are upper-case\n"
+    "  +word  -word  -\"a phrase\"                must match / must not match\n"
+    "  title:word  title:\"a phrase\"             in the title\n"
+    "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
+    "\nExamples:\n"
+    "  fahras-query --db ./fahras-db شويغو\n"
+    "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
+    "  fahras-query --db ./fahras-db --format json --limit 5 'سوريا NOT روسيا'\n"
+    "  fahras-query --db ./fahras-db --match any مسئول رفيع\n"
+    "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
+    "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
+    "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
+    "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
+    "\nExit status:\n"
+    "  0  hits found (for queries from stdin: some query had hits)\n"
+    "  1  no hits\n"
+    "  2  error: bad options, query syntax error, database missing or unreadable\n";
+
+/// Marks an argument that CLI11 would take for an option although it is a query word.
+constexpr char protect_mark = '\x1F';
+
+/// `-زاخاروفا`, `-"a phrase"`, `-(…)` cannot be options (ours are ASCII), but CLI11 would
+/// reject them as unknown short options. Such arguments before `--` get protect_mark in front,
+/// which unprotect() removes once CLI11 has put them among the positional words.
+std::vector<std::string> protect_negations(std::vector<std::string> args) {
+    for (std::string& arg : args) {
+        if (arg == "--") break;
+        if (arg.size() >= 2 && arg[0] == '-' &&
+            (static_cast<unsigned char>(arg[1]) >= 0x80 || arg[1] == '"' || arg[1] == '(')) {
+            arg.insert(arg.begin(), protect_mark);
+        }
+    }
+    return args;
+}
+
+void unprotect(std::vector<std::string>& words) {
+    for (std::string& w : words) {
+        if (!w.empty() && w[0] == protect_mark) w.erase(0, 1);
+    }
+}
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+bool blank(std::string_view line) {
+    return line.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+/// True when the search result counts as "found something" for the exit status.
+/// With --limit 0 (counting only) the estimate decides.
+bool found(const SearchResult& result, const SearchOptions& options) {
+    return !result.hits.empty() || (options.limit == 0 && result.total_estimate > 0);
+}
+
+}  // namespace
+
+int run_query(const QueryOptions& options, Console& console) {
+    if (options.db.empty()) throw UsageError("--db DIR is required to search");
+    if (options.words.empty() && console.in_is_terminal) {
+        throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
+    }
+    Searcher searcher(options.db);
+    OutputStyle style;
+    style.format = options.format;
+    style.ansi = console.ansi && options.format == OutputFormat::text;
+
+    if (!options.words.empty()) {
+        const std::string query = join(options.words);
+        const SearchResult result = searcher.search(query, options.search);
+        write_result(console.out, result, style);
+        return found(result, options.search) ? query_hits : query_no_hits;
+    }
+
+    // One query per line of stdin: JSON Lines for --format json.
+    style.json_lines = true;
+    bool first = true;
+    bool any_hits = false;
+    bool any_error = false;
+    std::size_t line_number = 0;
+    std::string line;
+    while (std::getline(console.in, line)) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (blank(line)) continue;
+        try {
+            const SearchResult result = searcher.search(line, options.search);
+            write_result(console.out, result, style, first);
+            any_hits = any_hits || found(result, options.search);
+        } catch (const QueryError& e) {
+            console.err << "fahras-query: error: stdin line " << line_number << ": " << e.what()
+                        << '\n';
+            write_query_error(console.out, line, e.what(), style);
+            any_error = true;
+        }
+        first = false;
+        console.out.flush();
+    }
+    if (any_error) return query_error;
+    return any_hits ? query_hits : query_no_hits;
+}
+
+int run_analyze(const AnalyzeOptions& options, Console& console) {
+    if (options.format == OutputFormat::tsv) {
+        throw UsageError("analyze writes text or json, not tsv");
+    }
+    OutputStyle style;
+    style.format = options.format;
+    const Analyzer& analyzer = default_analyzer();
+    if (!options.words.empty()) {
+        const std::string text = join(options.words);
+        write_analysis(console.out, text, analyzer.analyze(text), style);
+        return query_hits;
+    }
+    style.json_lines = true;
+    bool first = true;
+    std::string line;
+    while (std::getline(console.in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!first && style.format == OutputFormat::text) console.out << '\n';
+        write_analysis(console.out, line, analyzer.analyze(line), style);
+        first = false;
+    }
+    return query_hits;
+}
+
+int query_main(const std::vector<std::string>& args, Console& console) {
+    QueryOptions query;
+    AnalyzeOptions analyze;
+    std::string format = "text";
+    std::string match = "all";
+
+    CLI::App app{description, "fahras-query"};
+    app.footer(footer);
+    app.set_version_flag("--version", version);
+    app.add_option("--db", query.db, "Database directory written by fahras-index")
+        ->type_name("DIR");
+    app.add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "tsv"}))
+        ->capture_default_str()
+        ->type_name("text|json|tsv");
+    app.add_option("--limit", query.search.limit, "Number of hits to show")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--offset", query.search.offset, "Number of hits to skip (paging)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--match", match, "Implicit operator between words: all (AND) or any (OR)")
+        ->check(CLI::IsMember({"all", "any"}))
+        ->capture_default_str()
+        ->type_name("all|any");
+    app.add_option("--snippet-bytes", query.search.snippet_bytes,
+                   "Snippet length in UTF-8 bytes (about half as many Arabic letters)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
+        ->type_name("QUERY");
+
+    CLI::App* analyze_cmd = app.add_subcommand(
+        "analyze", "Show what the analysis pipeline makes of a text (no database needed)");
+    analyze_cmd->add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json");
+    analyze_cmd->add_option("text", analyze.words, "Text to analyse")->type_name("TEXT");
+    analyze_cmd->footer(
+        "\nPrints each word of TEXT with its UTF-8 byte offsets [start, end), position, kind, and\n"
+        "its exact (=word), folded (phrases) and stemmed (ranking) forms, like Elasticsearch's\n"
+        "_analyze. Without TEXT, analyses each line of stdin (JSON Lines for --format json).\n"
+        "\nExamples:\n"
+        "  fahras-query analyze 'قال المسؤولون الأمريكيون'\n"
+        "  fahras-query analyze --format json 'وزيرا الدفاع'\n");
+
+    try {
+        std::vector<std::string> reversed = protect_negations(args);
+        std::reverse(reversed.begin(), reversed.end());
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        console.out << app.help();
+        return query_hits;
+    } catch (const CLI::CallForVersion&) {
+        console.out << version << '\n';
+        return query_hits;
+    } catch (const CLI::ExtrasError& e) {
+        console.err << "fahras-query: error: " << e.what()
+                    << " (query words that start with '-' go after '--', see --help)\n";
+        return query_error;
+    } catch (const CLI::ParseError& e) {
+        console.err << "fahras-query: error: " << e.what() << " (see --help)\n";
+        return query_error;
+    }
+
+    try {
+        query.format = analyze.format = parse_output_format(format);
+        query.search.match = match == "any" ? MatchMode::any : MatchMode::all;
+        unprotect(query.words);
+        unprotect(analyze.words);
+        if (analyze_cmd->parsed()) return run_analyze(analyze, console);
+        return run_query(query, console);
+    } catch (const Error& e) {
+        console.err << "fahras-query: error: " << e.what() << '\n';
+    } catch (const Xapian::Error& e) {
+        console.err << "fahras-query: error: " << e.get_description() << '\n';
+    } catch (const std::exception& e) {
+        console.err << "fahras-query: error: " << e.what() << '\n';
+    }
+    return query_error;
+}
+
+}  // namespace fahras

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/query/output.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "fahras/common/errors.hpp"
+#include "fahras/common/utf8.hpp"
+
+namespace fahras {
+
+namespace {
+
+/// Keeps keys in the order written: `query` and `rank` first, as a reader expects.
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view ansi_bold = "\x1b[1m";
+constexpr std::string_view ansi_reset = "\x1b[0m";
+
+/// Serialises without throwing on ill-formed UTF-8 (a query read from stdin may hold some):
+/// such bytes become U+FFFD REPLACEMENT CHARACTER.
+std::string dump(const Json& json, int indent = -1) {
+    return json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// Escapes text for HTML element content, as MSet::snippet() does (& < >).
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// Text on one line: every run of whitespace (tabs and line breaks included) becomes one space,
+/// leading and trailing whitespace goes.
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string format_score(double score) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.4f", score);
+    return buffer;
+}
+
+Json hit_to_json(const Hit& hit) {
+    std::string snippet;
+    for (const SnippetPart& part : hit.snippet) {
+        if (part.highlighted) snippet += "<b>";
+        snippet += html_escape(part.text);
+        if (part.highlighted) snippet += "</b>";
+    }
+    Json json = {
+        {"rank", hit.rank},         {"id", hit.id},
+        {"score", hit.score},       {"percent", hit.percent},
+        {"title", hit.title},       {"date", hit.date},
+        {"source", hit.source},     {"url", hit.url},
+        {"path", hit.path},         {"author", hit.author},
+        {"category", hit.category}, {"snippet", snippet},
+    };
+    if (hit.line != 0) json["line"] = hit.line;
+    return json;
+}
+
+Json result_to_json(const SearchResult& result) {
+    Json hits = Json::array();
+    for (const Hit& hit : result.hits) hits.push_back(hit_to_json(hit));
+    return {
+        {"query", result.query},
+        {"total_estimate", result.total_estimate},
+        {"offset", result.offset},
+        {"hits", std::move(hits)},
+    };
+}
+
+void write_text(std::ostream& out, const SearchResult& result, const OutputStyle& style,
+                bool first) {
+    if (!first) out << '\n';
+    const std::string query = one_line(result.query);
+    if (result.hits.empty()) {
+        out << "No results for: " << query;
+        if (result.total_estimate != 0) {
+            out << " (about " << result.total_estimate << " matches, none from "
+                << result.offset + 1 << " on)";
+        }
+        out << '\n';
+        return;
+    }
+    out << "Results " << result.hits.front().rank << "\u2013" << result.hits.back().rank
+        << " of about " << result.total_estimate << " for: " << query << '\n';
+    const std::string_view start = style.ansi ? ansi_bold : "[";
+    const std::string_view end = style.ansi ? ansi_reset : "]";
+    for (const Hit& hit : result.hits) {
+        out << '\n' << hit.rank << ". " << (hit.title.empty() ? "(untitled)" : one_line(hit.title))
+            << '\n';
+        std::string meta;
+        for (const std::string* field : {&hit.date, &hit.source, &hit.path}) {
+            if (field->empty()) continue;
+            if (!meta.empty()) meta += "  \u00B7  ";  // MIDDLE DOT
+            meta += one_line(*field);
+        }
+        if (hit.line != 0) meta += ":" + std::to_string(hit.line);
+        if (!meta.empty()) out << "   " << meta << '\n';
+        const std::string snippet = one_line(render_snippet(hit.snippet, start, end));
+        if (!snippet.empty()) out << "   " << snippet << '\n';
+    }
+}
+
+void write_tsv(std::ostream& out, const SearchResult& result, bool first) {
+    if (first) out << "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\n";
+    for (const Hit& hit : result.hits) {
+        out << hit.rank << '\t' << one_line(hit.id) << '\t' << format_score(hit.score) << '\t'
+            << one_line(hit.date) << '\t' << one_line(hit.source) << '\t' << one_line(hit.title)
+            << '\t' << one_line(hit.path) << '\t'
+            << one_line(render_snippet(hit.snippet, "[", "]")) << '\n';
+    }
+}
+
+}  // namespace
+
+OutputFormat parse_output_format(std::string_view name) {
+    if (name == "text") return OutputFormat::text;
+    if (name == "json") return OutputFormat::json;
+    if (name == "tsv") return OutputFormat::tsv;
+    throw UsageError("unknown output format '" + std::string(name) +
+                     "' (expected text, json or tsv)");
+}
+
+std::string to_json(const SearchResult& result) { return dump(result_to_json(result)); }
+
+void write_result(std::ostream& out, const SearchResult& result, const OutputStyle& style,
+                  bool first) {
+    switch (style.format) {
+        case OutputFormat::json:
+            out << dump(result_to_json(result), style.json_lines ? -1 : 2) << '\n';
+            break;
+        case OutputFormat::tsv:
+            write_tsv(out, result, first);
+            break;
+        case OutputFormat::text:
+            write_text(out, result, style, first);
+            break;
+    }
+}
+
+void write_query_error(std::ostream& out, std::string_view query, std::string_view message,
+                       const OutputStyle& style) {
+    if (style.format != OutputFormat::json) return;
+    out << dump({{"query", std::string(query)}, {"error", std::string(message)}}) << '\n';
+}
+
+std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens) {
+    Json list = Json::array();
+    for (const Token& t : tokens) {
+        list.push_back({
+            {"start", t.start},
+            {"end", t.end},
+            {"position", t.position},
+            {"kind", std::string(to_string(t.kind))},
+            {"raw", std::string(text.substr(t.start, t.end - t.start))},
+            {"exact", t.exact},
+            {"folded", t.folded},
+            {"stem", t.stem},
+        });
+    }
+    return dump({{"text", std::string(text)}, {"tokens", std::move(list)}});
+}
+
+void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
+                    const OutputStyle& style) {
+    if (style.format == OutputFormat::json) {
+        if (style.json_lines) {
+            out << analysis_to_json(text, tokens) << '\n';
+        } else {
+            out << dump(Json::parse(analysis_to_json(text, tokens)), 2) << '\n';
+        }
+        return;
+    }
+    // An aligned table; widths count code points, which is right for Arabic without marks.
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"pos", "start", "end", "kind", "raw", "exact", "folded", "stem"});
+    for (const Token& t : tokens) {
+        rows.push_back({std::to_string(t.position), std::to_string(t.start),
+                        std::to_string(t.end), std::string(to_string(t.kind)),
+                        utf8::sanitize(one_line(text.substr(t.start, t.end - t.start))), t.exact,
+                        t.folded, t.stem});
+    }
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            widths[i] = std::max(widths[i], utf8::length(row[i]));
+        }
+    }
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) line.append(widths[i] - utf8::length(row[i]) + 2, ' ');
+        }
+        out << line << '\n';
+    }
+    if (tokens.empty()) out << "(no words)\n";
+}
+
+}  // namespace fahras

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/query/search.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "fahras/common/errors.hpp"
+#include "fahras/common/schema.hpp"
+#include "fahras/common/xapian_stem.hpp"
+
+namespace fahras {
+
+namespace {
+
+// Highlight markers handed to MSet::snippet(): C0 controls that never occur in an article
+// body once strip_markers() has run over it.
+constexpr std::string_view hi_start = "\x01";
+constexpr std::string_view hi_end = "\x02";
+/// U+2026 HORIZONTAL ELLIPSIS, where snippet() left text out.
+constexpr std::string_view omitted = "\u2026";
+
+std::string strip_markers(std::string text) {
+    std::erase_if(text, [](char c) { return c == hi_start[0] || c == hi_end[0]; });
+    return text;
+}
+
+std::string string_field(const nlohmann::json& data, const char* key) {
+    const auto it = data.find(key);
+    if (it == data.end() || !it->is_string()) return {};
+    return it->get<std::string>();
+}
+
+/// Article fields from the document data (see schema.hpp). Unparsable data gives empty fields
+/// rather than failing the whole search.
+void fill_fields(Hit& hit, std::string& body, const std::string& data) {
+    const nlohmann::json json = nlohmann::json::parse(data, nullptr, false);
+    if (!json.is_object()) return;
+    hit.id = string_field(json, "id");
+    hit.title = string_field(json, "title");
+    hit.date = string_field(json, "date");
+    hit.source = string_field(json, "source");
+    hit.url = string_field(json, "url");
+    hit.author = string_field(json, "author");
+    hit.category = string_field(json, "category");
+    hit.path = string_field(json, "path");
+    if (const auto it = json.find("line"); it != json.end() && it->is_number_unsigned()) {
+        hit.line = it->get<std::size_t>();
+    }
+    body = string_field(json, "body");
+}
+
+/// Collapses each run of whitespace (line breaks between paragraphs, mostly) to one space
+/// and trims both ends: a snippet is shown on one line. A space between two parts goes to the
+/// unhighlighted side, so highlights never start or end with a space.
+void collapse_spaces(Snippet& snippet) {
+    Snippet out;
+    bool pending_space = false;
+    for (SnippetPart& part : snippet) {
+        std::string text;
+        text.reserve(part.text.size());
+        for (const char c : part.text) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+                pending_space = !text.empty() || !out.empty();
+                continue;
+            }
+            if (pending_space) {
+                if (!text.empty() || !part.highlighted) text += ' ';
+                else if (!out.back().highlighted) out.back().text += ' ';
+                else out.push_back({" ", false});
+            }
+            pending_space = false;
+            text += c;
+        }
+        if (!text.empty()) out.push_back({std::move(text), part.highlighted});
+    }
+    snippet = std::move(out);
+}
+
+/// The opening of `text`, about `bytes` long, cut after a whole word: the snippet of a query
+/// with nothing to highlight (only filters, only exclusions), where Xapian's choice of the
+/// passage with the rarest words is arbitrary and the lead of an article says more.
+Snippet lead_snippet(const std::string& text, std::size_t bytes) {
+    Snippet snippet{{text, false}};
+    collapse_spaces(snippet);
+    if (snippet.empty()) return snippet;
+    std::string& lead = snippet.front().text;
+    if (lead.size() <= bytes) return snippet;
+    std::size_t cut = lead.rfind(' ', bytes);
+    if (cut == std::string::npos || cut == 0) {
+        cut = bytes;  // one long word: cut at a code point boundary
+        while (cut > 0 && (static_cast<unsigned char>(lead[cut]) & 0xC0) == 0x80) --cut;
+    }
+    lead.resize(cut);
+    lead += omitted;
+    return snippet;
+}
+
+}  // namespace
+
+std::string render_snippet(const Snippet& snippet, std::string_view start, std::string_view end) {
+    std::string out;
+    for (const SnippetPart& part : snippet) {
+        if (part.highlighted) out.append(start);
+        out += part.text;
+        if (part.highlighted) out.append(end);
+    }
+    return out;
+}
+
+Snippet parse_snippet(std::string_view marked, std::string_view start, std::string_view end) {
+    Snippet out;
+    bool highlighted = false;
+    std::string text;
+    const auto flush = [&] {
+        if (!text.empty()) out.push_back({std::move(text), highlighted});
+        text.clear();
+    };
+    std::size_t i = 0;
+    while (i < marked.size()) {
+        const std::string_view rest = marked.substr(i);
+        if (!start.empty() && rest.starts_with(start)) {
+            flush();
+            highlighted = true;
+            i += start.size();
+        } else if (!end.empty() && rest.starts_with(end)) {
+            flush();
+            highlighted = false;
+            i += end.size();
+        } else if (rest.starts_with("&amp;")) {
+            text += '&';
+            i += 5;
+        } else if (rest.starts_with("&lt;")) {
+            text += '<';
+            i += 4;
+        } else if (rest.starts_with("&gt;")) {
+            text += '>';
+            i += 4;
+        } else {
+            text += marked[i++];
+        }
+    }
+    flush();
+    return out;
+}
+
+Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(db_path, ec)) {
+        throw DatabaseError("cannot open database " + db_path + ": no such file or directory");
+    }
+    try {
+        m_db = Xapian::Database(db_path);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot open database " + db_path + ": " + e.get_msg());
+    }
+    std::string version;
+    try {
+        version = m_db.get_metadata(std::string(schema::meta_version));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database " + db_path + ": " + e.get_msg());
+    }
+    if (!version.empty() && version != std::to_string(schema::version)) {
+        throw DatabaseError("database " + db_path + " has schema version " + version +
+                            ", this fahras-query reads version " +
+                            std::to_string(schema::version) + ": rebuild it with fahras-index");
+    }
+}
+
+SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
+    return search(QueryParser(options.match).parse(query_text), query_text, options);
+}
+
+SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
+                              const SearchOptions& options) {
+    // A writer committing while we read invalidates our revision: reopen and try again once.
+    try {
+        try {
+            return run(parsed, query_text, options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            m_db.reopen();
+            return run(parsed, query_text, options);
+        }
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot search database " + m_path + ": " + e.get_msg());
+    }
+}
+
+SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_text,
+                           const SearchOptions& options) {
+    SearchResult result;
+    result.query = std::string(query_text);
+    result.offset = options.offset;
+
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(parsed.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (parsed.match_all) {
+        // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
+    }
+    const auto first = static_cast<Xapian::doccount>(options.offset);
+    const auto count = static_cast<Xapian::doccount>(options.limit);
+    const Xapian::MSet mset = enquire.get_mset(first, count);
+    result.total_estimate = mset.get_matches_estimated();
+
+    // The MSet whose query and statistics drive highlighting (see search() in search.hpp).
+    Xapian::MSet highlight_mset;
+    if (!parsed.highlight.empty() && !mset.empty()) {
+        Xapian::Enquire highlight_enquire(m_db);
+        highlight_enquire.set_query(parsed.highlight);
+        highlight_enquire.set_weighting_scheme(Xapian::BM25Weight());
+        highlight_mset = highlight_enquire.get_mset(0, 0);
+    }
+    const Xapian::Stem stemmer = make_xapian_stemmer();
+    const unsigned flags =
+        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+
+    std::size_t index = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+        Hit hit;
+        hit.rank = options.offset + index + 1;
+        hit.docid = *it;
+        hit.score = it.get_weight();
+        hit.percent = it.get_percent();
+        std::string body;
+        fill_fields(hit, body, it.get_document().get_data());
+        const std::string text = strip_markers(body.empty() ? hit.title : body);
+        if (parsed.highlight.empty()) {
+            hit.snippet = lead_snippet(text, options.snippet_bytes);
+        } else {
+            hit.snippet = parse_snippet(
+                highlight_mset.snippet(text, options.snippet_bytes, stemmer, flags,
+                                       std::string(hi_start), std::string(hi_end),
+                                       std::string(omitted)),
+                hi_start, hi_end);
+            collapse_spaces(hit.snippet);
+        }
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+}  // namespace fahras
