@@ -206,7 +206,7 @@ TEST_CASE("boolean operators, modifiers and the implicit operator", "[query]") {
     }
 }
 
-TEST_CASE("--match any ranks documents with more query words first", "[query]") {
+TEST_CASE("match mode any ranks documents with more query words first", "[query]") {
     const auto result = search("مسؤول رفيع دمشق", MatchMode::any);
     REQUIRE(result.hits.size() == 2);
     CHECK(result.hits[0].id == "a1");
