@@ -266,7 +266,7 @@ TEST_CASE("a stop request commits what is done and reports the run as interrupte
     CHECK(r.summary.indexed == 1);
 }
 
-TEST_CASE("--rebuild switches to a new generation; old plain databases too",
+TEST_CASE("a rebuild switches to a new generation, old plain databases too",
           "[incremental][rebuild]") {
     test::TempDir dir;
     write(dir / "corpus" / "a.txt", "عنوان\n\nنص");
