@@ -53,6 +53,13 @@ inline constexpr Xapian::valueno slot_category = 2;
 /// reindexing.
 inline constexpr Xapian::valueno slot_signature = 3;
 
+// Value slot ranges, one per feature, so features can be added side by side:
+//   4–9 facet framework (tests), 10–29 dates, 30–79 entities, 80–99 news/stories,
+//   100–109 incremental indexing, 110–119 ranking.
+// Facets are stored with set_multi_values() (fahras/common/facet_values.hpp): a multi-valued
+// facet takes a range of consecutive slots, one value each, so that Xapian's built-in
+// ValueCountMatchSpy can count it, locally and on remote shards.
+
 // ---- Nightly / incremental indexing (issue #5) -----------------------------------------
 // docs/NIGHTLY.md explains how these drive incremental runs.
 /// Boolean term: the input file an article came from, as `XFILE` + 16 hex digits of a 64-bit
