@@ -104,5 +104,21 @@ check "0 failed queries during the rebuilds" test "$n_bad" -eq 0
 check "one generation left" test "$(ls -d "$DB"/gen-* | wc -l)" -eq 1
 check "xapian-check passes on the rebuilt database" db_check "$DB"
 
+# --- scripts/nightly-reindex.sh: config file, timestamped logs, exit status passed through ---
+cat > "$WORK/nightly.conf" <<CONF
+FAHRAS_DB=$WORK/scriptdb
+FAHRAS_INPUTS="$SRC/sample_corpus"
+FAHRAS_INDEX=$INDEX
+FAHRAS_LOG_DIR=$WORK/logs
+CONF
+check "nightly-reindex.sh exits 0" bash "$SRC/scripts/nightly-reindex.sh" "$WORK/nightly.conf"
+check "it wrote a timestamped log" grep -Eq '^20[0-9-]+T[0-9:]+Z fahras-index: .* indexed' "$WORK"/logs/reindex-*.log
+check "and a JSON report" python3 -c 'import json,sys,glob; r=json.load(open(glob.glob(sys.argv[1])[0])); assert r["added"] > 0' "$WORK/logs/reindex-*.json"
+flock "$WORK/scriptdb.lock" sleep 3 &
+bg_pids+=($!)
+sleep 0.3
+bash "$SRC/scripts/nightly-reindex.sh" "$WORK/nightly.conf"; rc=$?
+check "nightly-reindex.sh passes exit status 3 through when locked" test "$rc" -eq 3
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
