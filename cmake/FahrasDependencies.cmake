@@ -12,3 +12,6 @@ find_package(CLI11 REQUIRED CONFIG)
 find_package(nlohmann_json 3 REQUIRED CONFIG)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
+# HTML inputs (issue #5): Gumbo has no CMake config; Debian ships a pkg-config file.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(Gumbo REQUIRED IMPORTED_TARGET gumbo)

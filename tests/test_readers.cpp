@@ -109,7 +109,9 @@ TEST_CASE("input_format chooses the reader by extension, ignoring case", "[reade
         {"a.jsonld", InputFormat::unsupported},
         {"README", InputFormat::unsupported},
         {".txt", InputFormat::unsupported},
-        {"a.html", InputFormat::unsupported},
+        {"a.html", InputFormat::html},
+        {"a.HTM", InputFormat::html},
+        {"a.pdf", InputFormat::unsupported},
     };
     for (const auto& row : rows) {
         INFO(row.name);
@@ -284,9 +286,14 @@ TEST_CASE("Files that cannot be read at all throw InputError", "[readers]") {
         expected = "n/x: error: not a gzip file";
     }
     SECTION("an unsupported type") {
+        file = dir / "page.pdf";
+        write_file(file, "%PDF-1.4");
+        expected = "n/x: error: unsupported file type";
+    }
+    SECTION("an HTML page with no text") {
         file = dir / "page.html";
         write_file(file, "<html>");
-        expected = "n/x: error: unsupported file type";
+        expected = "n/x: error: no title and no body text in the HTML page";
     }
     CHECK(thrown_report(file, "n/x", options) == expected);
 }

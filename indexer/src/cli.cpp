@@ -23,7 +23,7 @@ constexpr const char* description =
     "fahras-index: index Arabic news articles into a Fahras (Xapian) database.\n"
     "\n"
     "Reads files and directories (recursively): .txt (title on the first line), .json (one\n"
-    "article), .jsonl and .jsonl.gz (one article per line, fields id, title, body, date, source,\n"
+    "article), .html/.htm (title, body text, published date), .jsonl and .jsonl.gz (one article per line, fields id, title, body, date, source,\n"
     "url, author, category).\n"
     "\n"
     "Incremental by default: files whose size and modification time (or, when only the time\n"
@@ -94,6 +94,10 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->capture_default_str()
         ->check(CLI::PositiveNumber)
         ->type_name("N");
+    app.add_option("--encoding", options.reader.encoding,
+                   "Character encoding of .txt/.json/.html inputs (ICU name: windows-1256, "
+                   "ISO-8859-6, UTF-16LE, ...); default: detected")
+        ->type_name("NAME");
     app.add_flag("--no-delete", options.no_delete,
                  "Keep articles whose file or JSON Lines line disappeared");
     app.add_flag("--retry-failed", options.retry_failed,

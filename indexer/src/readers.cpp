@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Input readers: plain text, JSON, JSON Lines and gzip-compressed JSON Lines.
+// Input readers: plain text, JSON, JSON Lines, gzip-compressed JSON Lines and HTML (html.cpp);
+// character encodings in encoding.cpp.
 #include "fahras/indexer/readers.hpp"
 
 #include <fcntl.h>
@@ -20,6 +21,8 @@
 #include <zlib.h>
 
 #include "fahras/common/utf8.hpp"
+#include "fahras/indexer/encoding.hpp"
+#include "fahras/indexer/html.hpp"
 
 namespace fahras {
 
@@ -452,17 +455,43 @@ std::string json_syntax_reason(std::string_view text, const JsonSyntaxError& err
 // ---------------------------------------------------------------------------------------------
 // Readers by format
 
-void read_text(const Fd& fd, const std::string& display_path, const ReaderSink& sink) {
-    std::string data = read_all(fd, display_path);
-    if (has_nul(data)) throw InputError(display_path, 0, "binary file");
-    const std::size_t bad = utf8::first_invalid(data);
-    if (bad != std::string::npos) {
-        std::size_t replaced = 0;
-        std::string clean = utf8::sanitize(data, &replaced);
-        sink.error(
-            InputError(display_path, line_of(data, bad), invalid_utf8_reason(bad, replaced)));
-        data = std::move(clean);
+/// The bytes of a .txt, .json or .html file as UTF-8. Valid UTF-8 is returned as it is (BOM
+/// included, so that offsets stay those of the file); UTF-16 with a BOM, legacy Arabic
+/// encodings and --encoding are converted (encoding.hpp); bad bytes are reported with their
+/// offset and replaced. Throws InputError for binary files.
+std::string utf8_text(std::string raw, const ReaderOptions& options,
+                      const std::string& display_path, const ReaderSink& sink,
+                      const std::string& declared = "") {
+    std::string forced = options.encoding;
+    if (forced.empty() && !has_utf16_bom(raw)) {
+        if (has_nul(raw)) throw InputError(display_path, 0, "binary file");
+        if (utf8::first_invalid(raw) == std::string::npos) return raw;
+        forced = declared;  // an HTML page's <meta charset>, when it is not UTF-8
     }
+    DecodedText decoded;
+    try {
+        decoded = decode_text(raw, forced);
+    } catch (const UsageError&) {
+        if (forced == options.encoding) throw;
+        decoded = decode_text(raw);  // a declared charset ICU does not know: detect instead
+    }
+    if (decoded.invalid_offset != std::string::npos) {
+        if (decoded.encoding == "UTF-8" && forced.empty()) {
+            sink.error(InputError(display_path, line_of(raw, decoded.invalid_offset),
+                                  invalid_utf8_reason(decoded.invalid_offset, decoded.replaced)));
+        } else {
+            sink.error(InputError(display_path, 0,
+                                  std::to_string(decoded.replaced) +
+                                      " character(s) not valid in " + decoded.encoding +
+                                      ", replaced by U+FFFD"));
+        }
+    }
+    return std::move(decoded.text);
+}
+
+void read_text(const Fd& fd, const std::string& display_path, const ReaderOptions& options,
+               const ReaderSink& sink) {
+    const std::string data = utf8_text(read_all(fd, display_path), options, display_path, sink);
     std::string_view view = data;
     if (view.starts_with(utf8_bom)) view.remove_prefix(utf8_bom.size());
 
@@ -489,18 +518,10 @@ void read_text(const Fd& fd, const std::string& display_path, const ReaderSink& 
     sink.article(std::move(a));
 }
 
-void read_json(const Fd& fd, const std::string& display_path, const ReaderSink& sink) {
-    std::string data = read_all(fd, display_path);
-    if (has_nul(data)) throw InputError(display_path, 0, "binary file");
-    const std::size_t bad = utf8::first_invalid(data);
-    if (bad != std::string::npos) {
-        // Outside strings such bytes are a syntax error anyway, which the parser then reports.
-        std::size_t replaced = 0;
-        std::string clean = utf8::sanitize(data, &replaced);
-        sink.error(
-            InputError(display_path, line_of(data, bad), invalid_utf8_reason(bad, replaced)));
-        data = std::move(clean);
-    }
+void read_json(const Fd& fd, const std::string& display_path, const ReaderOptions& options,
+               const ReaderSink& sink) {
+    // Bad bytes outside strings are a syntax error anyway, which the parser then reports.
+    const std::string data = utf8_text(read_all(fd, display_path), options, display_path, sink);
     // Keep the BOM in `data` so that offsets stay those of the file; only parse past it.
     const std::size_t skip = std::string_view(data).starts_with(utf8_bom) ? utf8_bom.size() : 0;
     const std::string_view text = std::string_view(data).substr(skip);
@@ -523,6 +544,21 @@ void read_json(const Fd& fd, const std::string& display_path, const ReaderSink& 
     } catch (const RecordError& e) {
         sink.error(InputError(display_path, 0, e.what()));
     }
+}
+
+void read_html(const Fd& fd, const std::string& display_path, const ReaderOptions& options,
+               const ReaderSink& sink) {
+    std::string raw = read_all(fd, display_path);
+    const std::string declared = declared_charset(raw);
+    const std::string data = utf8_text(std::move(raw), options, display_path, sink, declared);
+    Article a = article_from_html(data);
+    if (a.title.empty() && a.body.empty()) {
+        throw InputError(display_path, 0, "no title and no body text in the HTML page");
+    }
+    a.id = display_path;
+    a.path = display_path;
+    a.line = 0;
+    sink.article(std::move(a));
 }
 
 /// Handles one line of a JSON Lines file; `offset` is the line's byte offset in the
@@ -640,6 +676,7 @@ InputFormat input_format(const std::filesystem::path& file) {
     if (has_suffix(".jsonl")) return InputFormat::json_lines;
     if (has_suffix(".json")) return InputFormat::json;
     if (has_suffix(".txt")) return InputFormat::text;
+    if (has_suffix(".html") || has_suffix(".htm")) return InputFormat::html;
     return InputFormat::unsupported;
 }
 
@@ -652,10 +689,13 @@ void read_articles(const std::filesystem::path& file, const std::string& display
     const Fd fd = open_input(file, display_path, options);
     switch (format) {
     case InputFormat::text:
-        read_text(fd, display_path, sink);
+        read_text(fd, display_path, options, sink);
         break;
     case InputFormat::json:
-        read_json(fd, display_path, sink);
+        read_json(fd, display_path, options, sink);
+        break;
+    case InputFormat::html:
+        read_html(fd, display_path, options, sink);
         break;
     case InputFormat::json_lines: {
         FdSource source(fd);

@@ -104,6 +104,46 @@ check "0 failed queries during the rebuilds" test "$n_bad" -eq 0
 check "one generation left" test "$(ls -d "$DB"/gen-* | wc -l)" -eq 1
 check "xapian-check passes on the rebuilt database" db_check "$DB"
 
+# --- Bad inputs: each reported and counted, the good ones around them indexed --------------
+BAD="$WORK/bad"; mkdir -p "$BAD"
+SEED="$SRC/sample_corpus/seeds/000_d7d323a442f094ad.txt"
+cp "$SEED" "$BAD/utf8.txt"
+{ printf '\xef\xbb\xbf'; cat "$SEED"; } > "$BAD/utf8-bom.txt"
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$SEED"; } > "$BAD/utf16.txt"
+iconv -f UTF-8 -t CP1256 "$SEED" > "$BAD/cp1256.txt"
+iconv -f UTF-8 -t ISO-8859-6 -c "$SEED" > "$BAD/iso8859-6.txt"
+printf 'عنوان\n\nنص \xff\xfe فيه بايتات خاطئة\n' > "$BAD/invalid-utf8.txt"
+printf '<html><head><title>صفحة</title><script>var secret_script_word;</script></head><body><nav>قائمة</nav><p>فقرة الصفحة</p></body></html>' > "$BAD/page.html"
+printf 'abc\0def' > "$BAD/binary.txt"
+: > "$BAD/empty.txt"
+head -c 12000 /dev/zero | tr '\0' 'x' > "$BAD/oversize.txt"
+printf '{"title": "مكسور", \n "body": }\n' > "$BAD/malformed.json"
+printf '{"id": "j1", "title": "أ", "body": "ب"}\n{"id": "j2", "title": \n' > "$BAD/lines.jsonl"
+cp "$SEED" "$BAD/unreadable.txt"; chmod 000 "$BAD/unreadable.txt"
+ln -s "$BAD/nowhere.txt" "$BAD/broken-link.txt"
+"$INDEX" --db "$WORK/baddb" --max-file-size 10000 --report "$WORK/bad.json" "$BAD" >"$WORK/out" 2>"$WORK/err"; rc=$?
+check "bad inputs: exit 1" test "$rc" -eq 1
+check "invalid UTF-8 reported with its byte offset" grep -q "invalid-utf8.txt:3: error: invalid UTF-8 at byte offset 17" "$WORK/err"
+check "binary file reported" grep -q "binary.txt: error: binary file" "$WORK/err"
+check "empty file reported" grep -q "empty.txt: error: empty file" "$WORK/err"
+check "oversize file reported" grep -q "oversize.txt: error: file is 12000 bytes, over --max-file-size 10000" "$WORK/err"
+check "malformed JSON reported with path:line:" grep -q "malformed.json:2: error: invalid JSON" "$WORK/err"
+check "bad JSON line reported with path:line:" grep -q "lines.jsonl:2: error: invalid JSON" "$WORK/err"
+check "broken symlink reported" grep -q "broken-link.txt: error: broken symbolic link" "$WORK/err"
+if [ "$(id -u)" -ne 0 ]; then
+  check "unreadable file reported" grep -q "unreadable.txt: error: cannot open: Permission denied" "$WORK/err"
+fi
+for f in utf8.txt utf8-bom.txt utf16.txt cp1256.txt iso8859-6.txt invalid-utf8.txt page.html; do
+  check "good file $f indexed" bash -c "xapian-delve -t 'Q$f' '$WORK/baddb' 2>/dev/null | grep -q 'Posting List'"
+done
+seeds=5; [ "$(id -u)" -eq 0 ] && seeds=6  # root reads the unreadable file all the same
+check "the seed word is found in all five encodings of the seed" \
+  test "$("$QUERY" --db "$WORK/baddb" --format tsv --limit 50 'شويغو' | tail -n +2 | wc -l)" -eq "$seeds"
+check "HTML scripts are not indexed" "$QUERY" --db "$WORK/baddb" --format tsv 'فقرة الصفحة'
+check "HTML script text is not searchable" test "$("$QUERY" --db "$WORK/baddb" 'secret_script_word' >/dev/null 2>&1; echo $?)" -eq 1
+check "the report lists the failures with reasons" python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["failed"] >= 7 and all("reason" in f for f in r["failures"]), r' "$WORK/bad.json"
+chmod 600 "$BAD/unreadable.txt"
+
 # --- scripts/nightly-reindex.sh: config file, timestamped logs, exit status passed through ---
 cat > "$WORK/nightly.conf" <<CONF
 FAHRAS_DB=$WORK/scriptdb

@@ -18,6 +18,7 @@ enum class InputFormat {
     json,        ///< .json: one article object
     json_lines,  ///< .jsonl: one article object per line
     json_lines_gz,  ///< .jsonl.gz: gzip-compressed JSON Lines
+    html,        ///< .html, .htm: one article per page (html.hpp)
 };
 
 /// The format of `file`, from its name (case-insensitive extension).
@@ -27,6 +28,9 @@ enum class InputFormat {
 struct ReaderOptions {
     /// Files larger than this are refused (reported, counted, skipped).
     std::uintmax_t max_file_size = 64ull << 20;
+    /// Character encoding of .txt, .json and .html inputs (an ICU name such as windows-1256);
+    /// "" detects it (encoding.hpp). JSON Lines are always UTF-8.
+    std::string encoding;
 };
 
 /// Callbacks of read_articles().
