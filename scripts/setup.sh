@@ -14,6 +14,7 @@ PACKAGES=(
   zlib1g-dev
   libgumbo-dev
   python3
+  clang libclang-rt-14-dev
 )
 
 missing=()
