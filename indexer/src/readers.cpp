@@ -23,12 +23,16 @@
 #include "fahras/common/utf8.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/html.hpp"
+#include "reader_text.hpp"
 
 namespace fahras {
 
 namespace {
 
 using Json = nlohmann::json;
+using reader_text::invalid_utf8_reason;
+using reader_text::line_of;
+using reader_text::trim;
 
 /// How much of the start of a file is searched for NUL bytes to tell binary files apart.
 constexpr std::size_t binary_probe = 8192;
@@ -36,139 +40,6 @@ constexpr std::size_t binary_probe = 8192;
 constexpr std::size_t chunk_size = 1 << 16;
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
-// ---------------------------------------------------------------------------------------------
-// Text helpers
-
-/// True for the code points that separate words or pad lines in news text.
-bool is_space(char32_t cp) {
-    switch (cp) {
-    case U'\t':
-    case U'\n':
-    case U'\v':
-    case U'\f':
-    case U'\r':
-    case U' ':
-    case 0x00A0:  // NO-BREAK SPACE
-    case 0x1680:  // OGHAM SPACE MARK
-    case 0x200B:  // ZERO WIDTH SPACE
-    case 0x200E:  // LEFT-TO-RIGHT MARK
-    case 0x200F:  // RIGHT-TO-LEFT MARK
-    case 0x2028:  // LINE SEPARATOR
-    case 0x2029:  // PARAGRAPH SEPARATOR
-    case 0x202F:  // NARROW NO-BREAK SPACE
-    case 0x205F:  // MEDIUM MATHEMATICAL SPACE
-    case 0x3000:  // IDEOGRAPHIC SPACE
-    case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (byte order mark)
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200A;  // EN QUAD .. HAIR SPACE
-    }
-}
-
-/// Decodes the code point that ends just before `end` (a UTF-8 boundary) and moves `end` to its
-/// start. Ill-formed bytes come back as utf8::invalid, one byte at a time.
-char32_t decode_backwards(std::string_view s, std::size_t& end) {
-    std::size_t start = end - 1;
-    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
-        --start;
-    }
-    std::size_t pos = start;
-    const char32_t cp = utf8::decode(s, pos);
-    if (cp == utf8::invalid || pos != end) {
-        --end;
-        return utf8::invalid;
-    }
-    end = start;
-    return cp;
-}
-
-/// `s` without leading and trailing white space (see is_space).
-std::string_view trim(std::string_view s) {
-    std::size_t begin = 0;
-    while (begin < s.size()) {
-        std::size_t pos = begin;
-        if (!is_space(utf8::decode(s, pos))) break;
-        begin = pos;
-    }
-    std::size_t end = s.size();
-    while (end > begin) {
-        std::size_t pos = end;
-        if (!is_space(decode_backwards(s, pos))) break;
-        end = pos;
-    }
-    return s.substr(begin, end - begin);
-}
-
-struct LineShape {
-    std::size_t words = 0;
-    std::size_t chars = 0;
-    bool ends_sentence = false;
-};
-
-/// Counts the words and code points of a trimmed line and looks at its final punctuation.
-LineShape shape_of(std::string_view line) {
-    LineShape shape;
-    bool in_word = false;
-    std::size_t pos = 0;
-    while (pos < line.size()) {
-        const char32_t cp = utf8::decode(line, pos);
-        ++shape.chars;
-        if (is_space(cp)) {
-            in_word = false;
-        } else if (!in_word) {
-            in_word = true;
-            ++shape.words;
-        }
-    }
-    // Look through closing quotes and brackets: «... الإسلامية».» still ends a sentence.
-    std::size_t end = line.size();
-    while (end > 0) {
-        const char32_t cp = decode_backwards(line, end);
-        switch (cp) {
-        case U'"':
-        case U'\'':
-        case U')':
-        case U']':
-        case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
-        case 0x2019:  // RIGHT SINGLE QUOTATION MARK
-        case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
-            continue;
-        case U'.':
-        case U'!':
-        case U'?':
-        case 0x061F:  // ARABIC QUESTION MARK
-        case 0x06D4:  // ARABIC FULL STOP
-        case 0x2026:  // HORIZONTAL ELLIPSIS
-        case 0x3002:  // IDEOGRAPHIC FULL STOP
-            shape.ends_sentence = true;
-            break;
-        default:
-            break;
-        }
-        break;
-    }
-    return shape;
-}
-
-/// A first line this long, or this sentence-like, is the start of the body, not a headline.
-/// Arabic news headlines run to about 5-15 words; lead paragraphs to 25 and more.
-bool looks_like_paragraph(std::string_view line) {
-    const LineShape shape = shape_of(line);
-    return shape.words > 25 || shape.chars > 180 || (shape.words > 12 && shape.ends_sentence);
-}
-
-/// 1-based line number of byte `offset` of `text`.
-std::size_t line_of(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
-}
-
-std::string invalid_utf8_reason(std::size_t offset, std::size_t replaced) {
-    std::string reason = "invalid UTF-8 at byte offset " + std::to_string(offset) + "; ";
-    if (replaced > 1) reason += std::to_string(replaced) + " ill-formed bytes ";
-    return reason + "replaced by U+FFFD";
-}
 
 // ---------------------------------------------------------------------------------------------
 // Files
@@ -709,27 +580,6 @@ void read_articles(const std::filesystem::path& file, const std::string& display
     }
     case InputFormat::unsupported:
         break;
-    }
-}
-
-void split_title_body(std::string_view text, std::string& title, std::string& body) {
-    title.clear();
-    body.clear();
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view line = trim(text.substr(pos, end - pos));
-        if (!line.empty()) {
-            if (looks_like_paragraph(line)) {
-                body = trim(text.substr(pos));
-            } else {
-                title = line;
-                body = trim(text.substr(std::min(end + 1, text.size())));
-            }
-            return;
-        }
-        pos = end + 1;
     }
 }
 
