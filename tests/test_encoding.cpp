@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Encodings (UTF-8 ± BOM, UTF-16 with BOM, Windows-1256, ISO-8859-6) and HTML inputs.
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -11,6 +12,7 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/html.hpp"
+#include "fahras/indexer/indexer.hpp"
 #include "fahras/indexer/readers.hpp"
 #include "test_support.hpp"
 
@@ -139,4 +141,16 @@ TEST_CASE("readers convert legacy files and honour --encoding", "[encoding][read
     CHECK(got[1].body == "نص");
     CHECK(got[2].title == "café");
     CHECK(errors.empty());
+}
+
+TEST_CASE("an unknown --encoding is a usage error before anything is written", "[encoding]") {
+    test::TempDir dir;
+    std::ofstream(dir / "a.txt") << "عنوان\n\nنص";
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {(dir / "a.txt").string()};
+    options.reader.encoding = "no-such-encoding";
+    std::ostringstream log, err;
+    CHECK_THROWS_AS(run_index(options, log, err), UsageError);
+    CHECK_FALSE(std::filesystem::exists(dir / "db"));
 }

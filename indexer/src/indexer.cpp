@@ -22,6 +22,7 @@
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/document.hpp"
+#include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/generations.hpp"
 #include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/progress.hpp"
@@ -475,6 +476,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
     if (options.inputs.empty()) throw UsageError("nothing to index: give files or directories");
     if (options.commit_every == 0) throw UsageError("--commit-every must be at least 1");
     if (options.compact && !options.rebuild) throw UsageError("--compact needs --rebuild");
+    if (!options.reader.encoding.empty()) {
+        (void)decode_text("", options.reader.encoding);  // UsageError for an unknown name
+    }
     for (const std::string& input : options.inputs) {
         std::error_code ec;
         if (!fs::exists(input, ec)) throw UsageError("input " + input + " does not exist");
