@@ -50,6 +50,11 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->type_name("N");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
+    // Diagnostic, hidden from --help: measures what the date extractor costs (docs/DATES.md).
+    bool no_date_extraction = false;
+    app.add_flag("--no-date-extraction", no_date_extraction,
+                 "Do not extract mentioned dates (diagnostic)")
+        ->group("");
     app.add_option("paths", options.inputs, "Files and directories to index")
         ->required()
         ->type_name("PATH...");
@@ -70,6 +75,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         return index_fatal;
     }
 
+    options.document.extract_dates = !no_date_extraction;
     try {
         const IndexSummary summary = run_index(options, out, err);
         return summary.exit_status() == 0 ? index_ok : index_some_failed;

@@ -161,7 +161,7 @@ class IndexRun {
     }
 
     void add(const Article& article) {
-        const Xapian::Document doc = make_document(article, m_analyzer);
+        const Xapian::Document doc = make_document(article, m_analyzer, m_options.document);
         const std::string idterm = id_term(article.id);
         try {
             if (m_db.term_exists(idterm)) {

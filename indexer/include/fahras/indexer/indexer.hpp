@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/indexer/document.hpp"
 #include "fahras/indexer/readers.hpp"
 
 namespace fahras {
@@ -18,6 +19,7 @@ struct IndexOptions {
     std::size_t commit_every = 2000;  ///< commit after this many changed articles
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary
+    DocumentOptions document;         ///< switches of make_document()
 };
 
 /// What a run did. `failed` counts bad files and bad records; `skipped` counts files of an
