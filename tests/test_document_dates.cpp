@@ -41,8 +41,6 @@ Article seed() {
 TEST_CASE("document dates: publication terms and slots", "[document][dates]") {
     const Xapian::Document doc = make_document(seed(), default_analyzer());
     CHECK(doc.get_value(schema::slot_date) == "20150918");
-    CHECK(doc.get_value(schema::slot_pub_year) == "2015");
-    CHECK(doc.get_value(schema::slot_pub_month) == "2015-09");
     CHECK(terms_with(doc, "Y") == std::set<std::string>{"Y2015"});
     CHECK(terms_with(doc, "M") == std::set<std::string>{"M201509"});
     CHECK(terms_with(doc, "D") == std::set<std::string>{"D20150918"});

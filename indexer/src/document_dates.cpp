@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
@@ -41,19 +42,11 @@ ArticleDates article_dates(const Article& article, bool extract_mentions,
     return out;
 }
 
-void set_date_multi_values(Xapian::Document& doc, Xapian::valueno first, unsigned capacity,
-                           const std::vector<std::string>& values) {
-    const auto n = static_cast<unsigned>(std::min<std::size_t>(capacity, values.size()));
-    for (unsigned k = 0; k < n; ++k) doc.add_value(first + k, values[k]);
-}
-
 void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
     using dates::Precision;
     if (dates.pub.source != dates::DateSource::none) {
         const dates::CivilDate& d = dates.pub.date;
         doc.add_value(schema::slot_date, compact(d, Precision::day));
-        doc.add_value(schema::slot_pub_year, to_iso(d, Precision::year));
-        doc.add_value(schema::slot_pub_month, to_iso(d, Precision::month));
         add_term(doc, schema::pub_year, compact(d, Precision::year));
         add_term(doc, schema::pub_month, compact(d, Precision::month));
         add_term(doc, schema::pub_day, compact(d, Precision::day));
@@ -84,7 +77,7 @@ void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
                      [&](const std::string& a, const std::string& b) {
                          return month_counts[a] > month_counts[b];
                      });
-    set_date_multi_values(doc, schema::slot_mentioned_month_first,
+    set_multi_values(doc, schema::slot_mentioned_month_first,
                           schema::mentioned_month_capacity, month_order);
 }
 

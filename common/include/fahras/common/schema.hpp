@@ -53,9 +53,16 @@ inline constexpr Xapian::valueno slot_category = 2;
 /// reindexing.
 inline constexpr Xapian::valueno slot_signature = 3;
 
+// Value slot ranges, one per feature, so features can be added side by side:
+//   4–9 facet framework (tests), 10–29 dates, 30–79 entities, 80–99 news/stories,
+//   100–109 incremental indexing, 110–119 ranking.
+// Facets are stored with set_multi_values() (fahras/common/facet_values.hpp): a multi-valued
+// facet takes a range of consecutive slots, one value each, so that Xapian's built-in
+// ValueCountMatchSpy can count it, locally and on remote shards.
+
 // ---- Dates (issue #3; docs/DATES.md) -----------------------------------------------------------
 // Publication date: boolean terms in Omega's standard date prefixes (exact `year:`/`date:`
-// filters), the sortable slot_date above for ranges and sorting, and two facet slots.
+// filters) and the sortable slot_date above (ranges, sorting, the year and month facets).
 /// Publication year: `Y2015`.
 inline constexpr std::string_view pub_year = "Y";
 /// Publication year-month: `M201509`.
@@ -75,15 +82,12 @@ inline constexpr std::string_view mentioned_hijri_month = "XHM";
 /// Mentioned Hijri year: `XHY1436`.
 inline constexpr std::string_view mentioned_hijri_year = "XHY";
 
-/// Publication year "YYYY": the `year` facet.
-inline constexpr Xapian::valueno slot_pub_year = 10;
-/// Publication year-month "YYYY-MM": the `month` facet.
-inline constexpr Xapian::valueno slot_pub_month = 11;
+// The `year` and `month` facets read slot_date ("YYYYMMDD") through FacetSpec::value_of.
 /// Mentioned year-months "YYYY-MM", distinct, most mentioned first: the multi-valued
-/// `mentioned_month` facet in slots [12, 12 + 18).
-inline constexpr Xapian::valueno slot_mentioned_month_first = 12;
-/// Capacity of the `mentioned_month` slot range (slots 12–29).
-inline constexpr unsigned mentioned_month_capacity = 18;
+/// `mentioned_month` facet in slots [10, 10 + 20), written with set_multi_values().
+inline constexpr Xapian::valueno slot_mentioned_month_first = 10;
+/// Capacity of the `mentioned_month` slot range (slots 10–29).
+inline constexpr unsigned mentioned_month_capacity = 20;
 
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",

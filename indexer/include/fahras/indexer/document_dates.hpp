@@ -33,17 +33,11 @@ struct ArticleDates {
                                          const std::vector<Token>* title_tokens = nullptr,
                                          const std::vector<Token>* body_tokens = nullptr);
 
-/// Adds the date terms and value slots of schema.hpp to `doc`: slot_date "YYYYMMDD",
-/// Y/M/D terms, slot_pub_year and slot_pub_month; for each mentioned date XMY/XMM/XMD (and
+/// Adds the date terms and value slots of schema.hpp to `doc`: slot_date "YYYYMMDD" and
+/// Y/M/D terms; for each mentioned date XMY/XMM/XMD (and
 /// XHY/XHM for Hijri ones); the distinct mentioned year-months, most mentioned first, in the
 /// mentioned_month slot range.
 void add_date_terms(Xapian::Document& doc, const ArticleDates& dates);
-
-/// Writes `values` (at most `capacity`) into slots first, first + 1, …: a multi-valued facet
-/// that stock xapian-tcpsrv can count with one ValueCountMatchSpy per slot. Same shape as the
-/// facet framework's set_multi_values().
-void set_date_multi_values(Xapian::Document& doc, Xapian::valueno first, unsigned capacity,
-                           const std::vector<std::string>& values);
 
 /// Sets the date fields of the document data (see schema.hpp): "date" (ISO YYYY-MM-DD when
 /// resolved, else as given), "date_raw", "date_source" and "mentioned_dates": [{"value",
