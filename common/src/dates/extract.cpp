@@ -29,6 +29,9 @@ constexpr int max_hijri_year = 1500;
 
 /// Text between two tokens with its whitespace removed ("" for spaces only).
 std::string separator(std::string_view text, const Token& a, const Token& b) {
+    // Words split out of one raw token by clean() (U+00A0 NO-BREAK SPACE inside a word,
+    // ligatures) share its offsets: nothing but a space lies between them.
+    if (b.start < a.end) return {};
     std::string out;
     for (const char c : text.substr(a.end, b.start - a.end)) {
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
