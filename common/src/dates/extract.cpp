@@ -524,8 +524,16 @@ class Extractor {
             const std::string s = sep(i + 1);
             if (s.empty() || s == "(" || s == "،") {
                 if (const auto wd = detail::match_weekday(word(i + 1))) {
-                    if (absolute_follows(i + 2)) return std::nullopt;
-                    return make(i, i + 1, weekday_date(*wd, std::nullopt), Precision::day,
+                    // "اليوم الأربعاء المقبل": the direction wins over "today".
+                    std::optional<Direction> dir;
+                    std::size_t last = i + 1;
+                    if (spaced(i + 2)) {
+                        dir = detail::match_direction(word(i + 2));
+                        if (dir == Direction::current) dir.reset();
+                        else if (dir) last = i + 2;
+                    }
+                    if (absolute_follows(last + 1)) return std::nullopt;
+                    return make(i, last, weekday_date(*wd, dir), Precision::day,
                                 DateKind::relative);
                 }
             }
@@ -536,7 +544,7 @@ class Extractor {
             }
         }
         // "صحيفة اليوم", "جريدة اليوم", "يومنا" …: a name, not a date.
-        if (i > 0 && is_one_of(word(i - 1), {"صحيفه", "جريده", "موقع", "قناه", "وكاله",
+        if (i > 0 && is_one_of(word(i - 1), {"صحيفه", "جريده", "موقع", "قناه", "وكاله", "عين",
                                               "مجله", "برنامج", "نشره", "منذ"})) {
             return std::nullopt;
         }

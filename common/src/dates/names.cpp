@@ -141,7 +141,7 @@ std::optional<unsigned> match_weekday(std::string_view folded) {
 }
 
 std::optional<Direction> match_direction(std::string_view folded) {
-    if (is_one_of(folded, {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفاءت",
+    if (is_one_of(folded, {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفاءت", "الفارط", "الفارطه",
                            "الفائته", "الفاءته"})) {
         return Direction::past;
     }
