@@ -89,7 +89,19 @@ class Extractor {
         return separator(m_text, m_tok[i - 1], m_tok[i]);
     }
     /// Token i follows token i-1 with only spaces (or nothing) between them.
-    [[nodiscard]] bool spaced(std::size_t i) const { return has(i) && i > 0 && sep(i).empty(); }
+    [[nodiscard]] bool spaced(std::size_t i) const {
+        if (!has(i) || i == 0) return false;
+        const Token& a = m_tok[i - 1];
+        const Token& b = m_tok[i];
+        if (b.start < a.end) return true;
+        // Fast path (no allocation): ASCII spaces only, the common case.
+        bool ascii_spaces = true;
+        for (std::size_t k = a.end; k < b.start && ascii_spaces; ++k) {
+            const char c = m_text[k];
+            ascii_spaces = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        }
+        return ascii_spaces || sep(i).empty();
+    }
     [[nodiscard]] std::optional<int> number(std::size_t i, std::size_t min_digits,
                                             std::size_t max_digits) const {
         if (!has(i)) return std::nullopt;
@@ -352,9 +364,9 @@ class Extractor {
     Match month_first(std::size_t i) {
         // A day number right before the month that day_month() refused ("35 أبريل 2015",
         // "31 نيسان 2015"): an invalid date, not a month.
-        if (i > 0 && spaced(i) && number(i - 1, 1, 2)) return std::nullopt;
         const auto month = month_at(i);
         if (!month) return std::nullopt;
+        if (i > 0 && number(i - 1, 1, 2) && spaced(i)) return std::nullopt;
         const auto [m, last] = *month;
         if (const auto year = year_after(last)) {
             const std::size_t y = last + 1;
@@ -486,10 +498,12 @@ class Extractor {
             return make(i, last, weekday_date(*wd, dir), Precision::day, DateKind::relative);
         }
         // الأسبوع|الشهر|العام|السنة الماضي|الجاري|المقبل
-        if (spaced(i + 1)) {
+        if (is_one_of(w, {"الاسبوع", "والاسبوع", "الشهر", "والشهر", "العام", "السنه", "والعام",
+                          "والسنه"}) &&
+            spaced(i + 1)) {
             const auto dir = detail::match_direction(word(i + 1));
             if (!dir) return std::nullopt;
-            if (is_one_of(w, {"الاسبوع", "الاسبوع", "والاسبوع"})) {
+            if (is_one_of(w, {"الاسبوع", "والاسبوع"})) {
                 const long shift = *dir == Direction::past ? -7 : *dir == Direction::next ? 7 : 0;
                 return make(i, i + 1, add_days(pub, shift), Precision::week, DateKind::relative);
             }

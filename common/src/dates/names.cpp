@@ -4,6 +4,8 @@
 // teh marbuta spelling of a name meets its table entry.
 #include "names.hpp"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 
@@ -87,19 +89,26 @@ bool is_space_gap(std::string_view gap) noexcept {
     return true;
 }
 
-/// `word` without a leading proclitic, when it has one.
-std::vector<std::string_view> unprefixed(std::string_view word) {
-    std::vector<std::string_view> out{word};
+/// `word` and `word` without a leading proclitic, when it has one (at most three forms; no
+/// allocation: this runs for every Arabic word of every article).
+struct Forms {
+    std::array<std::string_view, 3> form{};
+    std::size_t count = 0;
+};
+
+Forms unprefixed(std::string_view word) {
+    Forms out;
+    out.form[out.count++] = word;
     // U+0648 ARABIC LETTER WAW, U+0641 FEH, U+0628 BEH, U+0644 LAM (2 bytes each in UTF-8).
     static constexpr std::string_view waw = "\u0648", feh = "\u0641", beh = "\u0628", lam = "\u0644";
     std::string_view rest = word;
     if (rest.starts_with(waw) || rest.starts_with(feh)) {
         rest.remove_prefix(2);
-        if (rest.size() >= 4) out.push_back(rest);
+        if (rest.size() >= 4) out.form[out.count++] = rest;
     }
     if (rest.starts_with(beh) || rest.starts_with(lam)) {
         rest.remove_prefix(2);
-        if (rest.size() >= 4) out.push_back(rest);
+        if (rest.size() >= 4) out.form[out.count++] = rest;
     }
     return out;
 }
@@ -110,7 +119,9 @@ std::optional<MonthMatch> match_month(std::string_view text, const std::vector<T
                                       std::size_t i) {
     if (i >= tokens.size() || tokens[i].kind != TokenKind::arabic) return std::nullopt;
     const auto& index = name_index();
-    for (const std::string_view first : unprefixed(tokens[i].folded)) {
+    const Forms forms = unprefixed(tokens[i].folded);
+    for (std::size_t f = 0; f < forms.count; ++f) {
+        const std::string_view first = forms.form[f];
         const auto it = index.find(first);
         if (it == index.end()) continue;
         for (const FoldedName& name : it->second) {
