@@ -23,7 +23,8 @@ double SpanCounts::f1() const noexcept {
     return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 
-Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& data) {
+Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& data,
+                    std::ostream* dump) {
     Evaluation e;
     using Span = std::tuple<std::size_t, std::size_t, std::size_t>;
     for (const auto& s : data) {
@@ -40,6 +41,20 @@ Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& d
             const auto cls = static_cast<std::size_t>(p.type);
             ++e.per_class[cls].predicted;
             if (gold.count({p.first, p.last, cls}) != 0) ++e.per_class[cls].correct;
+        }
+        if (dump != nullptr) {
+            std::vector<std::uint8_t> predicted(s.tokens.size(), O);
+            for (const auto& p : found) {
+                const auto base = static_cast<std::uint8_t>(1 + 2 * static_cast<int>(p.type));
+                for (std::size_t i = p.first; i < p.last; ++i) {
+                    predicted[i] = static_cast<std::uint8_t>(i == p.first ? base : base + 1);
+                }
+            }
+            for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+                *dump << s.tokens[i].exact << '\t' << label_name(s.labels[i]) << '\t'
+                      << label_name(predicted[i]) << '\n';
+            }
+            *dump << '\n';
         }
     }
     for (std::size_t c = 0; c < 3; ++c) {

@@ -35,7 +35,7 @@ std::size_t column(const std::vector<std::string_view>& header, std::string_view
     return static_cast<std::size_t>(it - header.begin());
 }
 
-std::uint8_t bits_of_type(std::string_view type) {
+std::uint16_t bits_of_type(std::string_view type) {
     if (type == "PER") return lex_person;
     if (type == "LOC") return lex_place;
     if (type == "ORG") return lex_organisation;
@@ -110,12 +110,12 @@ std::vector<TrainSentence> read_conll(const std::filesystem::path& path) {
     return out;
 }
 
-void add_phrase(NerLexicon& lexicon, std::string_view phrase, std::uint8_t bits) {
+void add_phrase(NerLexicon& lexicon, std::string_view phrase, std::uint16_t bits) {
     const auto tokens = default_analyzer().analyze(phrase);
     if (tokens.empty() || tokens.size() > 8) return;
-    std::uint64_t h = start_phrase(hash_bytes(tokens[0].folded));
-    for (std::size_t i = 1; i < tokens.size(); ++i) h = extend_phrase(h, hash_bytes(tokens[i].folded));
-    lexicon.add(h, tokens.size(), bits);
+    std::vector<std::uint64_t> words;
+    for (const auto& t : tokens) words.push_back(hash_bytes(t.folded));
+    lexicon.add(words, bits);
 }
 
 std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv, bool skip_cities) {
@@ -132,7 +132,7 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
     while (std::getline(in, line)) {
         const auto f = split(line, '\t');
         if (f.size() <= std::max({c_type, c_name, c_aliases, c_source})) continue;
-        const std::uint8_t bits = bits_of_type(f[c_type]);
+        const std::uint16_t bits = bits_of_type(f[c_type]);
         if (bits == 0) continue;
         if (skip_cities && f[c_source].find("level=city") != std::string_view::npos) continue;
         add_phrase(lexicon, f[c_name], bits);
@@ -145,7 +145,7 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
 }
 
 std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
-                          std::uint8_t bits, unsigned min_count) {
+                          std::uint16_t bits, unsigned min_count) {
     std::ifstream in(tsv);
     if (!in) throw InputError(tsv.string(), 0, "cannot read");
     std::string line;
@@ -165,14 +165,40 @@ std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
         }
         const auto tokens = default_analyzer().analyze(f[c_word]);
         if (tokens.size() != 1 || tokens[0].kind != TokenKind::arabic) continue;
-        lexicon.add(start_phrase(hash_bytes(tokens[0].folded)), 1, bits);
+        lexicon.add({hash_bytes(tokens[0].folded)}, bits);
         ++added;
     }
     return added;
 }
 
+void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, int except_fold) {
+    constexpr std::uint16_t class_bits[4] = {lex_person, lex_place, lex_organisation, lex_misc};
+    for (const auto& s : data) {
+        if (except_fold >= 0 && s.fold == except_fold) continue;
+        for (const auto& span : spans_of(s.labels)) {
+            if (span.last - span.first > 8) continue;
+            std::vector<std::uint64_t> words;
+            for (std::size_t i = span.first; i < span.last; ++i) {
+                words.push_back(hash_bytes(s.tokens[i].folded));
+            }
+            lexicon.add(words, class_bits[span.cls]);
+            if (span.cls != 0) continue;
+            for (std::size_t i = span.first; i < span.last; ++i) {
+                if (s.tokens[i].kind != TokenKind::arabic) continue;
+                lexicon.add({hash_bytes(s.tokens[i].folded)}, lex_name_word);
+            }
+        }
+    }
+}
+
 NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
-               const TrainOptions& options, std::ostream* log) {
+               const TrainOptions& options, std::ostream* log,
+               const std::vector<NerLexicon>& fold_lexicons) {
+    auto lexicon_of = [&](const TrainSentence& s) -> const NerLexicon& {
+        return s.fold >= 0 && static_cast<std::size_t>(s.fold) < fold_lexicons.size()
+                   ? fold_lexicons[static_cast<std::size_t>(s.fold)]
+                   : lexicon;
+    };
     constexpr std::size_t L = label_count;
     std::vector<NerWord> words;
     std::vector<std::uint64_t> hashes;
@@ -181,7 +207,7 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     // Pass 1: count the features; those seen min_count times get dense ids.
     FlatTable<std::uint32_t> counts;
     for (const auto& s : data) {
-        sentence_features(s, lexicon, words, hashes, offsets);
+        sentence_features(s, lexicon_of(s), words, hashes, offsets);
         for (const auto h : hashes) ++counts.slot(h);
     }
     FlatTable<std::uint32_t> ids;
@@ -200,7 +226,7 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     std::vector<std::size_t> token_begin;            // per token (global), index into feats
     std::vector<std::size_t> sentence_begin;         // per sentence, index into token_begin
     for (const auto& s : data) {
-        sentence_features(s, lexicon, words, hashes, offsets);
+        sentence_features(s, lexicon_of(s), words, hashes, offsets);
         sentence_begin.push_back(token_begin.size());
         for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
             token_begin.push_back(feats.size());

@@ -58,8 +58,11 @@ std::vector<TrainSentence> load_corpora(const std::vector<std::string>& specs) {
 }
 
 struct TrainArgs {
-    std::vector<std::string> corpora, gazetteers, gazetteers_no_cities, eval;
-    std::string name_words, foreign_words, out;
+    std::vector<std::string> corpora, gazetteers, gazetteers_no_cities, eval, mention_corpora;
+    unsigned folds = 0;
+    std::vector<std::filesystem::path> count_files;
+    std::vector<unsigned> count_thresholds{5, 50, 1000};
+    std::string name_words, foreign_words, out, dump;
     unsigned name_min_count = 1;
     fahras::ner::TrainOptions options;
 };
@@ -84,15 +87,40 @@ void run_train(const TrainArgs& a) {
                                                 fahras::ner::lex_foreign_word, 1)
                   << "\n";
     }
-    const auto data = load_corpora(a.corpora);
-    auto model = fahras::ner::train(data, std::move(lexicon), a.options, &std::cerr);
+    if (!a.count_files.empty()) {
+        if (a.count_thresholds.size() != 3) throw fahras::UsageError("--count-thresholds takes 3 numbers");
+        std::cerr << "ner-train: word counts: "
+                  << fahras::ner::add_word_counts(lexicon, a.count_files, a.count_thresholds[0],
+                                                  a.count_thresholds[1], a.count_thresholds[2])
+                  << " documents\n";
+    }
+    // Mentions of other corpora go into the lists as they are; mentions of the training
+    // corpora are cross-fitted: fold k sees the lists mined from the other folds.
+    for (const auto& spec : a.mention_corpora) {
+        fahras::ner::add_mentions(lexicon, load_corpus(spec), -1);
+    }
+    auto data = load_corpora(a.corpora);
+    std::vector<fahras::ner::NerLexicon> fold_lexicons;
+    if (a.folds > 1) {
+        for (std::size_t i = 0; i < data.size(); ++i) data[i].fold = static_cast<int>(i % a.folds);
+        for (unsigned k = 0; k < a.folds; ++k) {
+            fold_lexicons.push_back(lexicon);
+            fahras::ner::add_mentions(fold_lexicons.back(), data, static_cast<int>(k));
+        }
+        fahras::ner::add_mentions(lexicon, data, -1);
+    }
+    auto model = fahras::ner::train(data, std::move(lexicon), a.options, &std::cerr, fold_lexicons);
     if (!a.out.empty()) {
         model.save(a.out);
         std::cerr << "ner-train: wrote " << a.out << "\n";
     }
     if (!a.eval.empty()) {
         const fahras::NerTagger tagger(std::make_shared<const fahras::ner::NerModel>(std::move(model)));
-        fahras::ner::print_evaluation(fahras::ner::evaluate(tagger, load_corpora(a.eval)), std::cout);
+        std::ofstream dump;
+        if (!a.dump.empty()) dump.open(a.dump);
+        fahras::ner::print_evaluation(
+            fahras::ner::evaluate(tagger, load_corpora(a.eval), a.dump.empty() ? nullptr : &dump),
+            std::cout);
     }
 }
 
@@ -144,11 +172,19 @@ int main(int argc, char** argv) {
     train->add_option("--name-words", t.name_words, "TSV of person-name words (column arabic)");
     train->add_option("--name-min-count", t.name_min_count, "least count of a name word");
     train->add_option("--foreign-words", t.foreign_words, "TSV of transliterated words (column arabic)");
+    train->add_option("--mentions", t.mention_corpora,
+                      "CoNLL PATH[@FROM:TO] whose gold mentions join the word lists");
+    train->add_option("--word-counts", t.count_files,
+                      "JSON Lines news (title, body; .gz ok) for word-frequency classes");
+    train->add_option("--count-thresholds", t.count_thresholds, "3 counts: frequent, very, common");
+    train->add_option("--folds", t.folds,
+                      "also list the training corpora's mentions, cross-fitted over N folds");
     train->add_option("--epochs", t.options.epochs, "training epochs");
     train->add_option("--min-count", t.options.min_count, "least occurrences of a feature");
     train->add_option("--prune", t.options.prune, "drop features with all |weights| at most this");
     train->add_option("--seed", t.options.seed, "shuffling seed");
     train->add_option("--out", t.out, "model file to write (.gz)");
+    train->add_option("--dump", t.dump, "with --eval: write word/gold/predicted lines here");
     train->add_option("--eval", t.eval, "CoNLL PATH[@FROM:TO] to evaluate on after training");
 
     std::string model;

@@ -21,6 +21,7 @@ constexpr EntityType types[4] = {EntityType::person, EntityType::place,
 struct Scratch {
     std::vector<ner::NerWord> words;
     std::vector<std::uint64_t> features;
+    std::vector<std::size_t> offsets;
     std::vector<float> emissions;
     std::vector<std::uint8_t> labels;
 };
@@ -33,13 +34,20 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
     const std::size_t n = last - first;
     if (n == 0) return;
     ner::prepare_words(text, tokens, first, last, model.lexicon, s.words);
+    // All features of the sentence first, so that their table slots can be prefetched and
+    // the cache misses of the lookups overlap.
+    s.features.clear();
+    s.offsets.assign(1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        ner::append_features(s.words, i, s.features);
+        s.offsets.push_back(s.features.size());
+    }
+    for (const std::uint64_t f : s.features) model.weights.prefetch(f);
     s.emissions.assign(n * L, 0.0F);
     for (std::size_t i = 0; i < n; ++i) {
-        s.features.clear();
-        ner::append_features(s.words, i, s.features);
         float* e = &s.emissions[i * L];
-        for (const std::uint64_t f : s.features) {
-            if (const auto* w = model.weights.find(f)) {
+        for (std::size_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
+            if (const auto* w = model.weights.find(s.features[k])) {
                 for (std::size_t l = 0; l < L; ++l) e[l] += (*w)[l];
             }
         }

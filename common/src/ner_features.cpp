@@ -168,7 +168,7 @@ std::string strip_clitics(std::string_view folded, const NerLexicon& lexicon) {
     auto ok = [&](std::string_view rest) {
         if (letters(rest) < 2) return false;
         if (starts_with(rest, article)) return letters(rest) >= 4;
-        return lexicon.lookup(start_phrase(hash_bytes(rest))) != 0;
+        return (lexicon.lookup(start_phrase(hash_bytes(rest))) & lex_name_bits) != 0;
     };
     std::string_view best = folded;
     std::string_view s = folded;
@@ -196,6 +196,8 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
     out.clear();
     out.resize(last - first);
     std::vector<std::size_t> cuts;
+    std::vector<std::uint16_t> form_bits(last - first);
+    std::vector<std::uint16_t> stripped_bits(last - first);
     for (std::size_t k = first; k < last; ++k) {
         const Token& token = tokens[k];
         NerWord& w = out[k - first];
@@ -211,9 +213,12 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
             w.prefix[j] = hash_bytes(std::string_view(f).substr(0, cuts[j + 1]));
             w.suffix[j] = hash_bytes(std::string_view(f).substr(cuts[n - j - 1]));
         }
+        form_bits[k - first] = lexicon.lookup(start_phrase(w.form));
+        stripped_bits[k - first] =
+            w.stripped == w.form ? form_bits[k - first] : lexicon.lookup(start_phrase(w.stripped));
         w.word_bits = static_cast<std::uint8_t>(
-            (lexicon.lookup(start_phrase(w.form)) | lexicon.lookup(start_phrase(w.stripped))) &
-            (lex_name_word | lex_foreign_word));
+            (form_bits[k - first] | stripped_bits[k - first]) &
+            (lex_name_word | lex_foreign_word | lex_frequent | lex_very_frequent));
         w.trigger = trigger_of(stripped);
         if (text.empty()) {
             w.gap_before = Gap::unknown;
@@ -234,15 +239,19 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
     while (i < n) {
         std::size_t best_len = 0;
         std::uint8_t best_bits = 0;
-        for (const std::uint64_t head : {out[i].form, out[i].stripped}) {
+        for (int variant = 0; variant < 2; ++variant) {
+            const std::uint64_t head = variant == 0 ? out[i].form : out[i].stripped;
+            std::uint16_t bits = variant == 0 ? form_bits[i] : stripped_bits[i];
             std::uint64_t h = start_phrase(head);
-            for (std::size_t len = 1; len <= lexicon.max_words && i + len <= n; ++len) {
-                if (len > 1) h = extend_phrase(h, out[i + len - 1].form);
-                const std::uint8_t bits = lexicon.lookup(h) & classes;
-                if (bits != 0 && len >= best_len) {
-                    best_bits = static_cast<std::uint8_t>(len == best_len ? best_bits | bits : bits);
+            for (std::size_t len = 1;; ++len) {
+                if ((bits & classes) != 0 && len >= best_len) {
+                    const auto cls = static_cast<std::uint8_t>(bits & classes);
+                    best_bits = static_cast<std::uint8_t>(len == best_len ? best_bits | cls : cls);
                     best_len = len;
                 }
+                if ((bits & lex_prefix) == 0 || i + len >= n) break;
+                h = extend_phrase(h, out[i + len].form);
+                bits = lexicon.lookup(h);
             }
             if (out[i].stripped == out[i].form) break;
         }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/ner_features.hpp"
 
 namespace fahras::ner {
 
@@ -121,10 +122,15 @@ std::vector<LabelSpan> spans_of(const std::vector<std::uint8_t>& labels) {
     return out;
 }
 
-void NerLexicon::add(std::uint64_t key, std::size_t words, std::uint8_t bits) {
-    const std::uint8_t old = lookup(key);
-    entries.insert(key, static_cast<std::uint8_t>(old | bits));
-    max_words = std::max(max_words, words);
+void NerLexicon::add(const std::vector<std::uint64_t>& words, std::uint16_t bits) {
+    if (words.empty()) return;
+    std::uint64_t key = start_phrase(words[0]);
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        entries.slot(key) |= lex_prefix;
+        key = extend_phrase(key, words[i]);
+    }
+    entries.slot(key) |= bits;
+    max_words = std::max(max_words, words.size());
 }
 
 void NerModel::save(const std::filesystem::path& path) const {
@@ -135,7 +141,7 @@ void NerModel::save(const std::filesystem::path& path) const {
     for (const auto& row : transitions) w.bytes(row.data(), sizeof(float) * row.size());
     w.value(static_cast<std::uint32_t>(lexicon.max_words));
     w.value(static_cast<std::uint64_t>(lexicon.entries.size()));
-    lexicon.entries.for_each([&](std::uint64_t key, std::uint8_t bits) {
+    lexicon.entries.for_each([&](std::uint64_t key, std::uint16_t bits) {
         w.value(key);
         w.value(bits);
     });
@@ -162,7 +168,7 @@ NerModel NerModel::load(const std::filesystem::path& path) {
     const auto lexicon_size = r.value<std::uint64_t>();
     for (std::uint64_t i = 0; i < lexicon_size; ++i) {
         const auto key = r.value<std::uint64_t>();
-        const auto bits = r.value<std::uint8_t>();
+        const auto bits = r.value<std::uint16_t>();
         if (key == 0) r.fail("zero key");
         model.lexicon.entries.insert(key, bits);
     }

@@ -96,6 +96,11 @@ class FlatTable {
 
     [[nodiscard]] std::size_t size() const noexcept { return m_size; }
 
+    /// Hints the CPU to fetch the home slot of `key` (lookups of a batch then overlap).
+    void prefetch(std::uint64_t key) const noexcept {
+        if (!m_slots.empty()) __builtin_prefetch(&m_slots[key & m_mask]);
+    }
+
     /// Calls f(key, value) for every entry, in slot order.
     template <class F>
     void for_each(F&& f) const {
@@ -126,25 +131,35 @@ class FlatTable {
 };
 
 /// Bits of a phrase entry in the word lists: which entity classes the phrase names.
-enum LexiconBits : std::uint8_t {
+enum LexiconBits : std::uint16_t {
     lex_person = 1, lex_place = 2, lex_organisation = 4, lex_misc = 8,
     /// Single-word entries: a known person-name word (given or family name).
     lex_name_word = 16,
     /// Single-word entries: a word that occurs as a transliterated foreign name.
     lex_foreign_word = 32,
+    /// Single-word entries: seen often in a large news corpus (the two bits make three
+    /// frequency classes above "rare").
+    lex_frequent = 64,
+    lex_very_frequent = 128,
+    /// The phrase is the beginning of a longer listed phrase: matching goes on.
+    lex_prefix = 256,
 };
+/// The bits that say what kind of name a word or phrase is (all but the frequency bits).
+inline constexpr std::uint8_t lex_name_bits = 63;
 
 /// The word lists embedded in the model (built at training time from gazetteers and name
 /// lists). Keys are phrase hashes (see ner_features.hpp: phrase_hash()), so the lists cost
 /// 9 bytes an entry and need no strings at run time.
 struct NerLexicon {
-    FlatTable<std::uint8_t> entries;  ///< phrase hash → LexiconBits
-    std::size_t max_words = 1;        ///< longest phrase, in words
+    FlatTable<std::uint16_t> entries;  ///< phrase hash → LexiconBits
+    std::size_t max_words = 1;         ///< longest phrase, in words
 
-    /// ORs `bits` into the entry of the phrase with hash `key` of `words` words.
-    void add(std::uint64_t key, std::size_t words, std::uint8_t bits);
+    /// ORs `bits` into the entry of the phrase whose words have the hashes `words` (see
+    /// ner_features.hpp: hash_bytes of the folded words) and marks its beginnings with
+    /// lex_prefix.
+    void add(const std::vector<std::uint64_t>& words, std::uint16_t bits);
     /// The bits of the phrase with hash `key` (0 when absent).
-    [[nodiscard]] std::uint8_t lookup(std::uint64_t key) const noexcept {
+    [[nodiscard]] std::uint16_t lookup(std::uint64_t key) const noexcept {
         const auto* v = entries.find(key);
         return v == nullptr ? 0 : *v;
     }

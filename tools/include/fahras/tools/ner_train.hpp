@@ -26,6 +26,9 @@ struct TrainSentence {
     std::vector<Token> tokens;
     std::vector<std::uint8_t> labels;
     float weight = 1;  ///< size of the perceptron updates this sentence makes
+    /// Cross-fitting fold: when >= 0, the sentence's features see `fold_lexicons[fold]`
+    /// (see train()) instead of the model's lexicon.
+    int fold = -1;
 };
 
 /// Builds a TrainSentence from CoNLL words and their labels. A word the analyzer splits
@@ -38,7 +41,7 @@ struct TrainSentence {
 [[nodiscard]] std::vector<TrainSentence> read_conll(const std::filesystem::path& path);
 
 /// Adds `phrase` (raw text, analysed and folded here) to the lexicon with `bits`.
-void add_phrase(NerLexicon& lexicon, std::string_view phrase, std::uint8_t bits);
+void add_phrase(NerLexicon& lexicon, std::string_view phrase, std::uint16_t bits);
 
 /// Adds the names and aliases of a gazetteer TSV (header `canonical_id type arabic_name
 /// aliases english_name source`; type PER/LOC/ORG/MISC). Rows whose source says
@@ -49,7 +52,19 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
 /// ../shared/data/names/) with `bits`; rows with a `count` column below `min_count` are
 /// skipped. Returns the number of words added.
 std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
-                          std::uint8_t bits, unsigned min_count);
+                          std::uint16_t bits, unsigned min_count);
+
+/// Adds the gold mentions of `data` to the lexicon (their class bits), and every word of a
+/// person mention as a name word (lex_name_word). Skips sentences of fold `except_fold`
+/// (-1: none skipped).
+void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, int except_fold);
+
+/// Counts the folded Arabic words of the `title` and `body` of JSON Lines files (.jsonl or
+/// .jsonl.gz) and marks words seen at least `frequent` times with lex_frequent, at least
+/// `very_frequent` times with lex_very_frequent, and at least `common` times with both.
+/// Returns the number of documents read.
+std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
+                            unsigned frequent, unsigned very_frequent, unsigned common);
 
 /// Training settings.
 struct TrainOptions {
@@ -60,9 +75,13 @@ struct TrainOptions {
 };
 
 /// Trains an averaged structured perceptron (first-order, Viterbi, BIO-constrained) on
-/// `data` with the word lists of `lexicon`. Progress goes to `log` when not null.
+/// `data` with the word lists of `lexicon`, which the model keeps. A sentence with a fold
+/// number k >= 0 is featurised with `fold_lexicons[k]` instead: lists mined from the other
+/// folds, so that training sees list coverage as imperfect as it will be on new text.
+/// Progress goes to `log` when not null.
 [[nodiscard]] NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
-                             const TrainOptions& options, std::ostream* log);
+                             const TrainOptions& options, std::ostream* log,
+                             const std::vector<NerLexicon>& fold_lexicons = {});
 
 /// Exact-span counts of one entity class, conlleval-style.
 struct SpanCounts {
@@ -82,7 +101,10 @@ struct Evaluation {
 };
 
 /// Tags every sentence (through NerTagger::tag(text, tokens)) and compares exact spans.
-[[nodiscard]] Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& data);
+/// When `dump` is given, writes every token as `word gold predicted`, a blank line between
+/// sentences (for error analysis).
+[[nodiscard]] Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& data,
+                                  std::ostream* dump = nullptr);
 
 /// Prints an Evaluation as a table (P/R/F1 per class, micro, tokens/s).
 void print_evaluation(const Evaluation& e, std::ostream& out);
