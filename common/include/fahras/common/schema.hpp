@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
