@@ -121,6 +121,11 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
+    // Diagnostic, hidden from --help: measures what the date extractor costs (docs/DATES.md).
+    bool no_date_extraction = false;
+    app.add_flag("--no-date-extraction", no_date_extraction,
+                 "Do not extract mentioned dates (diagnostic)")
+        ->group("");
     app.add_option("paths", options.inputs, "Files and directories to index")
         ->required()
         ->type_name("PATH...");
@@ -145,6 +150,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     options.progress = !no_progress && !options.quiet && !options.verbose && ::isatty(2) == 1;
     options.stop = &stop_requested;
     const StopSignals signals;
+    options.document.extract_dates = !no_date_extraction;
     try {
         const IndexSummary summary = run_index(options, out, err);
         if (summary.interrupted) {

@@ -346,7 +346,7 @@ class IndexRun {
                     return;
                 }
             }
-            Xapian::Document doc = make_document(article, m_analyzer);
+            Xapian::Document doc = make_document(article, m_analyzer, m_options.document);
             doc.add_boolean_term(std::string(schema::source_file) + file_key);
             doc.add_value(schema::slot_article_hash, hash);
             if (!line.empty()) doc.add_value(schema::slot_article_line, line);

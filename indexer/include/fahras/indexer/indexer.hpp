@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/indexer/document.hpp"
 #include "fahras/indexer/readers.hpp"
 
 namespace fahras {
@@ -30,6 +31,7 @@ struct IndexOptions {
     /// Polled while indexing; when it becomes true (a signal handler sets it), the run commits
     /// what is done and returns with `interrupted` set.
     const std::atomic<bool>* stop = nullptr;
+    DocumentOptions document;         ///< switches of make_document()
 };
 
 /// One input that failed, or one bad record in it.
