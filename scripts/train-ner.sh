@@ -25,6 +25,6 @@ G=$SHARED/gazetteer
   --foreign-words "$SHARED/names/google_ar2en_train.tsv" \
   --word-counts "$SHARED/ant_corpus/ant_v2.1_multisource.jsonl.gz" \
   --word-counts "$SHARED/ant_corpus/ant_v1.1_jawharafm.jsonl.gz" \
-  --epochs 10 --min-count 2 --prune 0.5 \
+  --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
   --out "$OUT" "$@"
 ls -l "$OUT"

@@ -60,6 +60,7 @@ std::vector<TrainSentence> load_corpora(const std::vector<std::string>& specs) {
 struct TrainArgs {
     std::vector<std::string> corpora, gazetteers, gazetteers_no_cities, eval, mention_corpora;
     unsigned folds = 0;
+    unsigned filter = 0;
     std::vector<std::filesystem::path> count_files;
     std::vector<unsigned> count_thresholds{5, 50, 1000};
     std::string name_words, foreign_words, out, dump;
@@ -100,6 +101,10 @@ void run_train(const TrainArgs& a) {
         fahras::ner::add_mentions(lexicon, load_corpus(spec), -1);
     }
     auto data = load_corpora(a.corpora);
+    if (a.filter > 0) {
+        std::cerr << "ner-train: cleared " << fahras::ner::filter_lexicon(lexicon, data, a.filter)
+                  << " common words from the lists\n";
+    }
     std::vector<fahras::ner::NerLexicon> fold_lexicons;
     if (a.folds > 1) {
         for (std::size_t i = 0; i < data.size(); ++i) data[i].fold = static_cast<int>(i % a.folds);
@@ -177,6 +182,8 @@ int main(int argc, char** argv) {
     train->add_option("--word-counts", t.count_files,
                       "JSON Lines news (title, body; .gz ok) for word-frequency classes");
     train->add_option("--count-thresholds", t.count_thresholds, "3 counts: frequent, very, common");
+    train->add_option("--filter-lists", t.filter,
+                      "clear listed single words labelled O at least N times in training");
     train->add_option("--folds", t.folds,
                       "also list the training corpora's mentions, cross-fitted over N folds");
     train->add_option("--epochs", t.options.epochs, "training epochs");
@@ -198,6 +205,11 @@ int main(int argc, char** argv) {
     bench->add_option("--model", model, "model file")->required();
     bench->add_option("files", bench_files, "JSON Lines files (title, body)")->required();
 
+    std::vector<std::string> texts;
+    auto* tag = app.add_subcommand("tag", "print the mentions found in texts");
+    tag->add_option("--model", model, "model file")->required();
+    tag->add_option("texts", texts, "texts to tag")->required();
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*train) run_train(t);
@@ -207,6 +219,18 @@ int main(int argc, char** argv) {
                                           std::cout);
         }
         if (*bench) run_bench(model, bench_files);
+        if (*tag) {
+            const auto tagger = fahras::NerTagger::load(model);
+            for (const auto& text : texts) {
+                const auto tokens = fahras::default_analyzer().analyze(text);
+                for (const auto& s : tagger.tag(text, tokens)) {
+                    const auto begin = tokens[s.first].start;
+                    std::cout << fahras::to_string(s.type) << '\t' << s.confidence << '\t'
+                              << text.substr(begin, tokens[s.last - 1].end - begin) << '\n';
+                }
+                std::cout << '\n';
+            }
+        }
     } catch (const fahras::InputError& e) {
         std::cerr << e.report() << "\n";
         return 1;

@@ -104,6 +104,18 @@ std::uint64_t hash_bytes(std::string_view s) noexcept {
     return h == 0 ? 1 : h;
 }
 
+std::uint64_t lexicon_hash(std::string_view folded) noexcept {
+    std::uint64_t h = fnv_offset;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        auto c = static_cast<unsigned char>(folded[i]);
+        // U+063A is D8 BA in UTF-8, U+062C is D8 AC.
+        if (c == 0xBA && i > 0 && static_cast<unsigned char>(folded[i - 1]) == 0xD8) c = 0xAC;
+        h ^= c;
+        h *= fnv_prime;
+    }
+    return h == 0 ? 1 : h;
+}
+
 std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
     // splitmix64 finaliser over a combination of the two.
     std::uint64_t z = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
@@ -168,7 +180,7 @@ std::string strip_clitics(std::string_view folded, const NerLexicon& lexicon) {
     auto ok = [&](std::string_view rest) {
         if (letters(rest) < 2) return false;
         if (starts_with(rest, article)) return letters(rest) >= 4;
-        return (lexicon.lookup(start_phrase(hash_bytes(rest))) & lex_name_bits) != 0;
+        return (lexicon.lookup(start_phrase(lexicon_hash(rest))) & lex_name_bits) != 0;
     };
     std::string_view best = folded;
     std::string_view s = folded;
@@ -206,6 +218,8 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
         const std::string stripped = strip_clitics(f, lexicon);
         w.stripped = stripped == f ? w.form : hash_bytes(stripped);
         w.stem = token.stem == f ? w.form : hash_bytes(token.stem);
+        w.lex_form = lexicon_hash(f);
+        w.lex_stripped = stripped == f ? w.lex_form : lexicon_hash(stripped);
         boundaries(f, cuts);
         const std::size_t n = cuts.size() - 1;
         w.shape = shape_of(token, n);
@@ -213,9 +227,10 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
             w.prefix[j] = hash_bytes(std::string_view(f).substr(0, cuts[j + 1]));
             w.suffix[j] = hash_bytes(std::string_view(f).substr(cuts[n - j - 1]));
         }
-        form_bits[k - first] = lexicon.lookup(start_phrase(w.form));
-        stripped_bits[k - first] =
-            w.stripped == w.form ? form_bits[k - first] : lexicon.lookup(start_phrase(w.stripped));
+        form_bits[k - first] = lexicon.lookup(start_phrase(w.lex_form));
+        stripped_bits[k - first] = w.lex_stripped == w.lex_form
+                                       ? form_bits[k - first]
+                                       : lexicon.lookup(start_phrase(w.lex_stripped));
         w.word_bits = static_cast<std::uint8_t>(
             (form_bits[k - first] | stripped_bits[k - first]) &
             (lex_name_word | lex_foreign_word | lex_frequent | lex_very_frequent));
@@ -240,7 +255,7 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
         std::size_t best_len = 0;
         std::uint8_t best_bits = 0;
         for (int variant = 0; variant < 2; ++variant) {
-            const std::uint64_t head = variant == 0 ? out[i].form : out[i].stripped;
+            const std::uint64_t head = variant == 0 ? out[i].lex_form : out[i].lex_stripped;
             std::uint16_t bits = variant == 0 ? form_bits[i] : stripped_bits[i];
             std::uint64_t h = start_phrase(head);
             for (std::size_t len = 1;; ++len) {
@@ -250,10 +265,10 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
                     best_len = len;
                 }
                 if ((bits & lex_prefix) == 0 || i + len >= n) break;
-                h = extend_phrase(h, out[i + len].form);
+                h = extend_phrase(h, out[i + len].lex_form);
                 bits = lexicon.lookup(h);
             }
-            if (out[i].stripped == out[i].form) break;
+            if (out[i].lex_stripped == out[i].lex_form) break;
         }
         if (best_len == 0) {
             ++i;
@@ -312,6 +327,9 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     out.push_back(feature(t_trigger_m2, static_cast<std::uint64_t>(m2 ? m2->trigger : Trigger::none)));
     out.push_back(feature(t_trigger, static_cast<std::uint64_t>(w.trigger)));
     out.push_back(feature(t_lex_trigger, mix(trig_m1, w.lex_begin | w.lex_inside | w.word_bits)));
+    const std::uint64_t lex_here = static_cast<std::uint64_t>(w.lex_begin) * 16 + w.lex_inside;
+    out.push_back(feature(t_lex_context, mix(lex_here, f_m1)));
+    out.push_back(feature(t_lex_bits, mix(lex_here, w.word_bits)));
     out.push_back(feature(t_gap_before, static_cast<std::uint64_t>(w.gap_before)));
     out.push_back(feature(t_gap_after, static_cast<std::uint64_t>(gap_after)));
     out.push_back(feature(t_gaps, static_cast<std::uint64_t>(w.gap_before) * 16 +

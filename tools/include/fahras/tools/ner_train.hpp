@@ -66,6 +66,13 @@ void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, i
 std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
                             unsigned frequent, unsigned very_frequent, unsigned common);
 
+/// Clears the class bits of single-word entries that `data` shows to be mostly common
+/// words: labelled O at least `min_outside` times and at least four times as often as a
+/// mention. Gazetteers hold such junk (أمس listed as a place); left in, it teaches the model
+/// to distrust every list. Returns the number of entries cleared.
+std::size_t filter_lexicon(NerLexicon& lexicon, const std::vector<TrainSentence>& data,
+                           unsigned min_outside);
+
 /// Training settings.
 struct TrainOptions {
     unsigned epochs = 10;
