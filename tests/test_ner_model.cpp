@@ -37,16 +37,17 @@ std::vector<TrainSentence> synthetic(std::size_t count, std::size_t offset) {
         std::vector<std::pair<std::string, Label>> w;
         switch (k % 3) {
             case 0:
-                w = {{"قال", O}, {"الوزير", O}, {g, B_PER}, {f, I_PER}, {"في", O}, {p, B_LOC},
-                     {"لوكالة", O}, {o, B_ORG}, {"إن", O}, {"الوضع", O}, {"هادئ", O}, {".", O}};
+                w = {{"قال", O}, {"الوزير", O}, {g, B_PER},    {f, I_PER},
+                     {"في", O},  {p, B_LOC},    {"لوكالة", O}, {o, B_ORG},
+                     {"إن", O},  {"الوضع", O},  {"هادئ", O},   {".", O}};
                 break;
             case 1:
-                w = {{"وصل", O}, {"السفير", O}, {g, B_PER}, {f, I_PER}, {"إلى", O}, {p, B_LOC},
-                     {"أمس", O}, {".", O}};
+                w = {{"وصل", O}, {"السفير", O}, {g, B_PER}, {f, I_PER},
+                     {"إلى", O}, {p, B_LOC},    {"أمس", O}, {".", O}};
                 break;
             default:
                 w = {{"ذكرت", O}, {"وكالة", O}, {o, B_ORG}, {"أن", O}, {"الاجتماع", O},
-                     {"عقد", O}, {"في", O}, {p, B_LOC}, {".", O}};
+                     {"عقد", O},  {"في", O},    {p, B_LOC}, {".", O}};
                 break;
         }
         out.push_back(make_sentence(w));
@@ -62,14 +63,21 @@ NerModel train_synthetic() {
 }
 
 std::string span_text(std::string_view text, const std::vector<Token>& tokens, const NerSpan& s) {
-    return std::string(text.substr(tokens[s.first].start, tokens[s.last - 1].end - tokens[s.first].start));
+    return std::string(
+        text.substr(tokens[s.first].start, tokens[s.last - 1].end - tokens[s.first].start));
 }
 
 }  // namespace
 
 TEST_CASE("NER training: make_sentence aligns CoNLL words with the analyzer's tokens") {
-    const auto s = make_sentence({{"فرانكفورت", B_LOC}, {"(د", O}, {"ب", O}, {"أ)", O},
-                                  {"أعلن", O}, {"اتحاد", B_ORG}, {"صناعة", I_ORG}, {".", O}});
+    const auto s = make_sentence({{"فرانكفورت", B_LOC},
+                                  {"(د", O},
+                                  {"ب", O},
+                                  {"أ)", O},
+                                  {"أعلن", O},
+                                  {"اتحاد", B_ORG},
+                                  {"صناعة", I_ORG},
+                                  {".", O}});
     CHECK(s.text == "فرانكفورت (د ب أ) أعلن اتحاد صناعة .");
     REQUIRE(s.tokens.size() == 7);  // the lone . is no token
     CHECK(s.labels == std::vector<std::uint8_t>{B_LOC, O, O, O, O, B_ORG, I_ORG});
@@ -141,22 +149,41 @@ TEST_CASE("NER shipped model: finds the seed articles' names") {
         bool known_miss = false;  ///< the model misses it (docs/NER.md); warn, don't fail
     };
     // Sentences from sample_corpus/seeds/.
-    const std::string_view s1 = "وصرح الناطق باسم البنتاغون بيتر كوك أن وزير الدفاع الأميركي آشتون كارتر ونظيره الروسي سيرغي شويغو أجريا مكالمة هاتفية لبحث هذه المسالة";
-    const std::string_view s2 = "إلى ذلك، أفادت وزارة الخارجية الروسية أيضاً بأنها مستعدة لإجراء محادثات مع أميركا بشأن سوريا، بعدما قال وزير الخارجية الأميركي جون كيري إن البيت الأبيض يأمل إجراء محادثات";
-    const std::string_view s3 = "في السياق، أعلن السفير الروسي في بيروت، ألكسندر زاسبكين، أنّ لدى الرئيس فلاديمير بوتين مبادرة لحلّ الأزمة في سوريا";
+    const std::string_view s1 =
+        "وصرح الناطق باسم البنتاغون بيتر كوك أن وزير الدفاع الأميركي آشتون كارتر ونظيره الروسي "
+        "سيرغي شويغو أجريا مكالمة هاتفية لبحث هذه المسالة";
+    const std::string_view s2 =
+        "إلى ذلك، أفادت وزارة الخارجية الروسية أيضاً بأنها مستعدة لإجراء محادثات مع أميركا بشأن "
+        "سوريا، بعدما قال وزير الخارجية الأميركي جون كيري إن البيت الأبيض يأمل إجراء محادثات";
+    const std::string_view s3 =
+        "في السياق، أعلن السفير الروسي في بيروت، ألكسندر زاسبكين، أنّ لدى الرئيس فلاديمير بوتين "
+        "مبادرة لحلّ الأزمة في سوريا";
     const std::string_view s4 = "يفرون من القصف قرب حلب، أمس (أ ف ب)";
-    const std::string_view s5 = "لكن تعزيز روسيا لوجودها في قاعدة اللاذقية الجوية في سورية زاد احتمالات تنفيذ مهام قتالية جوية في المجال الجوي السوري";
-    const std::string_view s6 = "وعقد وزير الخارجية الأميركي جون كيري اجتماعا في لندن مع وزير الخارجية الإماراتي";
-    const std::string_view s7 = "وقال المسؤول الذي اشترط عدم نشر اسمه لوكالة رويترز إن الأنشطة الروسية دفاعية بطبيعتها";
-    const std::string_view s8 = "وذكر البنتاغون أن الاتصال الهاتفي بين الوزيرين الأميركي والروسي استمر لنحو 50 دقيقة";
-    const std::string_view s9 = "وأضاف أنّ تركيزنا ما زال ينصب على قتال داعش وأيضاً على التسوية السياسية في سوريا التي نعتقد أنه لا يمكن تحقيقها مع وجود الرئيس بشار الأسد";
+    const std::string_view s5 =
+        "لكن تعزيز روسيا لوجودها في قاعدة اللاذقية الجوية في سورية زاد احتمالات تنفيذ مهام قتالية "
+        "جوية في المجال الجوي السوري";
+    const std::string_view s6 =
+        "وعقد وزير الخارجية الأميركي جون كيري اجتماعا في لندن مع وزير الخارجية الإماراتي";
+    const std::string_view s7 =
+        "وقال المسؤول الذي اشترط عدم نشر اسمه لوكالة رويترز إن الأنشطة الروسية دفاعية بطبيعتها";
+    const std::string_view s8 =
+        "وذكر البنتاغون أن الاتصال الهاتفي بين الوزيرين الأميركي والروسي استمر لنحو 50 دقيقة";
+    const std::string_view s9 =
+        "وأضاف أنّ تركيزنا ما زال ينصب على قتال داعش وأيضاً على التسوية السياسية في سوريا التي نعتقد "
+        "أنه لا يمكن تحقيقها مع وجود الرئيس بشار الأسد";
     const std::vector<Row> rows{
-        {s1, "آشتون كارتر", EntityType::person},   {s1, "سيرغي شويغو", EntityType::person},
-        {s1, "البنتاغون", EntityType::organisation}, {s2, "جون كيري", EntityType::person},
-        {s3, "فلاديمير بوتين", EntityType::person},  {s3, "بيروت", EntityType::place},
-        {s4, "حلب", EntityType::place},              {s5, "اللاذقية", EntityType::place, true},
-        {s6, "لندن", EntityType::place},             {s6, "جون كيري", EntityType::person},
-        {s7, "رويترز", EntityType::organisation},    {s8, "البنتاغون", EntityType::organisation},
+        {s1, "آشتون كارتر", EntityType::person},
+        {s1, "سيرغي شويغو", EntityType::person},
+        {s1, "البنتاغون", EntityType::organisation},
+        {s2, "جون كيري", EntityType::person},
+        {s3, "فلاديمير بوتين", EntityType::person},
+        {s3, "بيروت", EntityType::place},
+        {s4, "حلب", EntityType::place},
+        {s5, "اللاذقية", EntityType::place, true},
+        {s6, "لندن", EntityType::place},
+        {s6, "جون كيري", EntityType::person},
+        {s7, "رويترز", EntityType::organisation},
+        {s8, "البنتاغون", EntityType::organisation},
         {s9, "بشار الأسد", EntityType::person},
     };
     std::size_t hits = 0;

@@ -144,8 +144,8 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
     return rows;
 }
 
-std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
-                          std::uint16_t bits, unsigned min_count) {
+std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv, std::uint16_t bits,
+                          unsigned min_count) {
     std::ifstream in(tsv);
     if (!in) throw InputError(tsv.string(), 0, "cannot read");
     std::string line;
@@ -250,9 +250,9 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     if (log) *log << "ner-train: " << data.size() << " sentences, " << keys.size() << " features\n";
 
     // Pass 2: the sentences as dense feature ids.
-    std::vector<std::uint32_t> feats;                // all ids, token after token
-    std::vector<std::size_t> token_begin;            // per token (global), index into feats
-    std::vector<std::size_t> sentence_begin;         // per sentence, index into token_begin
+    std::vector<std::uint32_t> feats;         // all ids, token after token
+    std::vector<std::size_t> token_begin;     // per token (global), index into feats
+    std::vector<std::size_t> sentence_begin;  // per sentence, index into token_begin
     for (const auto& s : data) {
         sentence_features(s, lexicon_of(s), words, hashes, offsets);
         sentence_begin.push_back(token_begin.size());

@@ -41,8 +41,9 @@ std::vector<TrainSentence> load_corpus(const std::string& spec) {
     const auto n = all.size();
     const auto a = static_cast<std::size_t>(from * static_cast<double>(n));
     const auto b = static_cast<std::size_t>(to * static_cast<double>(n));
-    std::vector<TrainSentence> out(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(a)),
-                                   std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(b)));
+    std::vector<TrainSentence> out(
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(a)),
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(b)));
     for (auto& s : out) s.weight = weight;
     std::cerr << "ner-train: " << spec << ": sentences " << a << ".." << b << " of " << n << "\n";
     return out;
@@ -71,10 +72,12 @@ struct TrainArgs {
 void run_train(const TrainArgs& a) {
     fahras::ner::NerLexicon lexicon;
     for (const auto& g : a.gazetteers) {
-        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, false) << " rows\n";
+        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, false)
+                  << " rows\n";
     }
     for (const auto& g : a.gazetteers_no_cities) {
-        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, true) << " rows\n";
+        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, true)
+                  << " rows\n";
     }
     if (!a.name_words.empty()) {
         std::cerr << "ner-train: name words: "
@@ -89,7 +92,8 @@ void run_train(const TrainArgs& a) {
                   << "\n";
     }
     if (!a.count_files.empty()) {
-        if (a.count_thresholds.size() != 3) throw fahras::UsageError("--count-thresholds takes 3 numbers");
+        if (a.count_thresholds.size() != 3)
+            throw fahras::UsageError("--count-thresholds takes 3 numbers");
         std::cerr << "ner-train: word counts: "
                   << fahras::ner::add_word_counts(lexicon, a.count_files, a.count_thresholds[0],
                                                   a.count_thresholds[1], a.count_thresholds[2])
@@ -120,7 +124,8 @@ void run_train(const TrainArgs& a) {
         std::cerr << "ner-train: wrote " << a.out << "\n";
     }
     if (!a.eval.empty()) {
-        const fahras::NerTagger tagger(std::make_shared<const fahras::ner::NerModel>(std::move(model)));
+        const fahras::NerTagger tagger(
+            std::make_shared<const fahras::ner::NerModel>(std::move(model)));
         std::ofstream dump;
         if (!a.dump.empty()) dump.open(a.dump);
         fahras::ner::print_evaluation(
@@ -158,8 +163,8 @@ void run_bench(const std::string& model, const std::vector<std::string>& files) 
     std::cout << docs << " documents, " << tokens << " tokens, " << mentions << " mentions\n"
               << "analyze: " << analyze_s << " s (" << static_cast<double>(tokens) / analyze_s
               << " tokens/s)\n"
-              << "tag: " << tag_s << " s (" << static_cast<double>(tokens) / tag_s
-              << " tokens/s, " << tag_s / static_cast<double>(docs) * 1000 << " ms/document)\n";
+              << "tag: " << tag_s << " s (" << static_cast<double>(tokens) / tag_s << " tokens/s, "
+              << tag_s / static_cast<double>(docs) * 1000 << " ms/document)\n";
 }
 
 }  // namespace
@@ -176,7 +181,8 @@ int main(int argc, char** argv) {
                       "gazetteer TSV without its level=city rows");
     train->add_option("--name-words", t.name_words, "TSV of person-name words (column arabic)");
     train->add_option("--name-min-count", t.name_min_count, "least count of a name word");
-    train->add_option("--foreign-words", t.foreign_words, "TSV of transliterated words (column arabic)");
+    train->add_option("--foreign-words", t.foreign_words,
+                      "TSV of transliterated words (column arabic)");
     train->add_option("--mentions", t.mention_corpora,
                       "CoNLL PATH[@FROM:TO] whose gold mentions join the word lists");
     train->add_option("--word-counts", t.count_files,

@@ -14,8 +14,8 @@ namespace fahras {
 
 namespace {
 
-constexpr EntityType types[4] = {EntityType::person, EntityType::place,
-                                 EntityType::organisation, EntityType::misc};
+constexpr EntityType types[4] = {EntityType::person, EntityType::place, EntityType::organisation,
+                                 EntityType::misc};
 
 /// Working memory of one tag() call.
 struct Scratch {
@@ -28,8 +28,8 @@ struct Scratch {
 
 /// Tags tokens[first, last) as one sentence and appends its mentions to `out`.
 void tag_sentence(const ner::NerModel& model, std::string_view text,
-                  const std::vector<Token>& tokens, std::size_t first, std::size_t last,
-                  Scratch& s, std::vector<NerSpan>& out) {
+                  const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s,
+                  std::vector<NerSpan>& out) {
     constexpr std::size_t L = ner::label_count;
     const std::size_t n = last - first;
     if (n == 0) return;
@@ -78,8 +78,9 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
             }
             margin = std::min(margin, local(i, chosen) - other);
         }
-        const double confidence =
-            std::isfinite(margin) ? 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0)) : 1.0;
+        const double confidence = std::isfinite(margin)
+                                      ? 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0))
+                                      : 1.0;
         out.push_back({first + span.first, first + span.last, types[span.cls], confidence});
     }
 }
@@ -88,10 +89,14 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
 
 std::string_view to_string(EntityType type) noexcept {
     switch (type) {
-        case EntityType::person: return "person";
-        case EntityType::place: return "place";
-        case EntityType::organisation: return "organisation";
-        case EntityType::misc: return "misc";
+        case EntityType::person:
+            return "person";
+        case EntityType::place:
+            return "place";
+        case EntityType::organisation:
+            return "organisation";
+        case EntityType::misc:
+            return "misc";
     }
     return "misc";
 }

@@ -16,43 +16,48 @@ constexpr std::uint64_t fnv_prime = 1099511628211ULL;
 
 /// Values standing for the words before the start and after the end of a sentence.
 constexpr std::uint64_t before_start = 0x5354415254ULL;  // "START"
-constexpr std::uint64_t after_end = 0x454E44ULL;          // "END"
+constexpr std::uint64_t after_end = 0x454E44ULL;         // "END"
 
 /// Folded trigger words (ة is ه, أ إ آ are ا, ى is ي, ؤ ئ are ء), with and without the article.
 const std::unordered_map<std::string_view, Trigger>& triggers() {
     static const std::unordered_map<std::string_view, Trigger> table = [] {
         std::unordered_map<std::string_view, Trigger> t;
-        for (std::string_view w : {
-                 "الرئيس", "رئيس", "الرءيس", "رءيس", "الرءيسه", "رءيسه", "وزير", "الوزير",
-                 "وزيره", "الوزيره", "الناطق", "ناطق", "المتحدث", "متحدث", "المتحدثه", "متحدثه",
-                 "السفير", "سفير", "الشيخ", "شيخ", "الملك", "ملك", "الملكه", "الامير", "امير",
-                 "الاميره", "السيد", "السيده", "الدكتور", "الدكتوره", "د", "المستشار", "مستشار",
-                 "الجنرال", "العقيد", "اللواء", "العميد", "الامين", "زعيم", "الزعيم", "قاءد",
-                 "القاءد", "نايب", "ناءب", "الناءب", "النايب", "المبعوث", "مبعوث", "الممثل",
-                 "المدرب", "مدرب", "اللاعب", "لاعب", "النجم", "الفنان", "الفنانه", "الكاتب",
-                 "الشاعر", "المخرج", "البابا", "الامام", "المرشد", "القاضي", "المحامي", "مدير",
-                 "المدير", "المندوب", "مندوب", "الاستاذ", "المطرب", "المغني", "المغنيه", "نظيره",
-                 "نظيرها", "العاهل", "الجنرال", "المشير", "الرءيسان", "الزعيمان", "حاكم", "الحاكم",
-                 "المرشح", "مرشح", "السناتور", "النايبه", "الملا", "الحاج", "ولي"}) {
+        for (std::string_view w :
+             {"الرئيس",   "رئيس",     "الرءيس",  "رءيس",     "الرءيسه", "رءيسه",   "وزير",
+              "الوزير",   "وزيره",    "الوزيره", "الناطق",   "ناطق",    "المتحدث", "متحدث",
+              "المتحدثه", "متحدثه",   "السفير",  "سفير",     "الشيخ",   "شيخ",     "الملك",
+              "ملك",      "الملكه",   "الامير",  "امير",     "الاميره", "السيد",   "السيده",
+              "الدكتور",  "الدكتوره", "د",       "المستشار", "مستشار",  "الجنرال", "العقيد",
+              "اللواء",   "العميد",   "الامين",  "زعيم",     "الزعيم",  "قاءد",    "القاءد",
+              "نايب",     "ناءب",     "الناءب",  "النايب",   "المبعوث", "مبعوث",   "الممثل",
+              "المدرب",   "مدرب",     "اللاعب",  "لاعب",     "النجم",   "الفنان",  "الفنانه",
+              "الكاتب",   "الشاعر",   "المخرج",  "البابا",   "الامام",  "المرشد",  "القاضي",
+              "المحامي",  "مدير",     "المدير",  "المندوب",  "مندوب",   "الاستاذ", "المطرب",
+              "المغني",   "المغنيه",  "نظيره",   "نظيرها",   "العاهل",  "الجنرال", "المشير",
+              "الرءيسان", "الزعيمان", "حاكم",    "الحاكم",   "المرشح",  "مرشح",    "السناتور",
+              "النايبه",  "الملا",    "الحاج",   "ولي"}) {
             t.emplace(w, Trigger::person);
         }
-        for (std::string_view w : {
-                 "وكاله", "الوكاله", "حزب", "الحزب", "تنظيم", "التنظيم", "حركه", "الحركه",
-                 "جماعه", "الجماعه", "شركه", "الشركه", "منظمه", "المنظمه", "جامعه", "الجامعه",
-                 "مجلس", "المجلس", "وزاره", "الوزاره", "صحيفه", "الصحيفه", "جبهه", "الجبهه",
-                 "اتحاد", "الاتحاد", "هيءه", "الهيءه", "مءسسه", "المءسسه", "بنك", "البنك",
-                 "نادي", "النادي", "فريق", "الفريق", "منتخب", "المنتخب", "مجموعه", "لجنه",
-                 "اللجنه", "محكمه", "المحكمه", "قناه", "القناه", "اذاعه", "جمعيه", "الجمعيه",
-                 "مركز", "المركز", "معهد", "المعهد", "مصرف", "المصرف", "تحالف", "التحالف",
-                 "ميليشيا", "كتاءب", "لواء", "جيش", "الجيش", "مكتب", "برلمان", "البرلمان"}) {
+        for (std::string_view w :
+             {"وكاله",   "الوكاله", "حزب",     "الحزب",  "تنظيم",   "التنظيم", "حركه",
+              "الحركه",  "جماعه",   "الجماعه", "شركه",   "الشركه",  "منظمه",   "المنظمه",
+              "جامعه",   "الجامعه", "مجلس",    "المجلس", "وزاره",   "الوزاره", "صحيفه",
+              "الصحيفه", "جبهه",    "الجبهه",  "اتحاد",  "الاتحاد", "هيءه",    "الهيءه",
+              "مءسسه",   "المءسسه", "بنك",     "البنك",  "نادي",    "النادي",  "فريق",
+              "الفريق",  "منتخب",   "المنتخب", "مجموعه", "لجنه",    "اللجنه",  "محكمه",
+              "المحكمه", "قناه",    "القناه",  "اذاعه",  "جمعيه",   "الجمعيه", "مركز",
+              "المركز",  "معهد",    "المعهد",  "مصرف",   "المصرف",  "تحالف",   "التحالف",
+              "ميليشيا", "كتاءب",   "لواء",    "جيش",    "الجيش",   "مكتب",    "برلمان",
+              "البرلمان"}) {
             t.emplace(w, Trigger::organisation);
         }
-        for (std::string_view w : {
-                 "مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "محافظه", "المحافظه",
-                 "ولايه", "الولايه", "اقليم", "الاقليم", "منطقه", "المنطقه", "العاصمه", "عاصمه",
-                 "مخيم", "المخيم", "حي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
-                 "غربي", "ضاحيه", "ريف", "جزيره", "جزر", "بحر", "نهر", "مطار", "ميناء", "ميناء",
-                 "بلدات", "مدن", "قري", "دوله", "جمهوريه", "مملكه", "اماره", "وسط"}) {
+        for (std::string_view w :
+             {"مدينه",   "المدينه", "بلده",  "البلده",  "قريه",  "القريه",  "محافظه",  "المحافظه",
+              "ولايه",   "الولايه", "اقليم", "الاقليم", "منطقه", "المنطقه", "العاصمه", "عاصمه",
+              "مخيم",    "المخيم",  "حي",    "شمال",    "جنوب",  "شرق",     "غرب",     "شمالي",
+              "جنوبي",   "شرقي",    "غربي",  "ضاحيه",   "ريف",   "جزيره",   "جزر",     "بحر",
+              "نهر",     "مطار",    "ميناء", "ميناء",   "بلدات", "مدن",     "قري",     "دوله",
+              "جمهوريه", "مملكه",   "اماره", "وسط"}) {
             t.emplace(w, Trigger::place);
         }
         return t;
@@ -65,7 +70,9 @@ bool starts_with(std::string_view s, std::string_view p) noexcept {
 }
 
 /// Number of code points of valid UTF-8.
-std::size_t letters(std::string_view s) noexcept { return utf8::length(s); }
+std::size_t letters(std::string_view s) noexcept {
+    return utf8::length(s);
+}
 
 /// Byte offsets of the code point boundaries of `s` (at most the first and last `k`).
 void boundaries(std::string_view s, std::vector<std::size_t>& out) {
@@ -125,13 +132,17 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
     return z == 0 ? 1 : z;
 }
 
-std::uint64_t start_phrase(std::uint64_t first_word) noexcept { return mix(0x50485241ULL, first_word); }
+std::uint64_t start_phrase(std::uint64_t first_word) noexcept {
+    return mix(0x50485241ULL, first_word);
+}
 
 std::uint64_t extend_phrase(std::uint64_t phrase, std::uint64_t word) noexcept {
     return mix(phrase, word);
 }
 
-std::uint64_t feature(std::uint32_t tmpl, std::uint64_t value) noexcept { return mix(tmpl, value); }
+std::uint64_t feature(std::uint32_t tmpl, std::uint64_t value) noexcept {
+    return mix(tmpl, value);
+}
 
 Gap classify_gap(std::string_view between) noexcept {
     Gap first = Gap::space;
@@ -140,28 +151,61 @@ Gap classify_gap(std::string_view between) noexcept {
         const char32_t cp = utf8::decode(between, pos);
         Gap g = Gap::space;
         switch (cp) {
-            case U' ': case U'\t': case U'\r': case 0x00A0: case 0x200F: case 0x200E:
-            case 0x200C: case 0x200D: case 0x0640:  // ARABIC TATWEEL
+            case U' ':
+            case U'\t':
+            case U'\r':
+            case 0x00A0:
+            case 0x200F:
+            case 0x200E:
+            case 0x200C:
+            case 0x200D:
+            case 0x0640:  // ARABIC TATWEEL
                 continue;
-            case U'\n': case U'.': case U'!': case U'?':
+            case U'\n':
+            case U'.':
+            case U'!':
+            case U'?':
             case 0x061F:  // ARABIC QUESTION MARK
             case 0x06D4:  // ARABIC FULL STOP
                 return Gap::stop;
-            case U',': case 0x060C:  // ARABIC COMMA
-                g = Gap::comma; break;
-            case U'"': case U'\'': case 0x00AB: case 0x00BB: case 0x201C: case 0x201D:
-            case 0x2018: case 0x2019:
-                g = Gap::quote; break;
-            case U'(': case U'[': case U'{':
-                g = Gap::open; break;
-            case U')': case U']': case U'}':
-                g = Gap::close; break;
-            case U':': case U';': case 0x061B:  // ARABIC SEMICOLON
-                g = Gap::colon; break;
-            case U'-': case U'/': case 0x2013: case 0x2014:
-                g = Gap::dash; break;
+            case U',':
+            case 0x060C:  // ARABIC COMMA
+                g = Gap::comma;
+                break;
+            case U'"':
+            case U'\'':
+            case 0x00AB:
+            case 0x00BB:
+            case 0x201C:
+            case 0x201D:
+            case 0x2018:
+            case 0x2019:
+                g = Gap::quote;
+                break;
+            case U'(':
+            case U'[':
+            case U'{':
+                g = Gap::open;
+                break;
+            case U')':
+            case U']':
+            case U'}':
+                g = Gap::close;
+                break;
+            case U':':
+            case U';':
+            case 0x061B:  // ARABIC SEMICOLON
+                g = Gap::colon;
+                break;
+            case U'-':
+            case U'/':
+            case 0x2013:
+            case 0x2014:
+                g = Gap::dash;
+                break;
             default:
-                g = Gap::other; break;
+                g = Gap::other;
+                break;
         }
         if (first == Gap::space) first = g;
     }
@@ -289,7 +333,8 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     const NerWord* p2 = i + 2 < words.size() ? &words[i + 2] : nullptr;
     const std::uint64_t f_m1 = m1 ? m1->form : before_start;
     const std::uint64_t f_p1 = p1 ? p1->form : after_end;
-    const Gap gap_after = p1 ? p1->gap_before : (w.gap_before == Gap::unknown ? Gap::unknown : Gap::stop);
+    const Gap gap_after =
+        p1 ? p1->gap_before : (w.gap_before == Gap::unknown ? Gap::unknown : Gap::stop);
 
     out.push_back(feature(t_bias, 0));
     out.push_back(feature(t_form, w.form));
@@ -324,7 +369,8 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     out.push_back(feature(t_bits_p1, p1 ? p1->word_bits : 255));
     const auto trig_m1 = static_cast<std::uint64_t>(m1 ? m1->trigger : Trigger::none);
     out.push_back(feature(t_trigger_m1, trig_m1));
-    out.push_back(feature(t_trigger_m2, static_cast<std::uint64_t>(m2 ? m2->trigger : Trigger::none)));
+    out.push_back(
+        feature(t_trigger_m2, static_cast<std::uint64_t>(m2 ? m2->trigger : Trigger::none)));
     out.push_back(feature(t_trigger, static_cast<std::uint64_t>(w.trigger)));
     out.push_back(feature(t_lex_trigger, mix(trig_m1, w.lex_begin | w.lex_inside | w.word_bits)));
     const std::uint64_t lex_here = static_cast<std::uint64_t>(w.lex_begin) * 16 + w.lex_inside;
