@@ -134,7 +134,7 @@ void run_train(const TrainArgs& a) {
     }
 }
 
-void run_bench(const std::string& model, const std::vector<std::string>& files) {
+void run_bench(const std::string& model, const std::vector<std::string>& files, bool no_tag) {
     const auto tagger = fahras::NerTagger::load(model);
     const auto& analyzer = fahras::default_analyzer();
     double analyze_s = 0;
@@ -152,7 +152,7 @@ void run_bench(const std::string& model, const std::vector<std::string>& files) 
             const auto t0 = std::chrono::steady_clock::now();
             const auto toks = analyzer.analyze(text);
             const auto t1 = std::chrono::steady_clock::now();
-            mentions += tagger.tag(text, toks).size();
+            if (!no_tag) mentions += tagger.tag(text, toks).size();
             const auto t2 = std::chrono::steady_clock::now();
             analyze_s += std::chrono::duration<double>(t1 - t0).count();
             tag_s += std::chrono::duration<double>(t2 - t1).count();
@@ -207,8 +207,10 @@ int main(int argc, char** argv) {
     eval->add_option("--corpus", eval_corpora, "CoNLL PATH[@FROM:TO]")->required();
 
     std::vector<std::string> bench_files;
+    bool no_tag = false;
     auto* bench = app.add_subcommand("bench", "time analysis and tagging of JSON Lines articles");
     bench->add_option("--model", model, "model file")->required();
+    bench->add_flag("--no-tag", no_tag, "analyse only (the baseline for CPU-time comparisons)");
     bench->add_option("files", bench_files, "JSON Lines files (title, body)")->required();
 
     std::vector<std::string> texts;
@@ -224,7 +226,7 @@ int main(int argc, char** argv) {
             fahras::ner::print_evaluation(fahras::ner::evaluate(tagger, load_corpora(eval_corpora)),
                                           std::cout);
         }
-        if (*bench) run_bench(model, bench_files);
+        if (*bench) run_bench(model, bench_files, no_tag);
         if (*tag) {
             const auto tagger = fahras::NerTagger::load(model);
             for (const auto& text : texts) {
