@@ -2,6 +2,7 @@
 // NER training, model files and the shipped model.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -206,6 +207,24 @@ TEST_CASE("NER shipped model: finds the seed articles' names") {
         if (ok) ++hits;
     }
     CHECK(hits >= rows.size() - 1);
+}
+
+TEST_CASE("NER shipped model: tagging without the text still finds names") {
+    const std::string_view text =
+        "وصرح الناطق باسم البنتاغون بيتر كوك أن وزير الدفاع الأميركي آشتون كارتر ونظيره الروسي "
+        "سيرغي شويغو أجريا مكالمة هاتفية";
+    const auto tokens = default_analyzer().analyze(text);
+    const auto spans = NerTagger::default_tagger().tag(tokens);
+    std::vector<std::string> persons;
+    for (const auto& s : spans) {
+        CHECK(s.first < s.last);
+        CHECK(s.last <= tokens.size());
+        CHECK(s.confidence >= 0.5);
+        CHECK(s.confidence <= 1.0);
+        if (s.type == EntityType::person) persons.push_back(span_text(text, tokens, s));
+    }
+    CHECK(std::find(persons.begin(), persons.end(), "آشتون كارتر") != persons.end());
+    CHECK(std::find(persons.begin(), persons.end(), "سيرغي شويغو") != persons.end());
 }
 
 TEST_CASE("NER shipped model: held-out newswire F1 (skips without ../shared/data)") {

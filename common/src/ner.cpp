@@ -79,7 +79,7 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
             margin = std::min(margin, local(i, chosen) - other);
         }
         const double confidence = std::isfinite(margin)
-                                      ? 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0))
+                                      ? 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 16.0))
                                       : 1.0;
         out.push_back({first + span.first, first + span.last, types[span.cls], confidence});
     }
