@@ -17,7 +17,7 @@
 namespace fahras::ner {
 
 /// Version of the templates below; stored in the model, bump it whenever a feature changes.
-inline constexpr std::uint32_t feature_version = 3;
+inline constexpr std::uint32_t feature_version = 4;
 
 /// 64-bit FNV-1a hash of `s`, never 0.
 [[nodiscard]] std::uint64_t hash_bytes(std::string_view s) noexcept;
