@@ -3,6 +3,24 @@
 # Deterministic: the same data and code give the same model. Never trains on the held-out
 # newswire (the last 20 % of the ANERcorp train split's sentences, see scripts/eval-ner.sh).
 # Usage: scripts/train-ner.sh [OUT] [extra fahras-ner-train train options...]
+#
+# Licensing: the model embeds word lists and weights derived from the sources below, so it is
+# an adaptation of all of them and one licence must cover it: CC BY-SA 4.0 (data/LICENSES.md).
+# Only sources whose licence is compatible with that may be used. Allowed sources:
+#
+#   ner/anercorp_train.conll (sentences 0-80 %)    CC BY-SA 4.0  training data + mentions
+#   gazetteer/wikifane_entities.tsv                CC BY-SA 3.0  (BY-SA 3.0 -> 4.0 adaptation
+#                                                                 allowed by CC's compatibility rules)
+#   gazetteer/cities_geonames_100k.tsv             CC BY         (attribute www.geonames.org)
+#   names/wikidata_person_name_tokens_train.tsv    CC0 1.0
+#   names/google_ar2en_train.tsv                   Apache-2.0
+#   ant_corpus/*.jsonl.gz (word counts only)       Apache-2.0    (cite Chouigui et al.)
+#
+# EXCLUDED on purpose: ODbL 1.0 sources (gazetteer/countries_mledoze.tsv,
+# gazetteer/places_dr5hn.tsv). ODbL's share-alike and CC BY-SA's share-alike cannot both be
+# honoured by one derived file. Also excluded: anything non-commercial (SaudiNewsNet, CC BY-NC-SA)
+# or without a licence. Adding a source means adding it to ALLOWED below with its licence and to
+# docs/NER.md and data/LICENSES.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,20 +29,40 @@ OUT=${1:-data/ner/model.bin.gz}
 shift || true
 BUILD_DIR=${FAHRAS_BUILD_DIR:-build}
 
+# Source (relative to $SHARED) -> licence. Every file passed to the trainer must be listed.
+declare -A ALLOWED=(
+  [ner/anercorp_train.conll]="CC BY-SA 4.0"
+  [gazetteer/wikifane_entities.tsv]="CC BY-SA 3.0"
+  [gazetteer/cities_geonames_100k.tsv]="CC BY"
+  [names/wikidata_person_name_tokens_train.tsv]="CC0 1.0"
+  [names/google_ar2en_train.tsv]="Apache-2.0"
+  [ant_corpus/ant_v2.1_multisource.jsonl.gz]="Apache-2.0"
+  [ant_corpus/ant_v1.1_jawharafm.jsonl.gz]="Apache-2.0"
+)
+src() {  # src REL: the path of an allowed source, or fail
+  [[ -n "${ALLOWED[$1]+x}" ]] || { echo "train-ner.sh: $1 is not an allowed source" >&2; exit 2; }
+  printf '%s/%s' "$SHARED" "$1"
+}
+# Refuse extra options that would bring in a source (lists or corpora) not vetted above.
+for arg in "$@"; do
+  case "$arg" in
+    --gazetteer*|--name-words|--foreign-words|--word-counts|--corpus|--mentions)
+      echo "train-ner.sh: pass data sources by editing ALLOWED (licences), not as options" >&2
+      exit 2 ;;
+  esac
+done
+
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
 
-G=$SHARED/gazetteer
 "$BUILD_DIR"/tools/fahras-ner-train train \
-  --corpus "$SHARED/ner/anercorp_train.conll@0:0.8" \
-  --gazetteer "$G/countries_mledoze.tsv" \
-  --gazetteer "$G/cities_geonames_100k.tsv" \
-  --gazetteer-no-cities "$G/places_dr5hn.tsv" \
-  --gazetteer "$G/wikifane_entities.tsv" \
-  --name-words "$SHARED/names/wikidata_person_name_tokens_train.tsv" \
-  --foreign-words "$SHARED/names/google_ar2en_train.tsv" \
-  --word-counts "$SHARED/ant_corpus/ant_v2.1_multisource.jsonl.gz" \
-  --word-counts "$SHARED/ant_corpus/ant_v1.1_jawharafm.jsonl.gz" \
-  --epochs 10 --min-count 2 --prune 0.5 \
+  --corpus "$(src ner/anercorp_train.conll)@0:0.8" \
+  --gazetteer "$(src gazetteer/cities_geonames_100k.tsv)" \
+  --gazetteer "$(src gazetteer/wikifane_entities.tsv)" \
+  --name-words "$(src names/wikidata_person_name_tokens_train.tsv)" \
+  --foreign-words "$(src names/google_ar2en_train.tsv)" \
+  --word-counts "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
+  --word-counts "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" \
+  --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
   --out "$OUT" "$@"
 ls -l "$OUT"

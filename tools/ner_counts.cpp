@@ -59,7 +59,7 @@ std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesyst
                 const auto it = j.find(field);
                 if (it == j.end() || !it->is_string()) continue;
                 analyzer.analyze(it->get_ref<const std::string&>(), [&](const Token& t) {
-                    if (t.kind == TokenKind::arabic) ++counts.slot(hash_bytes(t.folded));
+                    if (t.kind == TokenKind::arabic) ++counts.slot(lexicon_hash(t.folded));
                 });
             }
             ++documents;

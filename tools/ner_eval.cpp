@@ -30,7 +30,8 @@ Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& d
     for (const auto& s : data) {
         const auto t0 = std::chrono::steady_clock::now();
         const auto found = tagger.tag(s.text, s.tokens);
-        e.tag_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        e.tag_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         e.tokens += s.tokens.size();
         std::set<Span> gold;
         for (const auto& g : spans_of(s.labels)) {
@@ -78,8 +79,8 @@ void print_evaluation(const Evaluation& e, std::ostream& out) {
     row("micro", e.micro);
     out << "(micro = PERS+LOC+ORG, exact spans)\n";
     if (e.tag_seconds > 0) {
-        out << std::setprecision(0) << "tagging: " << e.tokens << " tokens in " << std::setprecision(3)
-            << e.tag_seconds << " s = " << std::setprecision(0)
+        out << std::setprecision(0) << "tagging: " << e.tokens << " tokens in "
+            << std::setprecision(3) << e.tag_seconds << " s = " << std::setprecision(0)
             << static_cast<double>(e.tokens) / e.tag_seconds << " tokens/s\n";
     }
 }

@@ -114,7 +114,7 @@ void add_phrase(NerLexicon& lexicon, std::string_view phrase, std::uint16_t bits
     const auto tokens = default_analyzer().analyze(phrase);
     if (tokens.empty() || tokens.size() > 8) return;
     std::vector<std::uint64_t> words;
-    for (const auto& t : tokens) words.push_back(hash_bytes(t.folded));
+    for (const auto& t : tokens) words.push_back(lexicon_hash(t.folded));
     lexicon.add(words, bits);
 }
 
@@ -144,8 +144,8 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
     return rows;
 }
 
-std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
-                          std::uint16_t bits, unsigned min_count) {
+std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv, std::uint16_t bits,
+                          unsigned min_count) {
     std::ifstream in(tsv);
     if (!in) throw InputError(tsv.string(), 0, "cannot read");
     std::string line;
@@ -165,10 +165,38 @@ std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
         }
         const auto tokens = default_analyzer().analyze(f[c_word]);
         if (tokens.size() != 1 || tokens[0].kind != TokenKind::arabic) continue;
-        lexicon.add({hash_bytes(tokens[0].folded)}, bits);
+        lexicon.add({lexicon_hash(tokens[0].folded)}, bits);
         ++added;
     }
     return added;
+}
+
+std::size_t filter_lexicon(NerLexicon& lexicon, const std::vector<TrainSentence>& data,
+                           unsigned min_outside) {
+    struct Counts {
+        std::uint32_t outside = 0, inside = 0;
+    };
+    FlatTable<Counts> counts;
+    for (const auto& s : data) {
+        for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+            auto& c = counts.slot(start_phrase(lexicon_hash(s.tokens[i].folded)));
+            if (s.labels[i] == O) {
+                ++c.outside;
+            } else {
+                ++c.inside;
+            }
+        }
+    }
+    constexpr std::uint16_t classes = lex_person | lex_place | lex_organisation | lex_misc;
+    std::size_t cleared = 0;
+    counts.for_each([&](std::uint64_t key, const Counts& c) {
+        if (c.outside < min_outside || c.outside < 4 * c.inside) return;
+        const std::uint16_t bits = lexicon.lookup(key);
+        if ((bits & classes) == 0) return;
+        lexicon.entries.insert(key, static_cast<std::uint16_t>(bits & ~classes));
+        ++cleared;
+    });
+    return cleared;
 }
 
 void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, int except_fold) {
@@ -179,13 +207,13 @@ void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, i
             if (span.last - span.first > 8) continue;
             std::vector<std::uint64_t> words;
             for (std::size_t i = span.first; i < span.last; ++i) {
-                words.push_back(hash_bytes(s.tokens[i].folded));
+                words.push_back(lexicon_hash(s.tokens[i].folded));
             }
             lexicon.add(words, class_bits[span.cls]);
             if (span.cls != 0) continue;
             for (std::size_t i = span.first; i < span.last; ++i) {
                 if (s.tokens[i].kind != TokenKind::arabic) continue;
-                lexicon.add({hash_bytes(s.tokens[i].folded)}, lex_name_word);
+                lexicon.add({lexicon_hash(s.tokens[i].folded)}, lex_name_word);
             }
         }
     }
@@ -222,9 +250,9 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     if (log) *log << "ner-train: " << data.size() << " sentences, " << keys.size() << " features\n";
 
     // Pass 2: the sentences as dense feature ids.
-    std::vector<std::uint32_t> feats;                // all ids, token after token
-    std::vector<std::size_t> token_begin;            // per token (global), index into feats
-    std::vector<std::size_t> sentence_begin;         // per sentence, index into token_begin
+    std::vector<std::uint32_t> feats;         // all ids, token after token
+    std::vector<std::size_t> token_begin;     // per token (global), index into feats
+    std::vector<std::size_t> sentence_begin;  // per sentence, index into token_begin
     for (const auto& s : data) {
         sentence_features(s, lexicon_of(s), words, hashes, offsets);
         sentence_begin.push_back(token_begin.size());

@@ -41,8 +41,9 @@ std::vector<TrainSentence> load_corpus(const std::string& spec) {
     const auto n = all.size();
     const auto a = static_cast<std::size_t>(from * static_cast<double>(n));
     const auto b = static_cast<std::size_t>(to * static_cast<double>(n));
-    std::vector<TrainSentence> out(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(a)),
-                                   std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(b)));
+    std::vector<TrainSentence> out(
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(a)),
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(b)));
     for (auto& s : out) s.weight = weight;
     std::cerr << "ner-train: " << spec << ": sentences " << a << ".." << b << " of " << n << "\n";
     return out;
@@ -60,6 +61,7 @@ std::vector<TrainSentence> load_corpora(const std::vector<std::string>& specs) {
 struct TrainArgs {
     std::vector<std::string> corpora, gazetteers, gazetteers_no_cities, eval, mention_corpora;
     unsigned folds = 0;
+    unsigned filter = 0;
     std::vector<std::filesystem::path> count_files;
     std::vector<unsigned> count_thresholds{5, 50, 1000};
     std::string name_words, foreign_words, out, dump;
@@ -70,10 +72,12 @@ struct TrainArgs {
 void run_train(const TrainArgs& a) {
     fahras::ner::NerLexicon lexicon;
     for (const auto& g : a.gazetteers) {
-        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, false) << " rows\n";
+        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, false)
+                  << " rows\n";
     }
     for (const auto& g : a.gazetteers_no_cities) {
-        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, true) << " rows\n";
+        std::cerr << "ner-train: " << g << ": " << fahras::ner::add_gazetteer(lexicon, g, true)
+                  << " rows\n";
     }
     if (!a.name_words.empty()) {
         std::cerr << "ner-train: name words: "
@@ -88,7 +92,8 @@ void run_train(const TrainArgs& a) {
                   << "\n";
     }
     if (!a.count_files.empty()) {
-        if (a.count_thresholds.size() != 3) throw fahras::UsageError("--count-thresholds takes 3 numbers");
+        if (a.count_thresholds.size() != 3)
+            throw fahras::UsageError("--count-thresholds takes 3 numbers");
         std::cerr << "ner-train: word counts: "
                   << fahras::ner::add_word_counts(lexicon, a.count_files, a.count_thresholds[0],
                                                   a.count_thresholds[1], a.count_thresholds[2])
@@ -100,6 +105,10 @@ void run_train(const TrainArgs& a) {
         fahras::ner::add_mentions(lexicon, load_corpus(spec), -1);
     }
     auto data = load_corpora(a.corpora);
+    if (a.filter > 0) {
+        std::cerr << "ner-train: cleared " << fahras::ner::filter_lexicon(lexicon, data, a.filter)
+                  << " common words from the lists\n";
+    }
     std::vector<fahras::ner::NerLexicon> fold_lexicons;
     if (a.folds > 1) {
         for (std::size_t i = 0; i < data.size(); ++i) data[i].fold = static_cast<int>(i % a.folds);
@@ -115,7 +124,8 @@ void run_train(const TrainArgs& a) {
         std::cerr << "ner-train: wrote " << a.out << "\n";
     }
     if (!a.eval.empty()) {
-        const fahras::NerTagger tagger(std::make_shared<const fahras::ner::NerModel>(std::move(model)));
+        const fahras::NerTagger tagger(
+            std::make_shared<const fahras::ner::NerModel>(std::move(model)));
         std::ofstream dump;
         if (!a.dump.empty()) dump.open(a.dump);
         fahras::ner::print_evaluation(
@@ -124,7 +134,7 @@ void run_train(const TrainArgs& a) {
     }
 }
 
-void run_bench(const std::string& model, const std::vector<std::string>& files) {
+void run_bench(const std::string& model, const std::vector<std::string>& files, bool no_tag) {
     const auto tagger = fahras::NerTagger::load(model);
     const auto& analyzer = fahras::default_analyzer();
     double analyze_s = 0;
@@ -142,7 +152,7 @@ void run_bench(const std::string& model, const std::vector<std::string>& files) 
             const auto t0 = std::chrono::steady_clock::now();
             const auto toks = analyzer.analyze(text);
             const auto t1 = std::chrono::steady_clock::now();
-            mentions += tagger.tag(text, toks).size();
+            if (!no_tag) mentions += tagger.tag(text, toks).size();
             const auto t2 = std::chrono::steady_clock::now();
             analyze_s += std::chrono::duration<double>(t1 - t0).count();
             tag_s += std::chrono::duration<double>(t2 - t1).count();
@@ -153,8 +163,8 @@ void run_bench(const std::string& model, const std::vector<std::string>& files) 
     std::cout << docs << " documents, " << tokens << " tokens, " << mentions << " mentions\n"
               << "analyze: " << analyze_s << " s (" << static_cast<double>(tokens) / analyze_s
               << " tokens/s)\n"
-              << "tag: " << tag_s << " s (" << static_cast<double>(tokens) / tag_s
-              << " tokens/s, " << tag_s / static_cast<double>(docs) * 1000 << " ms/document)\n";
+              << "tag: " << tag_s << " s (" << static_cast<double>(tokens) / tag_s << " tokens/s, "
+              << tag_s / static_cast<double>(docs) * 1000 << " ms/document)\n";
 }
 
 }  // namespace
@@ -171,12 +181,15 @@ int main(int argc, char** argv) {
                       "gazetteer TSV without its level=city rows");
     train->add_option("--name-words", t.name_words, "TSV of person-name words (column arabic)");
     train->add_option("--name-min-count", t.name_min_count, "least count of a name word");
-    train->add_option("--foreign-words", t.foreign_words, "TSV of transliterated words (column arabic)");
+    train->add_option("--foreign-words", t.foreign_words,
+                      "TSV of transliterated words (column arabic)");
     train->add_option("--mentions", t.mention_corpora,
                       "CoNLL PATH[@FROM:TO] whose gold mentions join the word lists");
     train->add_option("--word-counts", t.count_files,
                       "JSON Lines news (title, body; .gz ok) for word-frequency classes");
     train->add_option("--count-thresholds", t.count_thresholds, "3 counts: frequent, very, common");
+    train->add_option("--filter-lists", t.filter,
+                      "clear listed single words labelled O at least N times in training");
     train->add_option("--folds", t.folds,
                       "also list the training corpora's mentions, cross-fitted over N folds");
     train->add_option("--epochs", t.options.epochs, "training epochs");
@@ -194,9 +207,16 @@ int main(int argc, char** argv) {
     eval->add_option("--corpus", eval_corpora, "CoNLL PATH[@FROM:TO]")->required();
 
     std::vector<std::string> bench_files;
+    bool no_tag = false;
     auto* bench = app.add_subcommand("bench", "time analysis and tagging of JSON Lines articles");
     bench->add_option("--model", model, "model file")->required();
+    bench->add_flag("--no-tag", no_tag, "analyse only (the baseline for CPU-time comparisons)");
     bench->add_option("files", bench_files, "JSON Lines files (title, body)")->required();
+
+    std::vector<std::string> texts;
+    auto* tag = app.add_subcommand("tag", "print the mentions found in texts");
+    tag->add_option("--model", model, "model file")->required();
+    tag->add_option("texts", texts, "texts to tag")->required();
 
     CLI11_PARSE(app, argc, argv);
     try {
@@ -206,7 +226,19 @@ int main(int argc, char** argv) {
             fahras::ner::print_evaluation(fahras::ner::evaluate(tagger, load_corpora(eval_corpora)),
                                           std::cout);
         }
-        if (*bench) run_bench(model, bench_files);
+        if (*bench) run_bench(model, bench_files, no_tag);
+        if (*tag) {
+            const auto tagger = fahras::NerTagger::load(model);
+            for (const auto& text : texts) {
+                const auto tokens = fahras::default_analyzer().analyze(text);
+                for (const auto& s : tagger.tag(text, tokens)) {
+                    const auto begin = tokens[s.first].start;
+                    std::cout << fahras::to_string(s.type) << '\t' << s.confidence << '\t'
+                              << text.substr(begin, tokens[s.last - 1].end - begin) << '\n';
+                }
+                std::cout << '\n';
+            }
+        }
     } catch (const fahras::InputError& e) {
         std::cerr << e.report() << "\n";
         return 1;

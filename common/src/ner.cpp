@@ -14,8 +14,8 @@ namespace fahras {
 
 namespace {
 
-constexpr EntityType types[4] = {EntityType::person, EntityType::place,
-                                 EntityType::organisation, EntityType::misc};
+constexpr EntityType types[4] = {EntityType::person, EntityType::place, EntityType::organisation,
+                                 EntityType::misc};
 
 /// Working memory of one tag() call.
 struct Scratch {
@@ -28,8 +28,8 @@ struct Scratch {
 
 /// Tags tokens[first, last) as one sentence and appends its mentions to `out`.
 void tag_sentence(const ner::NerModel& model, std::string_view text,
-                  const std::vector<Token>& tokens, std::size_t first, std::size_t last,
-                  Scratch& s, std::vector<NerSpan>& out) {
+                  const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s,
+                  std::vector<NerSpan>& out) {
     constexpr std::size_t L = ner::label_count;
     const std::size_t n = last - first;
     if (n == 0) return;
@@ -54,20 +54,33 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
     }
     s.labels.resize(n);
     ner::viterbi(s.emissions.data(), n, model.transitions, s.labels.data());
+    // Score of label `l` at word `i` with its neighbours' labels as decoded.
+    auto local = [&](std::size_t i, std::size_t l) {
+        const std::size_t prev = i == 0 ? L : s.labels[i - 1];
+        if (!ner::allowed(prev, l)) return -std::numeric_limits<float>::infinity();
+        float v = s.emissions[i * L + l] + model.transitions[prev][l];
+        if (i + 1 < n) {
+            if (!ner::allowed(l, s.labels[i + 1])) return -std::numeric_limits<float>::infinity();
+            v += model.transitions[l][s.labels[i + 1]];
+        }
+        return v;
+    };
     for (const auto& span : ner::spans_of(s.labels)) {
-        // Confidence: the smallest margin, over the span's words, of the chosen label's
-        // emission score over the best other label, squashed to 0..1.
+        // Confidence: the smallest margin, over the span's words, of the decoded label over
+        // the best other label its neighbours allow, squashed to 0..1. Viterbi's choice is
+        // never beaten by changing one label, so mentions score 0.5 or more.
         float margin = std::numeric_limits<float>::infinity();
         for (std::size_t i = span.first; i < span.last; ++i) {
-            const float* e = &s.emissions[i * L];
             const std::size_t chosen = s.labels[i];
             float other = -std::numeric_limits<float>::infinity();
             for (std::size_t l = 0; l < L; ++l) {
-                if (l != chosen) other = std::max(other, e[l]);
+                if (l != chosen) other = std::max(other, local(i, l));
             }
-            margin = std::min(margin, e[chosen] - other);
+            margin = std::min(margin, local(i, chosen) - other);
         }
-        const double confidence = 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 4.0));
+        const double confidence = std::isfinite(margin)
+                                      ? 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 16.0))
+                                      : 1.0;
         out.push_back({first + span.first, first + span.last, types[span.cls], confidence});
     }
 }
@@ -76,10 +89,14 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
 
 std::string_view to_string(EntityType type) noexcept {
     switch (type) {
-        case EntityType::person: return "person";
-        case EntityType::place: return "place";
-        case EntityType::organisation: return "organisation";
-        case EntityType::misc: return "misc";
+        case EntityType::person:
+            return "person";
+        case EntityType::place:
+            return "place";
+        case EntityType::organisation:
+            return "organisation";
+        case EntityType::misc:
+            return "misc";
     }
     return "misc";
 }

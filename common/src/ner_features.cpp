@@ -16,43 +16,51 @@ constexpr std::uint64_t fnv_prime = 1099511628211ULL;
 
 /// Values standing for the words before the start and after the end of a sentence.
 constexpr std::uint64_t before_start = 0x5354415254ULL;  // "START"
-constexpr std::uint64_t after_end = 0x454E44ULL;          // "END"
+constexpr std::uint64_t after_end = 0x454E44ULL;         // "END"
 
 /// Folded trigger words (ة is ه, أ إ آ are ا, ى is ي, ؤ ئ are ء), with and without the article.
 const std::unordered_map<std::string_view, Trigger>& triggers() {
     static const std::unordered_map<std::string_view, Trigger> table = [] {
         std::unordered_map<std::string_view, Trigger> t;
-        for (std::string_view w : {
-                 "الرئيس", "رئيس", "الرءيس", "رءيس", "الرءيسه", "رءيسه", "وزير", "الوزير",
-                 "وزيره", "الوزيره", "الناطق", "ناطق", "المتحدث", "متحدث", "المتحدثه", "متحدثه",
-                 "السفير", "سفير", "الشيخ", "شيخ", "الملك", "ملك", "الملكه", "الامير", "امير",
-                 "الاميره", "السيد", "السيده", "الدكتور", "الدكتوره", "د", "المستشار", "مستشار",
-                 "الجنرال", "العقيد", "اللواء", "العميد", "الامين", "زعيم", "الزعيم", "قاءد",
-                 "القاءد", "نايب", "ناءب", "الناءب", "النايب", "المبعوث", "مبعوث", "الممثل",
-                 "المدرب", "مدرب", "اللاعب", "لاعب", "النجم", "الفنان", "الفنانه", "الكاتب",
-                 "الشاعر", "المخرج", "البابا", "الامام", "المرشد", "القاضي", "المحامي", "مدير",
-                 "المدير", "المندوب", "مندوب", "الاستاذ", "المطرب", "المغني", "المغنيه", "نظيره",
-                 "نظيرها", "العاهل", "الجنرال", "المشير", "الرءيسان", "الزعيمان", "حاكم", "الحاكم",
-                 "المرشح", "مرشح", "السناتور", "النايبه", "الملا", "الحاج", "ولي"}) {
+        for (std::string_view w :
+             {"الرئيس",   "رئيس",     "الرءيس",  "رءيس",     "الرءيسه", "رءيسه",   "وزير",
+              "الوزير",   "وزيره",    "الوزيره", "الناطق",   "ناطق",    "المتحدث", "متحدث",
+              "المتحدثه", "متحدثه",   "السفير",  "سفير",     "الشيخ",   "شيخ",     "الملك",
+              "ملك",      "الملكه",   "الامير",  "امير",     "الاميره", "السيد",   "السيده",
+              "الدكتور",  "الدكتوره", "د",       "المستشار", "مستشار",  "الجنرال", "العقيد",
+              "اللواء",   "العميد",   "الامين",  "زعيم",     "الزعيم",  "قاءد",    "القاءد",
+              "نايب",     "ناءب",     "الناءب",  "النايب",   "المبعوث", "مبعوث",   "الممثل",
+              "المدرب",   "مدرب",     "اللاعب",  "لاعب",     "النجم",   "الفنان",  "الفنانه",
+              "الكاتب",   "الشاعر",   "المخرج",  "البابا",   "الامام",  "المرشد",  "القاضي",
+              "المحامي",  "مدير",     "المدير",  "المندوب",  "مندوب",   "الاستاذ", "المطرب",
+              "المغني",   "المغنيه",  "نظيره",   "نظيرها",   "العاهل",  "الجنرال", "المشير",
+              "الرءيسان", "الزعيمان", "حاكم",    "الحاكم",   "المرشح",  "مرشح",    "السناتور",
+              "النايبه",  "الملا",    "الحاج",   "ولي"}) {
             t.emplace(w, Trigger::person);
         }
-        for (std::string_view w : {
-                 "وكاله", "الوكاله", "حزب", "الحزب", "تنظيم", "التنظيم", "حركه", "الحركه",
-                 "جماعه", "الجماعه", "شركه", "الشركه", "منظمه", "المنظمه", "جامعه", "الجامعه",
-                 "مجلس", "المجلس", "وزاره", "الوزاره", "صحيفه", "الصحيفه", "جبهه", "الجبهه",
-                 "اتحاد", "الاتحاد", "هيءه", "الهيءه", "مءسسه", "المءسسه", "بنك", "البنك",
-                 "نادي", "النادي", "فريق", "الفريق", "منتخب", "المنتخب", "مجموعه", "لجنه",
-                 "اللجنه", "محكمه", "المحكمه", "قناه", "القناه", "اذاعه", "جمعيه", "الجمعيه",
-                 "مركز", "المركز", "معهد", "المعهد", "مصرف", "المصرف", "تحالف", "التحالف",
-                 "ميليشيا", "كتاءب", "لواء", "جيش", "الجيش", "مكتب", "برلمان", "البرلمان"}) {
+        for (std::string_view w :
+             {"وكاله",    "الوكاله", "حزب",     "الحزب",    "تنظيم",    "التنظيم",    "حركه",
+              "الحركه",   "جماعه",   "الجماعه", "شركه",     "الشركه",   "منظمه",      "المنظمه",
+              "جامعه",    "الجامعه", "مجلس",    "المجلس",   "وزاره",    "الوزاره",    "صحيفه",
+              "الصحيفه",  "جبهه",    "الجبهه",  "اتحاد",    "الاتحاد",  "هيءه",       "الهيءه",
+              "مءسسه",    "المءسسه", "بنك",     "البنك",    "نادي",     "النادي",     "فريق",
+              "الفريق",   "منتخب",   "المنتخب", "مجموعه",   "لجنه",     "اللجنه",     "محكمه",
+              "المحكمه",  "قناه",    "القناه",  "اذاعه",    "جمعيه",    "الجمعيه",    "مركز",
+              "المركز",   "معهد",    "المعهد",  "مصرف",     "المصرف",   "تحالف",      "التحالف",
+              "ميليشيا",  "كتاءب",   "لواء",    "جيش",      "الجيش",    "مكتب",       "برلمان",
+              "البرلمان", "صندوق",   "الصندوق", "شرطه",     "الشرطه",   "سلطه",       "السلطه",
+              "نقابه",    "النقابه", "رابطه",   "الرابطه",  "كليه",     "الكليه",     "اداره",
+              "الاداره",  "مصلحه",   "المصلحه", "داءره",    "الداءره",  "بورصه",      "البورصه",
+              "مجمع",     "المجمع",  "مستشفي",  "المستشفي", "اكاديميه", "الاكاديميه", "الامم"}) {
             t.emplace(w, Trigger::organisation);
         }
-        for (std::string_view w : {
-                 "مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "محافظه", "المحافظه",
-                 "ولايه", "الولايه", "اقليم", "الاقليم", "منطقه", "المنطقه", "العاصمه", "عاصمه",
-                 "مخيم", "المخيم", "حي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
-                 "غربي", "ضاحيه", "ريف", "جزيره", "جزر", "بحر", "نهر", "مطار", "ميناء", "ميناء",
-                 "بلدات", "مدن", "قري", "دوله", "جمهوريه", "مملكه", "اماره", "وسط"}) {
+        for (std::string_view w :
+             {"مدينه",   "المدينه", "بلده",  "البلده",  "قريه",  "القريه",  "محافظه",  "المحافظه",
+              "ولايه",   "الولايه", "اقليم", "الاقليم", "منطقه", "المنطقه", "العاصمه", "عاصمه",
+              "مخيم",    "المخيم",  "حي",    "شمال",    "جنوب",  "شرق",     "غرب",     "شمالي",
+              "جنوبي",   "شرقي",    "غربي",  "ضاحيه",   "ريف",   "جزيره",   "جزر",     "بحر",
+              "نهر",     "مطار",    "ميناء", "ميناء",   "بلدات", "مدن",     "قري",     "دوله",
+              "جمهوريه", "مملكه",   "اماره", "وسط"}) {
             t.emplace(w, Trigger::place);
         }
         return t;
@@ -65,7 +73,9 @@ bool starts_with(std::string_view s, std::string_view p) noexcept {
 }
 
 /// Number of code points of valid UTF-8.
-std::size_t letters(std::string_view s) noexcept { return utf8::length(s); }
+std::size_t letters(std::string_view s) noexcept {
+    return utf8::length(s);
+}
 
 /// Byte offsets of the code point boundaries of `s` (at most the first and last `k`).
 void boundaries(std::string_view s, std::vector<std::size_t>& out) {
@@ -104,6 +114,18 @@ std::uint64_t hash_bytes(std::string_view s) noexcept {
     return h == 0 ? 1 : h;
 }
 
+std::uint64_t lexicon_hash(std::string_view folded) noexcept {
+    std::uint64_t h = fnv_offset;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        auto c = static_cast<unsigned char>(folded[i]);
+        // U+063A is D8 BA in UTF-8, U+062C is D8 AC.
+        if (c == 0xBA && i > 0 && static_cast<unsigned char>(folded[i - 1]) == 0xD8) c = 0xAC;
+        h ^= c;
+        h *= fnv_prime;
+    }
+    return h == 0 ? 1 : h;
+}
+
 std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
     // splitmix64 finaliser over a combination of the two.
     std::uint64_t z = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
@@ -113,13 +135,17 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
     return z == 0 ? 1 : z;
 }
 
-std::uint64_t start_phrase(std::uint64_t first_word) noexcept { return mix(0x50485241ULL, first_word); }
+std::uint64_t start_phrase(std::uint64_t first_word) noexcept {
+    return mix(0x50485241ULL, first_word);
+}
 
 std::uint64_t extend_phrase(std::uint64_t phrase, std::uint64_t word) noexcept {
     return mix(phrase, word);
 }
 
-std::uint64_t feature(std::uint32_t tmpl, std::uint64_t value) noexcept { return mix(tmpl, value); }
+std::uint64_t feature(std::uint32_t tmpl, std::uint64_t value) noexcept {
+    return mix(tmpl, value);
+}
 
 Gap classify_gap(std::string_view between) noexcept {
     Gap first = Gap::space;
@@ -128,28 +154,61 @@ Gap classify_gap(std::string_view between) noexcept {
         const char32_t cp = utf8::decode(between, pos);
         Gap g = Gap::space;
         switch (cp) {
-            case U' ': case U'\t': case U'\r': case 0x00A0: case 0x200F: case 0x200E:
-            case 0x200C: case 0x200D: case 0x0640:  // ARABIC TATWEEL
+            case U' ':
+            case U'\t':
+            case U'\r':
+            case 0x00A0:
+            case 0x200F:
+            case 0x200E:
+            case 0x200C:
+            case 0x200D:
+            case 0x0640:  // ARABIC TATWEEL
                 continue;
-            case U'\n': case U'.': case U'!': case U'?':
+            case U'\n':
+            case U'.':
+            case U'!':
+            case U'?':
             case 0x061F:  // ARABIC QUESTION MARK
             case 0x06D4:  // ARABIC FULL STOP
                 return Gap::stop;
-            case U',': case 0x060C:  // ARABIC COMMA
-                g = Gap::comma; break;
-            case U'"': case U'\'': case 0x00AB: case 0x00BB: case 0x201C: case 0x201D:
-            case 0x2018: case 0x2019:
-                g = Gap::quote; break;
-            case U'(': case U'[': case U'{':
-                g = Gap::open; break;
-            case U')': case U']': case U'}':
-                g = Gap::close; break;
-            case U':': case U';': case 0x061B:  // ARABIC SEMICOLON
-                g = Gap::colon; break;
-            case U'-': case U'/': case 0x2013: case 0x2014:
-                g = Gap::dash; break;
+            case U',':
+            case 0x060C:  // ARABIC COMMA
+                g = Gap::comma;
+                break;
+            case U'"':
+            case U'\'':
+            case 0x00AB:
+            case 0x00BB:
+            case 0x201C:
+            case 0x201D:
+            case 0x2018:
+            case 0x2019:
+                g = Gap::quote;
+                break;
+            case U'(':
+            case U'[':
+            case U'{':
+                g = Gap::open;
+                break;
+            case U')':
+            case U']':
+            case U'}':
+                g = Gap::close;
+                break;
+            case U':':
+            case U';':
+            case 0x061B:  // ARABIC SEMICOLON
+                g = Gap::colon;
+                break;
+            case U'-':
+            case U'/':
+            case 0x2013:
+            case 0x2014:
+                g = Gap::dash;
+                break;
             default:
-                g = Gap::other; break;
+                g = Gap::other;
+                break;
         }
         if (first == Gap::space) first = g;
     }
@@ -168,7 +227,7 @@ std::string strip_clitics(std::string_view folded, const NerLexicon& lexicon) {
     auto ok = [&](std::string_view rest) {
         if (letters(rest) < 2) return false;
         if (starts_with(rest, article)) return letters(rest) >= 4;
-        return (lexicon.lookup(start_phrase(hash_bytes(rest))) & lex_name_bits) != 0;
+        return (lexicon.lookup(start_phrase(lexicon_hash(rest))) & lex_name_bits) != 0;
     };
     std::string_view best = folded;
     std::string_view s = folded;
@@ -206,6 +265,8 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
         const std::string stripped = strip_clitics(f, lexicon);
         w.stripped = stripped == f ? w.form : hash_bytes(stripped);
         w.stem = token.stem == f ? w.form : hash_bytes(token.stem);
+        w.lex_form = lexicon_hash(f);
+        w.lex_stripped = stripped == f ? w.lex_form : lexicon_hash(stripped);
         boundaries(f, cuts);
         const std::size_t n = cuts.size() - 1;
         w.shape = shape_of(token, n);
@@ -213,9 +274,10 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
             w.prefix[j] = hash_bytes(std::string_view(f).substr(0, cuts[j + 1]));
             w.suffix[j] = hash_bytes(std::string_view(f).substr(cuts[n - j - 1]));
         }
-        form_bits[k - first] = lexicon.lookup(start_phrase(w.form));
-        stripped_bits[k - first] =
-            w.stripped == w.form ? form_bits[k - first] : lexicon.lookup(start_phrase(w.stripped));
+        form_bits[k - first] = lexicon.lookup(start_phrase(w.lex_form));
+        stripped_bits[k - first] = w.lex_stripped == w.lex_form
+                                       ? form_bits[k - first]
+                                       : lexicon.lookup(start_phrase(w.lex_stripped));
         w.word_bits = static_cast<std::uint8_t>(
             (form_bits[k - first] | stripped_bits[k - first]) &
             (lex_name_word | lex_foreign_word | lex_frequent | lex_very_frequent));
@@ -240,7 +302,7 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
         std::size_t best_len = 0;
         std::uint8_t best_bits = 0;
         for (int variant = 0; variant < 2; ++variant) {
-            const std::uint64_t head = variant == 0 ? out[i].form : out[i].stripped;
+            const std::uint64_t head = variant == 0 ? out[i].lex_form : out[i].lex_stripped;
             std::uint16_t bits = variant == 0 ? form_bits[i] : stripped_bits[i];
             std::uint64_t h = start_phrase(head);
             for (std::size_t len = 1;; ++len) {
@@ -250,10 +312,10 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
                     best_len = len;
                 }
                 if ((bits & lex_prefix) == 0 || i + len >= n) break;
-                h = extend_phrase(h, out[i + len].form);
+                h = extend_phrase(h, out[i + len].lex_form);
                 bits = lexicon.lookup(h);
             }
-            if (out[i].stripped == out[i].form) break;
+            if (out[i].lex_stripped == out[i].lex_form) break;
         }
         if (best_len == 0) {
             ++i;
@@ -274,7 +336,8 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     const NerWord* p2 = i + 2 < words.size() ? &words[i + 2] : nullptr;
     const std::uint64_t f_m1 = m1 ? m1->form : before_start;
     const std::uint64_t f_p1 = p1 ? p1->form : after_end;
-    const Gap gap_after = p1 ? p1->gap_before : (w.gap_before == Gap::unknown ? Gap::unknown : Gap::stop);
+    const Gap gap_after =
+        p1 ? p1->gap_before : (w.gap_before == Gap::unknown ? Gap::unknown : Gap::stop);
 
     out.push_back(feature(t_bias, 0));
     out.push_back(feature(t_form, w.form));
@@ -309,9 +372,13 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     out.push_back(feature(t_bits_p1, p1 ? p1->word_bits : 255));
     const auto trig_m1 = static_cast<std::uint64_t>(m1 ? m1->trigger : Trigger::none);
     out.push_back(feature(t_trigger_m1, trig_m1));
-    out.push_back(feature(t_trigger_m2, static_cast<std::uint64_t>(m2 ? m2->trigger : Trigger::none)));
+    out.push_back(
+        feature(t_trigger_m2, static_cast<std::uint64_t>(m2 ? m2->trigger : Trigger::none)));
     out.push_back(feature(t_trigger, static_cast<std::uint64_t>(w.trigger)));
     out.push_back(feature(t_lex_trigger, mix(trig_m1, w.lex_begin | w.lex_inside | w.word_bits)));
+    const std::uint64_t lex_here = static_cast<std::uint64_t>(w.lex_begin) * 16 + w.lex_inside;
+    out.push_back(feature(t_lex_context, mix(lex_here, f_m1)));
+    out.push_back(feature(t_lex_bits, mix(lex_here, w.word_bits)));
     out.push_back(feature(t_gap_before, static_cast<std::uint64_t>(w.gap_before)));
     out.push_back(feature(t_gap_after, static_cast<std::uint64_t>(gap_after)));
     out.push_back(feature(t_gaps, static_cast<std::uint64_t>(w.gap_before) * 16 +

@@ -41,7 +41,9 @@ class Writer {
         }
     }
     template <class T>
-    void value(const T& v) { bytes(&v, sizeof v); }
+    void value(const T& v) {
+        bytes(&v, sizeof v);
+    }
     void close() {
         if (gzclose(m_file.release()) != Z_OK) throw Error("cannot write NER model " + m_path);
     }

@@ -20,7 +20,14 @@ namespace fahras::ner {
 /// BIO labels over four entity classes. The order is part of the model file format.
 enum Label : std::uint8_t {
     O = 0,
-    B_PER, I_PER, B_LOC, I_LOC, B_ORG, I_ORG, B_MISC, I_MISC,
+    B_PER,
+    I_PER,
+    B_LOC,
+    I_LOC,
+    B_ORG,
+    I_ORG,
+    B_MISC,
+    I_MISC,
 };
 inline constexpr std::size_t label_count = 9;
 
@@ -31,7 +38,9 @@ inline constexpr std::size_t label_count = 9;
 /// unknown tag. "O" and "" map to O.
 [[nodiscard]] std::optional<Label> label_from_tag(std::string_view tag) noexcept;
 
-[[nodiscard]] constexpr bool is_begin(std::size_t label) noexcept { return label % 2 == 1; }
+[[nodiscard]] constexpr bool is_begin(std::size_t label) noexcept {
+    return label % 2 == 1;
+}
 [[nodiscard]] constexpr bool is_inside(std::size_t label) noexcept {
     return label != 0 && label % 2 == 0;
 }
@@ -132,7 +141,10 @@ class FlatTable {
 
 /// Bits of a phrase entry in the word lists: which entity classes the phrase names.
 enum LexiconBits : std::uint16_t {
-    lex_person = 1, lex_place = 2, lex_organisation = 4, lex_misc = 8,
+    lex_person = 1,
+    lex_place = 2,
+    lex_organisation = 4,
+    lex_misc = 8,
     /// Single-word entries: a known person-name word (given or family name).
     lex_name_word = 16,
     /// Single-word entries: a word that occurs as a transliterated foreign name.

@@ -51,8 +51,8 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
 /// Adds the single words of column `arabic` of a TSV with a header (the name lists in
 /// ../shared/data/names/) with `bits`; rows with a `count` column below `min_count` are
 /// skipped. Returns the number of words added.
-std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
-                          std::uint16_t bits, unsigned min_count);
+std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv, std::uint16_t bits,
+                          unsigned min_count);
 
 /// Adds the gold mentions of `data` to the lexicon (their class bits), and every word of a
 /// person mention as a name word (lex_name_word). Skips sentences of fold `except_fold`
@@ -66,11 +66,18 @@ void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, i
 std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
                             unsigned frequent, unsigned very_frequent, unsigned common);
 
+/// Clears the class bits of single-word entries that `data` shows to be mostly common
+/// words: labelled O at least `min_outside` times and at least four times as often as a
+/// mention. Gazetteers hold such junk (أمس listed as a place); left in, it teaches the model
+/// to distrust every list. Returns the number of entries cleared.
+std::size_t filter_lexicon(NerLexicon& lexicon, const std::vector<TrainSentence>& data,
+                           unsigned min_outside);
+
 /// Training settings.
 struct TrainOptions {
     unsigned epochs = 10;
-    unsigned min_count = 2;   ///< features seen fewer times are dropped before training
-    float prune = 0.0F;       ///< features whose averaged weights are all below this go
+    unsigned min_count = 2;         ///< features seen fewer times are dropped before training
+    float prune = 0.0F;             ///< features whose averaged weights are all below this go
     std::uint64_t seed = 20261123;  ///< shuffling order; fixed for reproducible models
 };
 
