@@ -149,6 +149,11 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
                      bool first) {
     if (!first) out << '\n';
     const std::string query = one_line(result.query);
+    if (result.hits.empty() && result.total_estimate > result.offset) {
+        // Nothing asked for on this page (--limit 0: counting only).
+        out << "About " << result.total_estimate << " matches for: " << query << '\n';
+        return;
+    }
     if (result.hits.empty()) {
         out << "No results for: " << query;
         if (result.total_estimate != 0) {
