@@ -106,6 +106,9 @@ TEST_CASE("date query: inline filters", "[dates][query]") {
         {"سوريا mentioned:2014-04..2014-07", {"d2"}},
         {"سوريا mentioned:2015-07-20..2015-07-31", {"d3"}},
         {"سوريا mentioned:2014-08 date:2015-10", {"d2"}},
+        {"سوريا hijri:1436-10", {"d3"}},  // 10 شوال 1436هـ
+        {"سوريا hijri:1436", {"d3"}},
+        {"سوريا hijri:1436-09", {}},
     };
     for (const Row& row : rows) {
         INFO(row.query);

@@ -186,4 +186,17 @@ Xapian::Query mentioned_filter(std::string_view value) {
         term_of(d, schema::mentioned_year, schema::mentioned_month, schema::mentioned_day));
 }
 
+Xapian::Query hijri_filter(std::string_view value) {
+    const auto d = dates::parse_user_date(value);
+    if (!d || d->second == Precision::day) {
+        throw QueryError("hijri: '" + std::string(value) +
+                         "' is not a Hijri year or month (expected YYYY or YYYY-MM, e.g. 1436-09)");
+    }
+    return Xapian::Query(d->second == Precision::year
+                             ? std::string(schema::mentioned_hijri_year) +
+                                   compact(d->first, Precision::year)
+                             : std::string(schema::mentioned_hijri_month) +
+                                   compact(d->first, Precision::month));
+}
+
 }  // namespace fahras
