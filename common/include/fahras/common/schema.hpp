@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
@@ -60,6 +60,21 @@ inline constexpr Xapian::valueno slot_signature = 3;
 // facet takes a range of consecutive slots, one value each, so that Xapian's built-in
 // ValueCountMatchSpy can count it, locally and on remote shards.
 
+// ---- Nightly / incremental indexing (issue #5) -----------------------------------------
+// docs/NIGHTLY.md explains how these drive incremental runs.
+/// Boolean term: the input file an article came from, as `XFILE` + 16 hex digits of a 64-bit
+/// hash of the file's absolute path (fixed length, so long paths never hit Xapian's term
+/// length limit). Finds the articles of a file that changed or vanished.
+inline constexpr std::string_view source_file = "XFILE";
+/// Content hash of an article (all its fields and the file it came from), 16 hex digits: an
+/// article re-read from a changed JSON Lines file is skipped when its hash is unchanged.
+inline constexpr Xapian::valueno slot_article_hash = 100;
+/// Line of the article in its JSON Lines file (decimal; absent for whole-file articles): when
+/// only this changed (lines removed above it), just the stored "line" is rewritten.
+inline constexpr Xapian::valueno slot_article_line = 101;
+/// Metadata key prefix of the per-file records (size, mtime, content hash, status): the key
+/// is this prefix + the same 16 hex digits as the `XFILE` term, the value a JSON object.
+inline constexpr std::string_view meta_file_prefix = "fahras.file:";
 // ---- Dates (issue #3; docs/DATES.md) -----------------------------------------------------------
 // Publication date: boolean terms in Omega's standard date prefixes (exact `year:`/`date:`
 // filters) and the sortable slot_date above (ranges, sorting, the year and month facets).
