@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
@@ -99,13 +99,16 @@ TEST_CASE("date query: inline filters", "[dates][query]") {
         {"سوريا mentioned:2014-08", {"d1", "d2", "d3"}},
         {"سوريا mentioned:2014-04", {"d2"}},
         {"سوريا mentioned:2014", {"d1", "d2", "d3"}},
-        {"سوريا mentioned:2015-07-26", {"d3"}},       // 10 Shawwal 1436
-        {"سوريا mentioned:2014-08-19", {"d3"}},       // أمس, published 2014-08-20
-        {"سوريا mentioned:2015-09-18", {"d1"}},  // اليوم الجمعة
+        {"سوريا mentioned:2015-07-26", {"d3"}},     // 10 Shawwal 1436
+        {"سوريا mentioned:2014-08-19", {"d3"}},     // أمس, published 2014-08-20
+        {"سوريا mentioned:2015-09-18", {"d1"}},     // اليوم الجمعة
         {"سوريا mentioned:2015-09", {"d1", "d5"}},  // and أيلول 2015
         {"سوريا mentioned:2014-04..2014-07", {"d2"}},
         {"سوريا mentioned:2015-07-20..2015-07-31", {"d3"}},
         {"سوريا mentioned:2014-08 date:2015-10", {"d2"}},
+        {"سوريا hijri:1436-10", {"d3"}},  // 10 شوال 1436هـ
+        {"سوريا hijri:1436", {"d3"}},
+        {"سوريا hijri:1436-09", {}},
     };
     for (const Row& row : rows) {
         INFO(row.query);
@@ -114,8 +117,8 @@ TEST_CASE("date query: inline filters", "[dates][query]") {
 }
 
 TEST_CASE("date query: bad date values are query errors", "[dates][query]") {
-    for (const char* q : {"date:2015-13", "year:2015-09", "mentioned:soon", "date:..",
-                          "date:2016..2015"}) {
+    for (const char* q :
+         {"date:2015-13", "year:2015-09", "mentioned:soon", "date:..", "date:2016..2015"}) {
         INFO(q);
         CHECK_THROWS_AS(search(q), QueryError);
     }

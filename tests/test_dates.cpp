@@ -264,18 +264,18 @@ TEST_CASE("dates: Hijri <-> Gregorian known pairs (Umm al-Qura)", "[dates]") {
         CivilDate gregorian;
     };
     const Pair pairs[] = {
-        {{1436, 9, 1}, {2015, 6, 18}},   // 1 Ramadan 1436
-        {{1436, 10, 1}, {2015, 7, 17}},  // Eid al-Fitr 1436
-        {{1437, 1, 1}, {2015, 10, 14}},  // 1 Muharram 1437
-        {{1435, 9, 1}, {2014, 6, 28}},   // 1 Ramadan 1435
-        {{1437, 9, 1}, {2016, 6, 6}},    // 1 Ramadan 1437
-        {{1438, 9, 1}, {2017, 5, 27}},   // 1 Ramadan 1438
-        {{1438, 10, 1}, {2017, 6, 25}},  // Eid al-Fitr 1438
-        {{1439, 10, 1}, {2018, 6, 15}},  // Eid al-Fitr 1439
-        {{1439, 12, 10}, {2018, 8, 21}}, // Eid al-Adha 1439
-        {{1440, 1, 1}, {2018, 9, 11}},   // 1 Muharram 1440
-        {{1440, 9, 1}, {2019, 5, 6}},    // 1 Ramadan 1440
-        {{1441, 1, 1}, {2019, 8, 31}},   // 1 Muharram 1441
+        {{1436, 9, 1}, {2015, 6, 18}},    // 1 Ramadan 1436
+        {{1436, 10, 1}, {2015, 7, 17}},   // Eid al-Fitr 1436
+        {{1437, 1, 1}, {2015, 10, 14}},   // 1 Muharram 1437
+        {{1435, 9, 1}, {2014, 6, 28}},    // 1 Ramadan 1435
+        {{1437, 9, 1}, {2016, 6, 6}},     // 1 Ramadan 1437
+        {{1438, 9, 1}, {2017, 5, 27}},    // 1 Ramadan 1438
+        {{1438, 10, 1}, {2017, 6, 25}},   // Eid al-Fitr 1438
+        {{1439, 10, 1}, {2018, 6, 15}},   // Eid al-Fitr 1439
+        {{1439, 12, 10}, {2018, 8, 21}},  // Eid al-Adha 1439
+        {{1440, 1, 1}, {2018, 9, 11}},    // 1 Muharram 1440
+        {{1440, 9, 1}, {2019, 5, 6}},     // 1 Ramadan 1440
+        {{1441, 1, 1}, {2019, 8, 31}},    // 1 Muharram 1441
     };
     for (const Pair& p : pairs) {
         INFO(p.hijri.year << "-" << p.hijri.month << "-" << p.hijri.day);
@@ -345,8 +345,8 @@ TEST_CASE("dates: publication date from path and dateline, with its source", "[d
     CHECK(meta.date == CivilDate{2018, 2, 18});
     const auto path = resolve_pubdate("", "2015/09/18/x.txt", "");
     CHECK(path.source == DateSource::path);
-    const auto line = resolve_pubdate("garbage", "x.txt",
-                                      "بيروت - الجمعة 18 أيلول 2015\n\nقال مسؤول إن الحرب بدأت في 2011.");
+    const auto line = resolve_pubdate(
+        "garbage", "x.txt", "بيروت - الجمعة 18 أيلول 2015\n\nقال مسؤول إن الحرب بدأت في 2011.");
     CHECK(line.source == DateSource::dateline);
     CHECK(line.date == CivilDate{2015, 9, 18});
     CHECK(resolve_pubdate("", "x.txt", "نص بلا تاريخ").source == DateSource::none);

@@ -28,9 +28,10 @@ Article seed() {
     Article a;
     a.id = "seed-1";
     a.title = "وزيرا الدفاع يتحادثان";
-    a.body = "جددا الاتصالات اليوم الجمعة لبحث النزاع. استمر لنحو 50 دقيقة. "
-             "والمرة الأخيرة كانت في آب/ أغسطس 2014 حين كان هاغل. وانقطعت في نيسان/أبريل 2014. "
-             "وذلك في 10 ذي الحجة 1436هـ.";
+    a.body =
+        "جددا الاتصالات اليوم الجمعة لبحث النزاع. استمر لنحو 50 دقيقة. "
+        "والمرة الأخيرة كانت في آب/ أغسطس 2014 حين كان هاغل. وانقطعت في نيسان/أبريل 2014. "
+        "وذلك في 10 ذي الحجة 1436هـ.";
     a.date = "2015-09-18T10:00:00+03:00";
     a.path = "seeds/a.txt";
     return a;
@@ -50,8 +51,7 @@ TEST_CASE("document dates: mentioned terms, facet slots and data", "[document][d
     const Xapian::Document doc = make_document(seed(), default_analyzer());
     // اليوم الجمعة → 2015-09-18; آب/ أغسطس 2014; نيسان/أبريل 2014; 10 ذي الحجة 1436 → 2015-09-23.
     CHECK(terms_with(doc, "XMY") == std::set<std::string>{"XMY2014", "XMY2015"});
-    CHECK(terms_with(doc, "XMM") ==
-          std::set<std::string>{"XMM201408", "XMM201404", "XMM201509"});
+    CHECK(terms_with(doc, "XMM") == std::set<std::string>{"XMM201408", "XMM201404", "XMM201509"});
     CHECK(terms_with(doc, "XMD") == std::set<std::string>{"XMD20150918", "XMD20150923"});
     CHECK(terms_with(doc, "XHM") == std::set<std::string>{"XHM143612"});
     CHECK(terms_with(doc, "XHY") == std::set<std::string>{"XHY1436"});
@@ -104,8 +104,7 @@ TEST_CASE("document dates: sources of the publication date", "[document][dates]"
     CHECK(terms_with(doc, "Y").empty());
 }
 
-TEST_CASE("document dates: the diagnostic switch skips mentioned dates only",
-          "[document][dates]") {
+TEST_CASE("document dates: the diagnostic switch skips mentioned dates only", "[document][dates]") {
     DocumentOptions options;
     options.extract_dates = false;
     const Xapian::Document doc = make_document(seed(), default_analyzer(), options);

@@ -77,8 +77,8 @@ void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
                      [&](const std::string& a, const std::string& b) {
                          return month_counts[a] > month_counts[b];
                      });
-    set_multi_values(doc, schema::slot_mentioned_month_first,
-                          schema::mentioned_month_capacity, month_order);
+    set_multi_values(doc, schema::slot_mentioned_month_first, schema::mentioned_month_capacity,
+                     month_order);
 }
 
 void add_date_data(nlohmann::json& data, const Article& article, const ArticleDates& dates) {

@@ -37,6 +37,7 @@ constexpr const char* footer =
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
     "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
     "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
+    "  hijri:1436-09  hijri:1436                          Hijri month/year mentioned\n"
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"

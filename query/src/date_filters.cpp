@@ -55,11 +55,15 @@ std::string compact(const CivilDate& d, Precision p) {
 }
 
 /// The term of one date at its precision with the given year/month/day prefixes.
-std::string term_of(const UserDate& d, std::string_view y, std::string_view m, std::string_view day) {
+std::string term_of(const UserDate& d, std::string_view y, std::string_view m,
+                    std::string_view day) {
     switch (d.precision) {
-        case Precision::year: return std::string(y) + compact(d.date, Precision::year);
-        case Precision::month: return std::string(m) + compact(d.date, Precision::month);
-        default: return std::string(day) + compact(d.date, Precision::day);
+        case Precision::year:
+            return std::string(y) + compact(d.date, Precision::year);
+        case Precision::month:
+            return std::string(m) + compact(d.date, Precision::month);
+        default:
+            return std::string(day) + compact(d.date, Precision::day);
     }
 }
 
@@ -140,7 +144,8 @@ Xapian::Query pub_date_range(std::string_view from, std::string_view to) {
 
 Xapian::Query pub_date_filter(std::string_view value) {
     if (const auto r = split_range(value)) {
-        if (r->first.empty() && r->second.empty()) throw QueryError("date: needs a date or a range");
+        if (r->first.empty() && r->second.empty())
+            throw QueryError("date: needs a date or a range");
         return value_range<QueryError>(r->first, r->second, "date");
     }
     const UserDate d = parse<QueryError>(value, "date");
@@ -156,7 +161,8 @@ Xapian::Query year_filter(std::string_view value) {
     if (const auto r = split_range(value)) {
         check_year(r->first);
         check_year(r->second);
-        if (r->first.empty() && r->second.empty()) throw QueryError("year: needs a year or a range");
+        if (r->first.empty() && r->second.empty())
+            throw QueryError("year: needs a year or a range");
         return value_range<QueryError>(r->first, r->second, "year");
     }
     check_year(value);
@@ -178,6 +184,19 @@ Xapian::Query mentioned_filter(std::string_view value) {
     const UserDate d = parse<QueryError>(value, "mentioned");
     return Xapian::Query(
         term_of(d, schema::mentioned_year, schema::mentioned_month, schema::mentioned_day));
+}
+
+Xapian::Query hijri_filter(std::string_view value) {
+    const auto d = dates::parse_user_date(value);
+    if (!d || d->second == Precision::day) {
+        throw QueryError("hijri: '" + std::string(value) +
+                         "' is not a Hijri year or month (expected YYYY or YYYY-MM, e.g. 1436-09)");
+    }
+    return Xapian::Query(d->second == Precision::year
+                             ? std::string(schema::mentioned_hijri_year) +
+                                   compact(d->first, Precision::year)
+                             : std::string(schema::mentioned_hijri_month) +
+                                   compact(d->first, Precision::month));
 }
 
 }  // namespace fahras

@@ -31,7 +31,7 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category, date, year, mentioned };
+enum class Field { none, title, source, category, date, year, mentioned, hijri };
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -176,6 +176,7 @@ class Lexer {
         if (name == "date") field = Field::date;
         if (name == "year") field = Field::year;
         if (name == "mentioned") field = Field::mentioned;
+        if (name == "hijri") field = Field::hijri;
         if (field == Field::none) return Field::none;
         m_pos = end + 1;
         if (ends_word(m_pos) && closing_quote(peek()) == 0) {
@@ -444,14 +445,15 @@ class Parser {
         }
 
         if (lex.field == Field::date || lex.field == Field::year ||
-            lex.field == Field::mentioned) {
+            lex.field == Field::mentioned || lex.field == Field::hijri) {
             // Date filters (date_filters.hpp): like source:, several values of one field are
             // OR'ed, different fields AND'ed, and a negated one excludes.
             Xapian::Query q;
             try {
-                q = lex.field == Field::date   ? pub_date_filter(lex.text)
-                    : lex.field == Field::year ? year_filter(lex.text)
-                                               : mentioned_filter(lex.text);
+                q = lex.field == Field::date        ? pub_date_filter(lex.text)
+                    : lex.field == Field::year      ? year_filter(lex.text)
+                    : lex.field == Field::mentioned ? mentioned_filter(lex.text)
+                                                    : hijri_filter(lex.text);
             } catch (const QueryError& e) {
                 error(lex, e.what());
             }

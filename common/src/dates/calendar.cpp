@@ -30,10 +30,10 @@ unsigned days_in_month(int year, unsigned month) noexcept {
 long days_from_civil(const CivilDate& d) noexcept {
     const long y = static_cast<long>(d.year) - (d.month <= 2 ? 1 : 0);
     const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;                                      // [0, 399]
+    const long yoe = y - era * 400;  // [0, 399]
     const long m = static_cast<long>(d.month);
     const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + static_cast<long>(d.day) - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              // [0, 146096]
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
     return era * 146097 + doe - 719468;
 }
 
@@ -78,10 +78,14 @@ std::string to_iso(const CivilDate& d, Precision precision) {
 
 std::string_view to_string(Precision precision) noexcept {
     switch (precision) {
-        case Precision::year: return "year";
-        case Precision::month: return "month";
-        case Precision::week: return "week";
-        case Precision::day: return "day";
+        case Precision::year:
+            return "year";
+        case Precision::month:
+            return "month";
+        case Precision::week:
+            return "week";
+        case Precision::day:
+            return "day";
     }
     return "day";
 }
@@ -94,9 +98,8 @@ constexpr double ms_per_day = 86400000.0;
 std::unique_ptr<icu::Calendar> make_calendar(std::string_view keyword) {
     UErrorCode status = U_ZERO_ERROR;
     const std::string locale = "@calendar=" + std::string(keyword);
-    std::unique_ptr<icu::Calendar> cal(
-        icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
-                                      icu::Locale(locale.c_str()), status));
+    std::unique_ptr<icu::Calendar> cal(icu::Calendar::createInstance(
+        icu::TimeZone::getGMT()->clone(), icu::Locale(locale.c_str()), status));
     if (U_FAILURE(status) || !cal) {
         throw Error("ICU cannot build the " + std::string(keyword) +
                     " calendar: " + u_errorName(status));
@@ -127,8 +130,8 @@ icu::Calendar& cached_calendar(std::string_view keyword) {
 }  // namespace
 
 std::optional<CivilDate> hijri_to_gregorian(const CivilDate& hijri, std::string_view calendar) {
-    if (hijri.month < 1 || hijri.month > 12 || hijri.day < 1 || hijri.day > 30 ||
-        hijri.year < 1 || hijri.year > 1600) {
+    if (hijri.month < 1 || hijri.month > 12 || hijri.day < 1 || hijri.day > 30 || hijri.year < 1 ||
+        hijri.year > 1600) {
         return std::nullopt;
     }
     const std::lock_guard lock(calendar_mutex());
@@ -143,8 +146,7 @@ std::optional<CivilDate> hijri_to_gregorian(const CivilDate& hijri, std::string_
     return civil_from_days(days);
 }
 
-std::optional<CivilDate> gregorian_to_hijri(const CivilDate& gregorian,
-                                            std::string_view calendar) {
+std::optional<CivilDate> gregorian_to_hijri(const CivilDate& gregorian, std::string_view calendar) {
     if (!is_valid(gregorian)) return std::nullopt;
     const std::lock_guard lock(calendar_mutex());
     icu::Calendar* cal = &cached_calendar(calendar);

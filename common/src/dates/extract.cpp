@@ -37,8 +37,8 @@ std::string separator(std::string_view text, const Token& a, const Token& b) {
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
     }
     // U+00A0 NO-BREAK SPACE and U+200F RIGHT-TO-LEFT MARK are spacing too.
-    for (const std::string_view s : {std::string_view("\u00A0"), std::string_view("\u200F"),
-                                     std::string_view("\u200E")}) {
+    for (const std::string_view s :
+         {std::string_view("\u00A0"), std::string_view("\u200F"), std::string_view("\u200E")}) {
         for (auto p = out.find(s); p != std::string::npos; p = out.find(s)) out.erase(p, s.size());
     }
     return out;
@@ -186,8 +186,7 @@ class Extractor {
             }
             const auto parse = [&](std::string_view s, int& out) {
                 const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-                return ec == std::errc() && p == s.data() + s.size() && !s.empty() &&
-                       s.size() <= 4;
+                return ec == std::errc() && p == s.data() + s.size() && !s.empty() && s.size() <= 4;
             };
             const std::string_view sv(w);
             if (!parse(sv.substr(0, d1), a) || !parse(sv.substr(d1 + 1, d2 - d1 - 1), b) ||
@@ -388,8 +387,8 @@ class Extractor {
     /// عام|سنة YEAR; في YEAR before punctuation or the end.
     Match year_cue(std::size_t i) {
         const std::string& w = word(i);
-        const bool strong = is_one_of(w, {"عام", "العام", "لعام", "للعام", "بعام", "وعام",
-                                          "سنه", "السنه", "لسنه", "للسنه", "وسنه", "عامي"});
+        const bool strong = is_one_of(w, {"عام", "العام", "لعام", "للعام", "بعام", "وعام", "سنه",
+                                          "السنه", "لسنه", "للسنه", "وسنه", "عامي"});
         const bool weak = is_one_of(w, {"في", "وفي", "منذ", "ومنذ", "خلال"});
         if (!strong && !weak) return std::nullopt;
         if (!spaced(i + 1)) return std::nullopt;
@@ -461,13 +460,11 @@ class Extractor {
             if (spaced(i + 1) && word(i + 1) == "الاول") {
                 return make(i, i + 1, add_days(pub, -2), Precision::day, DateKind::relative);
             }
-            return make(i, weekday_label(i), add_days(pub, -1), Precision::day,
-                        DateKind::relative);
+            return make(i, weekday_label(i), add_days(pub, -1), Precision::day, DateKind::relative);
         }
         if (is_one_of(w, {"اليوم", "واليوم"})) return today(i);
         if (is_one_of(w, {"غدا", "وغدا"})) {
-            return make(i, weekday_label(i), add_days(pub, 1), Precision::day,
-                        DateKind::relative);
+            return make(i, weekday_label(i), add_days(pub, 1), Precision::day, DateKind::relative);
         }
         if (w == "بعد" && spaced(i + 1) && is_one_of(word(i + 1), {"غد", "غدا"})) {
             return make(i, i + 1, add_days(pub, 2), Precision::day, DateKind::relative);
@@ -490,8 +487,10 @@ class Extractor {
             std::size_t last = wd_at;
             if (spaced(wd_at + 1)) {
                 dir = detail::match_direction(word(wd_at + 1));
-                if (dir == Direction::current) dir.reset();
-                else if (dir) last = wd_at + 1;
+                if (dir == Direction::current)
+                    dir.reset();
+                else if (dir)
+                    last = wd_at + 1;
             }
             if (!day_cue && !dir) return std::nullopt;
             if (absolute_follows(last + 1)) return std::nullopt;
@@ -508,8 +507,7 @@ class Extractor {
                 return make(i, i + 1, add_days(pub, shift), Precision::week, DateKind::relative);
             }
             if (is_one_of(w, {"الشهر", "والشهر"})) {
-                return make(i, i + 1, month_shift(pub, *dir), Precision::month,
-                            DateKind::relative);
+                return make(i, i + 1, month_shift(pub, *dir), Precision::month, DateKind::relative);
             }
             if (is_one_of(w, {"العام", "السنه", "والعام", "والسنه"})) {
                 const int shift = *dir == Direction::past ? -1 : *dir == Direction::next ? 1 : 0;
@@ -543,8 +541,10 @@ class Extractor {
                     std::size_t last = i + 1;
                     if (spaced(i + 2)) {
                         dir = detail::match_direction(word(i + 2));
-                        if (dir == Direction::current) dir.reset();
-                        else if (dir) last = i + 2;
+                        if (dir == Direction::current)
+                            dir.reset();
+                        else if (dir)
+                            last = i + 2;
                     }
                     if (absolute_follows(last + 1)) return std::nullopt;
                     return make(i, last, weekday_date(*wd, dir), Precision::day,
@@ -559,7 +559,7 @@ class Extractor {
         }
         // "صحيفة اليوم", "جريدة اليوم", "يومنا" …: a name, not a date.
         if (i > 0 && is_one_of(word(i - 1), {"صحيفه", "جريده", "موقع", "قناه", "وكاله", "عين",
-                                              "مجله", "برنامج", "نشره", "منذ"})) {
+                                             "مجله", "برنامج", "نشره", "منذ"})) {
             return std::nullopt;
         }
         return make(i, i, pub, Precision::day, DateKind::relative);

@@ -73,9 +73,10 @@ const std::map<std::string, std::vector<FoldedName>, std::less<>>& name_index() 
             out[f.words.front()].push_back(std::move(f));
         }
         for (auto& [word, list] : out) {
-            std::stable_sort(list.begin(), list.end(), [](const FoldedName& a, const FoldedName& b) {
-                return a.words.size() > b.words.size();
-            });
+            std::stable_sort(list.begin(), list.end(),
+                             [](const FoldedName& a, const FoldedName& b) {
+                                 return a.words.size() > b.words.size();
+                             });
         }
         return out;
     }();
@@ -100,7 +101,8 @@ Forms unprefixed(std::string_view word) {
     Forms out;
     out.form[out.count++] = word;
     // U+0648 ARABIC LETTER WAW, U+0641 FEH, U+0628 BEH, U+0644 LAM (2 bytes each in UTF-8).
-    static constexpr std::string_view waw = "\u0648", feh = "\u0641", beh = "\u0628", lam = "\u0644";
+    static constexpr std::string_view waw = "\u0648", feh = "\u0641", beh = "\u0628",
+                                      lam = "\u0644";
     std::string_view rest = word;
     if (rest.starts_with(waw) || rest.starts_with(feh)) {
         rest.remove_prefix(2);
@@ -141,7 +143,7 @@ std::optional<MonthMatch> match_month(std::string_view text, const std::vector<T
 
 std::optional<unsigned> match_weekday(std::string_view folded) {
     // Folded forms: الأحد → الاحد, الأربعاء → الاربعاء, الجمعة → الجمعه.
-    static constexpr std::string_view days[] = {"الاحد",   "الاثنين", "الثلاثاء", "الاربعاء",
+    static constexpr std::string_view days[] = {"الاحد",  "الاثنين", "الثلاثاء", "الاربعاء",
                                                 "الخميس", "الجمعه",  "السبت"};
     if (folded.starts_with("\u0648")) folded.remove_prefix(2);  // U+0648 ARABIC LETTER WAW
     for (unsigned d = 0; d < 7; ++d) {
@@ -152,8 +154,8 @@ std::optional<unsigned> match_weekday(std::string_view folded) {
 }
 
 std::optional<Direction> match_direction(std::string_view folded) {
-    if (is_one_of(folded, {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفاءت", "الفارط", "الفارطه",
-                           "الفائته", "الفاءته"})) {
+    if (is_one_of(folded, {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفاءت", "الفارط",
+                           "الفارطه", "الفائته", "الفاءته"})) {
         return Direction::past;
     }
     if (is_one_of(folded, {"الجاري", "الجاريه", "الحالي", "الحاليه"})) return Direction::current;

@@ -15,9 +15,9 @@ namespace fahras::dates::detail {
 
 /// A month name found at a token.
 struct MonthMatch {
-    unsigned month = 0;     ///< 1–12
-    bool hijri = false;     ///< a Hijri month (محرم … ذو الحجة)
-    std::size_t tokens = 0; ///< words it takes (كانون الثاني: 2)
+    unsigned month = 0;      ///< 1–12
+    bool hijri = false;      ///< a Hijri month (محرم … ذو الحجة)
+    std::size_t tokens = 0;  ///< words it takes (كانون الثاني: 2)
 };
 
 /// The month name that starts at `tokens[i]`, whose first word may carry one proclitic

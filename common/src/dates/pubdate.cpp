@@ -10,7 +10,9 @@ namespace fahras::dates {
 
 namespace {
 
-bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 
 /// The value of `count` digits at `pos`, or -1.
 int digits_at(std::string_view s, std::size_t pos, std::size_t count) {
@@ -31,8 +33,10 @@ std::optional<CivilDate> valid(int y, int m, int d) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0)
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0)
+        s.remove_suffix(1);
     return s;
 }
 
@@ -70,8 +74,10 @@ std::optional<CivilDate> parse_dmy(std::string_view s) {
         }
     }
     if (pos < s.size() && s[pos] != ' ' && s[pos] != 'T') return std::nullopt;
-    if (widths[2] == 4 && widths[0] <= 2 && widths[1] <= 2) return valid(parts[2], parts[1], parts[0]);
-    if (widths[0] == 4 && widths[1] <= 2 && widths[2] <= 2) return valid(parts[0], parts[1], parts[2]);
+    if (widths[2] == 4 && widths[0] <= 2 && widths[1] <= 2)
+        return valid(parts[2], parts[1], parts[0]);
+    if (widths[0] == 4 && widths[1] <= 2 && widths[2] <= 2)
+        return valid(parts[0], parts[1], parts[2]);
     return std::nullopt;
 }
 
@@ -96,7 +102,8 @@ std::optional<CivilDate> parse_rfc822(std::string_view s) {
     }
     if (month == 0) return std::nullopt;
     pos += 3;
-    while (pos < s.size() && std::isalpha(static_cast<unsigned char>(s[pos])) != 0) ++pos;  // "Sept"
+    while (pos < s.size() && std::isalpha(static_cast<unsigned char>(s[pos])) != 0)
+        ++pos;  // "Sept"
     while (pos < s.size() && s[pos] == ' ') ++pos;
     const std::size_t begin = pos;
     while (pos < s.size() && digit(s[pos])) ++pos;
@@ -170,10 +177,14 @@ std::optional<CivilDate> date_from_dateline(std::string_view text) {
 
 std::string_view to_string(DateSource source) noexcept {
     switch (source) {
-        case DateSource::none: return "";
-        case DateSource::metadata: return "metadata";
-        case DateSource::path: return "path";
-        case DateSource::dateline: return "dateline";
+        case DateSource::none:
+            return "";
+        case DateSource::metadata:
+            return "metadata";
+        case DateSource::path:
+            return "path";
+        case DateSource::dateline:
+            return "dateline";
     }
     return "";
 }

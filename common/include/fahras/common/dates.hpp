@@ -42,8 +42,8 @@ struct CivilDate {
 enum class Precision {
     year,   ///< "عام 2014"
     month,  ///< "آب/ أغسطس 2014"
-    week,   ///< "الأسبوع الماضي": value is a day of that week (the publication weekday)
-    day,    ///< "18 سبتمبر 2015"
+    week,  ///< "الأسبوع الماضي": value is a day of that week (the publication weekday)
+    day,   ///< "18 سبتمبر 2015"
 };
 
 /// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (weeks are written as a day): the ISO form of `d` at
@@ -101,10 +101,9 @@ struct ExtractOptions {
 /// analyser's folded tokens, so hamza, alef maqsura, teh marbuta, tatweel, diacritics and
 /// Arabic-Indic digits vary freely. Precision comes first: a number becomes a day or a year
 /// only next to a month name, a Hijri/Gregorian suffix or a year cue (عام، سنة، في).
-[[nodiscard]] std::vector<MentionedDate> extract_dates(std::string_view text,
-                                                       const ExtractOptions& options = {},
-                                                       const Analyzer& analyzer =
-                                                           default_analyzer());
+[[nodiscard]] std::vector<MentionedDate> extract_dates(
+    std::string_view text, const ExtractOptions& options = {},
+    const Analyzer& analyzer = default_analyzer());
 
 /// Same, over tokens the caller already has (from analyzer.analyze(text)).
 [[nodiscard]] std::vector<MentionedDate> extract_dates(std::string_view text,
@@ -146,7 +145,6 @@ struct PubDate {
 
 /// Parses a date written by a user (command line, query): `YYYY`, `YYYY-MM`, `YYYY-MM-DD`
 /// (also with `/`), returning the date and its precision. Nullopt when it does not parse.
-[[nodiscard]] std::optional<std::pair<CivilDate, Precision>> parse_user_date(
-    std::string_view text);
+[[nodiscard]] std::optional<std::pair<CivilDate, Precision>> parse_user_date(std::string_view text);
 
 }  // namespace fahras::dates

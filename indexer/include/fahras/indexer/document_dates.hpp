@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/article.hpp"

@@ -33,4 +33,8 @@ namespace fahras {
 /// `mentioned:VALUE`: one date (XMY, XMM or XMD term) or a range. Throws QueryError.
 [[nodiscard]] Xapian::Query mentioned_filter(std::string_view value);
 
+/// `hijri:VALUE`: articles mentioning a Hijri date in Hijri year `1436` (XHY term) or Hijri
+/// month `1436-09` (XHM term: Ramadan 1436), as written in the text. Throws QueryError.
+[[nodiscard]] Xapian::Query hijri_filter(std::string_view value);
+
 }  // namespace fahras

@@ -14,6 +14,7 @@
 //   atom     := word | "phrase" | =word | ="phrase"
 //             | title:word | title:"phrase" | source:NAME | category:NAME
 //             | date:DATE | date:FROM..TO | year:YYYY | mentioned:DATE | mentioned:FROM..TO
+//             | hijri:YYYY | hijri:YYYY-MM
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
 // "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
@@ -63,7 +64,8 @@ struct ParsedQuery {
 ///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
 /// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
-///   `mentioned:2014-01..2014-06` (dates YYYY, YYYY-MM or YYYY-MM-DD): boolean filters on the
+///   `mentioned:2014-01..2014-06` (dates YYYY, YYYY-MM or YYYY-MM-DD), `hijri:1436-09` (a Hijri
+///   month or year mentioned in the text, as written): boolean filters on the
 ///   publication date and on dates mentioned in the text (date_filters.hpp), combined like
 ///   source:. A value that is not a date is a QueryError.
 ///
