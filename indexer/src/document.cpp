@@ -55,7 +55,8 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
 Xapian::Document make_document(const Article& article, const Analyzer& analyzer) {
     Xapian::Document doc;
     const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true);
-    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false);
+    index_field(doc, analyzer, article.indexed_body ? *article.indexed_body : article.body,
+                after_title + schema::title_body_gap, false);
 
     doc.add_boolean_term(id_term(article.id));
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);

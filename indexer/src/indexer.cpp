@@ -14,7 +14,9 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/common/fingerprint.hpp"
 #include "fahras/indexer/document.hpp"
+#include "fahras/indexer/news.hpp"
 
 namespace fs = std::filesystem;
 
@@ -69,6 +71,7 @@ class IndexRun {
         const auto started = std::chrono::steady_clock::now();
         const std::vector<InputFile> files = collect_inputs();
         m_db = open_for_writing(m_options.db);
+        learn_boilerplate(files);  // news (issue #8): a first pass over the inputs
         for (const InputFile& f : files) index_file(f);
         commit();
         m_summary.seconds =
@@ -160,9 +163,59 @@ class IndexRun {
         }
     }
 
+    // ---- News (issue #8) ----------------------------------------------------------------
+    /// Loads the boilerplate lines learned by earlier runs, then counts the lines of every
+    /// article of this run (a first, read-only pass) and learns the frequent ones.
+    void learn_boilerplate(const std::vector<InputFile>& files) {
+        if (m_options.news.cleaning.keep_boilerplate) return;
+        m_boilerplate.merge(m_db.get_metadata(std::string(schema::meta_boilerplate)));
+        ReaderSink sink;
+        sink.article = [&](Article&& a) { m_boilerplate.observe(a); };
+        sink.error = [](const InputError&) {};  // reported by the indexing pass
+        for (const InputFile& f : files) {
+            if (input_format(f.file) == InputFormat::unsupported) continue;
+            try {
+                read_articles(f.file, f.relative, m_options.reader, sink);
+            } catch (const InputError&) {
+            }
+        }
+        m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
+        m_summary.news.learned_lines = m_boilerplate.size();
+        m_db.set_metadata(std::string(schema::meta_boilerplate), m_boilerplate.serialize());
+    }
+
+    /// The article's document, with its news cleaning, agencies and story.
+    Xapian::Document make_news_document(const Article& article) {
+        const NewsText news = clean_news(article, &m_boilerplate, m_options.news.cleaning);
+        m_summary.news.add(article.source, article.body.size(), news);
+        if (m_options.verbose) {
+            for (const DroppedLine& d : news.dropped) {
+                m_log << article.path;
+                if (article.line != 0) m_log << ':' << article.line;
+                m_log << ": dropped " << to_string(d.reason) << " (body line " << d.line
+                      << "): " << d.text << '\n';
+            }
+        }
+        Article indexed = article;
+        if (!news.dropped.empty()) indexed.indexed_body = news.body;
+        Xapian::Document doc = make_document(indexed, m_analyzer);
+        add_news_terms(doc, news);
+        const std::string& text = news.dropped.empty() ? article.body : news.body;
+        m_stories.assign(doc, article.id,
+                         fingerprint(text.empty() ? article.title : text,
+                                     m_options.news.stories.fingerprint, m_analyzer));
+        m_summary.news.stories = m_stories.stats();
+        return doc;
+    }
+
     void add(const Article& article) {
-        const Xapian::Document doc = make_document(article, m_analyzer);
         const std::string idterm = id_term(article.id);
+        Xapian::Document doc;
+        try {
+            doc = make_news_document(article);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_options.db + ": " + e.get_msg());
+        }
         try {
             if (m_db.term_exists(idterm)) {
                 ++m_summary.replaced;
@@ -192,6 +245,8 @@ class IndexRun {
     const Analyzer& m_analyzer;
     Xapian::WritableDatabase m_db;
     IndexSummary m_summary;
+    BoilerplateTable m_boilerplate;                        // news (issue #8)
+    StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
     std::size_t m_pending = 0;
 };
 
@@ -203,7 +258,10 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
     if (options.commit_every == 0) throw UsageError("--commit-every must be at least 1");
     IndexRun run(options, log, err);
     IndexSummary summary = run.run();
-    if (!options.quiet) log << format_summary(summary) << '\n';
+    if (!options.quiet) {
+        log << format_summary(summary) << '\n';
+        log << format_news_summary(summary.news) << '\n';  // news (issue #8)
+    }
     return summary;
 }
 

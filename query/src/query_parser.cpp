@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -30,7 +31,7 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category };
+enum class Field { none, title, source, category, agency };
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -172,6 +173,7 @@ class Lexer {
         if (name == "title") field = Field::title;
         if (name == "source") field = Field::source;
         if (name == "category") field = Field::category;
+        if (name == "agency") field = Field::agency;  // news (issue #8)
         if (field == Field::none) return Field::none;
         m_pos = end + 1;
         if (ends_word(m_pos) && closing_quote(peek()) == 0) {
@@ -422,9 +424,11 @@ class Parser {
     }
 
     Node atom(const Lexeme& lex) {
-        if (lex.field == Field::source || lex.field == Field::category) {
-            const std::string term =
-                lex.field == Field::source ? source_term(lex.text) : category_term(lex.text);
+        if (lex.field == Field::source || lex.field == Field::category ||
+            lex.field == Field::agency) {
+            const std::string term = lex.field == Field::source     ? source_term(lex.text)
+                                     : lex.field == Field::category ? category_term(lex.text)
+                                                                    : agency_filter_term(lex.text);
             if (term.empty()) return std::nullopt;
             if (m_negation != 0) m_excluded_filters.push_back(term);
             else m_filters[lex.field].insert(term);

@@ -10,6 +10,7 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/xapian_stem.hpp"
+#include "fahras/query/stories.hpp"
 
 namespace fahras {
 
@@ -195,7 +196,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     result.offset = options.offset;
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(parsed.query);
+    enquire.set_query(apply_news_filters(m_db, parsed.query, options));  // issue #8
+    if (options.collapse) enquire.set_collapse_key(schema::slot_story);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (parsed.match_all) {
         // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).
@@ -226,7 +228,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
         std::string body;
-        fill_fields(hit, body, it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        fill_fields(hit, body, doc.get_data());
+        fill_story(m_db, hit, doc, options);  // issue #8
         const std::string text = strip_markers(body.empty() ? hit.title : body);
         if (parsed.highlight.empty()) {
             hit.snippet = lead_snippet(text, options.snippet_bytes);

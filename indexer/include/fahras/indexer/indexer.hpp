@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/indexer/news.hpp"
 #include "fahras/indexer/readers.hpp"
 
 namespace fahras {
@@ -18,6 +19,7 @@ struct IndexOptions {
     std::size_t commit_every = 2000;  ///< commit after this many changed articles
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary
+    NewsOptions news;                 ///< boilerplate, agencies, stories (issue #8)
 };
 
 /// What a run did. `failed` counts bad files and bad records; `skipped` counts files of an
@@ -30,6 +32,7 @@ struct IndexSummary {
     std::size_t failed = 0;
     std::size_t bytes = 0;     ///< bytes of title + body text analysed
     double seconds = 0;
+    NewsSummary news;          ///< what news cleaning dropped, stories joined
 
     /// 0 when all went well, 1 when some inputs failed.
     [[nodiscard]] int exit_status() const noexcept { return failed == 0 ? 0 : 1; }

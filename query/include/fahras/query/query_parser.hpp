@@ -12,7 +12,7 @@
 //   sequence := item+                               (joined by the implicit operator)
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
-//             | title:word | title:"phrase" | source:NAME | category:NAME
+//             | title:word | title:"phrase" | source:NAME | category:NAME | agency:NAME
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
 // "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
@@ -61,6 +61,8 @@ struct ParsedQuery {
 ///   wherever they appear, built by source_term() / category_term() exactly as the indexer
 ///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+/// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
+///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
 ///
 /// Throws QueryError, whose message gives the 1-based column (in characters) of the problem,
 /// for an unclosed quote or parenthesis, an unmatched `)`, empty parentheses, an operator
