@@ -261,6 +261,18 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
     if (!options.quiet) {
         log << format_summary(summary) << '\n';
         log << format_news_summary(summary.news) << '\n';  // news (issue #8)
+        if (options.verbose) {
+            for (const auto& [source, bytes] : summary.news.by_source) {
+                char share[32];
+                std::snprintf(share, sizeof share, "%.2f%%",
+                              bytes.first > 0 ? 100.0 * static_cast<double>(bytes.second) /
+                                                    static_cast<double>(bytes.first)
+                                              : 0.0);
+                log << "fahras-index: news: source " << (source.empty() ? "(none)" : source)
+                    << ": " << bytes.second << " of " << bytes.first << " body bytes dropped ("
+                    << share << ")\n";
+            }
+        }
     }
     return summary;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "fahras/common/agencies.hpp"
+#include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
@@ -20,11 +21,9 @@ void NewsSummary::add(const std::string& source, std::size_t bytes, const NewsTe
 }
 
 void add_news_terms(Xapian::Document& doc, const NewsText& text) {
-    unsigned slot = 0;
-    for (const std::string& code : text.agencies) {
-        doc.add_boolean_term(agency_term(code));
-        if (slot < schema::agency_capacity) doc.add_value(schema::slot_agency_first + slot++, code);
-    }
+    for (const std::string& code : text.agencies) doc.add_boolean_term(agency_term(code));
+    (void)set_multi_values(doc, schema::slot_agency_first, schema::agency_capacity,
+                           text.agencies);
 }
 
 std::string format_news_summary(const NewsSummary& s) {

@@ -35,11 +35,15 @@ constexpr const char* footer =
     "  title:word  title:\"a phrase\"             in the title\n"
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
     "  agency:NAME                              agency credited (agency:رويترز, agency:AFP)\n"
+    "\nFacets:\n"
+    "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
+    "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
     "  fahras-query --db ./fahras-db --format json --limit 5 'سوريا NOT روسيا'\n"
     "  fahras-query --db ./fahras-db --match any مسئول رفيع\n"
+    "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
     "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
     "  fahras-query --db ./fahras-db --same-story 000_d7d323a442f094ad.txt\n"
@@ -105,6 +109,7 @@ int run_query(const QueryOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     style.ansi = console.ansi && options.format == OutputFormat::text;
+    style.facets = options.search.facets;
 
     // With --same-story or --agency and no words: one query of those filters alone.
     const bool filters_only =
@@ -210,6 +215,15 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "List the versions of the story of article ID (query words, if any, filter "
                    "them further)")
         ->type_name("ID");
+    app.add_flag("--facets", query.search.facets,
+                 "Count facets (source, category, …) over the whole match");
+    app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--facet-limit", query.search.facet_max_docs,
+                   "Facet counts are exact up to this many matches, a sample beyond")
+        ->capture_default_str()
+        ->type_name("N");
     app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
         ->type_name("QUERY");
 

@@ -65,6 +65,8 @@ check "--agency takes Arabic aliases too (أ ف ب)" status_is 0 "$QUERY" --db "
 check "  = AFP" py "$WORK/out" "[h['id'] for h in r['hits']] == ['$SEED_AFP']"
 check "--agency with an unknown name is an error" status_is 2 "$QUERY" --db "$DB" --agency nosuchagency سوريا
 check "  naming the known ones" grep -q "Reuters" "$WORK/err"
+check "--facets counts the agency facet" status_is 0 "$QUERY" --db "$DB" --format json --facets شويغو
+check "  AFP 1, Reuters 2 (the Akhbar seed and its copy)" py "$WORK/out" "{f['value']: f['count'] for f in r['facets']['agency']} == {'AFP': 1, 'Reuters': 2}"
 check "agency is distinct from source" status_is 1 "$QUERY" --db "$DB" 'source:رويترز'
 
 # --- Boilerplate ---------------------------------------------------------------------------
