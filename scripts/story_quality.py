@@ -70,13 +70,13 @@ def edit(body, rng):
     return text + "\nاقرأ أيضا: عنوان خبر آخر لا علاقة له\n(وكالات، أ ف ب)"
 
 
-def load(path, limit):
+def load(path, limit, sources):
     opener = gzip.open if path.endswith(".gz") else open
     out = []
     with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            if not r.get("body"):
+            if not r.get("body") or (sources and r.get("source") not in sources):
                 continue
             out.append(r)
             if limit and len(out) >= limit:
@@ -87,8 +87,8 @@ def load(path, limit):
 def index(tool, db, corpus, extra):
     start = time.time()
     p = subprocess.run([tool, "--db", db, "--quiet", *extra, corpus], capture_output=True, text=True)
-    if p.returncode not in (0, 1):
-        sys.exit("fahras-index failed: " + p.stderr)
+    if p.returncode != 0:
+        sys.exit("fahras-index failed: " + p.stderr[:2000])
     return time.time() - start
 
 
@@ -106,6 +106,7 @@ def main():
     ap.add_argument("--query", required=True)
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--limit", type=int, default=0, help="first N records (0: all)")
+    ap.add_argument("--sources", default="", help="only these sources (comma-separated)")
     ap.add_argument("--edits", type=int, default=300)
     ap.add_argument("--work", default="/tmp/fahras-story-quality")
     ap.add_argument("--truth-containment", type=float, default=0.5)
@@ -116,12 +117,12 @@ def main():
     args = ap.parse_args()
 
     rng = random.Random(8)
-    records = load(args.corpus, args.limit)
+    records = load(args.corpus, args.limit, set(filter(None, args.sources.split(","))))
     os.makedirs(args.work, exist_ok=True)
-    corpus = os.path.join(args.work, "corpus.jsonl")
+    corpus = os.path.join(args.work, "corpus.jsonl.gz")
     by_id = {}
     edited = {}
-    with open(corpus, "w", encoding="utf-8") as f:
+    with gzip.open(corpus, "wt", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
             by_id[r["id"]] = r
