@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "fahras/common/agencies.hpp"
@@ -315,4 +316,38 @@ TEST_CASE("indexing clusters the seeds into one story, not other Syria articles"
     (void)run_index(lone, log, err);
     Xapian::Database db2(lone.db);
     CHECK(db2.get_termfreq(story_term(s_afp)) == 1);
+}
+
+TEST_CASE("story versions must fall within the date window", "[news][stories]") {
+    CHECK(days_between("20150918", "20150918") == 0);
+    CHECK(days_between("20150918", "20150920") == 2);
+    CHECK(days_between("20160301", "20160228") == 2);  // leap year
+    CHECK(days_between("20151231", "20160101") == 1);
+    CHECK(days_between("", "20150918") == -1);
+    CHECK(days_between("2015-09-18", "20150918") == -1);
+
+    test::TempDir dir;
+    const Article seed = read_seed(seed_afp);
+    const auto line = [&](const std::string& id, const std::string& date) {
+        nlohmann::json j = {{"id", id}, {"title", seed.title}, {"body", seed.body},
+                            {"date", date}, {"source", "s"}};
+        return j.dump() + "\n";
+    };
+    std::ofstream(dir / "in.jsonl") << line("a", "2015-09-18") << line("b", "2015-09-19")
+                                    << line("c", "2015-09-30") << line("d", "");
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {(dir / "in.jsonl").string()};
+    options.quiet = true;
+    std::ostringstream log, err;
+    (void)run_index(options, log, err);
+    Xapian::Database db(options.db);
+    const auto story_of = [&](const std::string& id) {
+        const auto it = db.postlist_begin(id_term(id));
+        REQUIRE(it != db.postlist_end(id_term(id)));
+        return db.get_document(*it).get_value(schema::slot_story);
+    };
+    CHECK(story_of("b") == story_of("a"));
+    CHECK(story_of("c") != story_of("a"));  // eleven days later: a story of its own
+    CHECK(story_of("d") == story_of("a"));  // no date: not limited
 }

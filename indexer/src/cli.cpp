@@ -76,6 +76,10 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                    "Least number of sampled shingles two versions of a story share")
         ->capture_default_str()
         ->type_name("N");
+    app.add_option("--story-days", options.news.stories.max_days,
+                   "Versions of a story are dated within N days of its earliest version")
+        ->capture_default_str()
+        ->type_name("N");
     app.add_option("paths", options.inputs, "Files and directories to index")
         ->required()
         ->type_name("PATH...");

@@ -82,6 +82,9 @@ inline constexpr Xapian::valueno slot_shingle_count = 82;
 inline constexpr Xapian::valueno slot_agency_first = 83;
 /// Number of agency slots.
 inline constexpr unsigned agency_capacity = 4;
+/// The story's date: the earliest `slot_date` (YYYYMMDD) of its members; empty when none
+/// has a date. Versions of a story must fall within a window of it (StoryOptions).
+inline constexpr Xapian::valueno slot_story_date = 87;
 /// Metadata key: boilerplate lines learned per source (one "source<TAB>hash" per line).
 inline constexpr std::string_view meta_boilerplate = "fahras.news.boilerplate";
 /// Metadata key: the story-detection parameters the database was written with.

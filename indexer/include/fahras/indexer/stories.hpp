@@ -27,6 +27,10 @@ struct StoryOptions {
     /// Shingle terms held by more documents than this are not followed (boilerplate and
     /// stock phrases: they cost time and say little).
     Xapian::doccount max_postings = 400;
+    /// Versions of a story are published within this many days of the story's date (its
+    /// earliest member's): template texts (weather reports, security round-ups) that recur
+    /// day after day do not chain into one "story". Articles without a date are not limited.
+    int max_days = 2;
     /// False: give every article its own story (no lookup, no `XSH` terms).
     bool enabled = true;
 
@@ -37,6 +41,9 @@ struct StoryOptions {
 /// The decision for two fingerprints: true when they are versions of one story.
 [[nodiscard]] bool same_story(const Fingerprint& a, const Fingerprint& b,
                               const StoryOptions& options) noexcept;
+
+/// Days between two `YYYYMMDD` dates (absolute), or -1 when either is not such a date.
+[[nodiscard]] long days_between(std::string_view a, std::string_view b) noexcept;
 
 /// The story key of a root article id: 16 lower-case hex digits.
 [[nodiscard]] std::string story_key(std::string_view root_article_id);
@@ -67,7 +74,7 @@ class StoryClusterer {
 
   private:
     void relabel(const std::string& old_key, const std::string& new_key,
-                 const std::string& new_root, Xapian::docid skip);
+                 const std::string& new_root, const std::string& new_date, Xapian::docid skip);
 
     Xapian::WritableDatabase& m_db;
     StoryOptions m_options;
