@@ -13,6 +13,8 @@
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
 //             | title:word | title:"phrase" | source:NAME | category:NAME | agency:NAME
+//             | title:word | title:"phrase" | source:NAME | category:NAME
+//             | date:DATE | date:FROM..TO | year:YYYY | mentioned:DATE | mentioned:FROM..TO
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
 // "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
@@ -63,6 +65,10 @@ struct ParsedQuery {
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
 /// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
 ///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
+/// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
+///   `mentioned:2014-01..2014-06` (dates YYYY, YYYY-MM or YYYY-MM-DD): boolean filters on the
+///   publication date and on dates mentioned in the text (date_filters.hpp), combined like
+///   source:. A value that is not a date is a QueryError.
 ///
 /// Throws QueryError, whose message gives the 1-based column (in characters) of the problem,
 /// for an unclosed quote or parenthesis, an unmatched `)`, empty parentheses, an operator
