@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/indexer/cli.hpp"
 
+#include <cstdint>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,7 +33,12 @@ constexpr const char* description =
     "files that failed are not read again until they change (--retry-failed). --rebuild builds a\n"
     "new database beside the live one and switches readers to it atomically. One writer at a\n"
     "time: a second one exits with status 3, or waits (--wait). SIGINT/SIGTERM commit what is\n"
-    "done and stop.\n";
+    "done and stop.\n"
+    "\n"
+    "News-aware: related-link lines, repeated titles, captions, credits, comment-box trailers\n"
+    "and per-source boilerplate are left out of the indexed text (the stored body is kept as\n"
+    "given); agency credits become the `agency` filter and facet; near-duplicate versions of a\n"
+    "story share a story id (fahras-query --collapse, --same-story).\n";
 
 constexpr const char* footer =
     "\nExamples:\n"
@@ -121,6 +127,30 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
+    // News (issue #8): boilerplate, agencies, stories; docs/NEWS.md.
+    app.add_flag("--keep-boilerplate", options.news.cleaning.keep_boilerplate,
+                 "Index bodies as given: drop no related-link, caption, credit, trailer or "
+                 "learned boilerplate lines (agencies are still recognised)");
+    app.add_option("--boilerplate-min", options.news.cleaning.learn_min_articles,
+                   "A body line seen in more than N articles of one source is boilerplate")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_flag("--no-stories", [&options](std::int64_t) { options.news.stories.enabled = false; },
+                 "Do not detect near-duplicate versions of a story (each article is its own story)");
+    app.add_option("--story-containment", options.news.stories.min_containment,
+                   "Least share of the smaller article's sampled shingles two versions of a "
+                   "story share")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0))
+        ->type_name("X");
+    app.add_option("--story-min-shared", options.news.stories.min_shared,
+                   "Least number of sampled shingles two versions of a story share")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--story-days", options.news.stories.max_days,
+                   "Versions of a story are dated within N days of its earliest version")
+        ->capture_default_str()
+        ->type_name("N");
     // Diagnostic, hidden from --help: measures what the date extractor costs (docs/DATES.md).
     bool no_date_extraction = false;
     app.add_flag("--no-date-extraction", no_date_extraction,

@@ -50,8 +50,16 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     const bool keep = options.extract_dates;
     const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
                                                     keep ? &title_tokens : nullptr);
-    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
-                keep ? &body_tokens : nullptr);
+    if (article.indexed_body) {
+        // News cleaning (issue #8) left lines out of the indexed text; date offsets must still
+        // point into the stored body, so its tokens are taken from the body as given.
+        index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
+                    false, nullptr);
+        if (keep) body_tokens = analyzer.analyze(article.body);
+    } else {
+        index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
+                    keep ? &body_tokens : nullptr);
+    }
 
     doc.add_boolean_term(id_term(article.id));
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);

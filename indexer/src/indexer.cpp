@@ -23,7 +23,9 @@
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/encoding.hpp"
+#include "fahras/common/fingerprint.hpp"
 #include "fahras/indexer/generations.hpp"
+#include "fahras/indexer/news.hpp"
 #include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/progress.hpp"
 #include "fahras/indexer/state.hpp"
@@ -119,6 +121,7 @@ class IndexRun {
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
+        learn_boilerplate(files);  // news (issue #8): a first pass over the inputs
 
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
@@ -346,7 +349,7 @@ class IndexRun {
                     return;
                 }
             }
-            Xapian::Document doc = make_document(article, m_analyzer, m_options.document);
+            Xapian::Document doc = make_news_document(article);  // news (issue #8)
             doc.add_boolean_term(std::string(schema::source_file) + file_key);
             doc.add_value(schema::slot_article_hash, hash);
             if (!line.empty()) doc.add_value(schema::slot_article_line, line);
@@ -357,6 +360,59 @@ class IndexRun {
         }
         m_summary.bytes += article.title.size() + article.body.size();
         changed();
+    }
+
+    // ---- News (issue #8) ----------------------------------------------------------------
+    /// Loads the boilerplate lines learned by earlier runs, then counts the lines of every
+    /// article of this run (a first, read-only pass) and learns the frequent ones.
+    void learn_boilerplate(const std::vector<InputFile>& files) {
+        if (m_options.news.cleaning.keep_boilerplate) return;
+        try {
+            m_boilerplate.merge(m_db.get_metadata(std::string(schema::meta_boilerplate)));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+        }
+        ReaderSink sink;
+        sink.article = [&](Article&& a) { m_boilerplate.observe(a); };
+        sink.error = [](const InputError&) {};  // reported by the indexing pass
+        for (const InputFile& f : files) {
+            if (input_format(f.file) == InputFormat::unsupported) continue;
+            try {
+                read_articles(f.file, f.relative, m_options.reader, sink);
+            } catch (const InputError&) {
+            }
+        }
+        m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
+        m_summary.news.learned_lines = m_boilerplate.size();
+        try {
+            m_db.set_metadata(std::string(schema::meta_boilerplate), m_boilerplate.serialize());
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
+        }
+    }
+
+    /// The article's document, with its news cleaning, agencies and story.
+    Xapian::Document make_news_document(const Article& article) {
+        const NewsText news = clean_news(article, &m_boilerplate, m_options.news.cleaning);
+        m_summary.news.add(article.source, article.body.size(), news);
+        if (m_options.verbose) {
+            for (const DroppedLine& d : news.dropped) {
+                m_log << article.path;
+                if (article.line != 0) m_log << ':' << article.line;
+                m_log << ": dropped " << to_string(d.reason) << " (body line " << d.line
+                      << "): " << d.text << '\n';
+            }
+        }
+        Article indexed = article;
+        if (!news.dropped.empty()) indexed.indexed_body = news.body;
+        Xapian::Document doc = make_document(indexed, m_analyzer, m_options.document);
+        add_news_terms(doc, news);
+        const std::string& text = news.dropped.empty() ? article.body : news.body;
+        m_stories.assign(doc, article.id,
+                         fingerprint(text.empty() ? article.title : text,
+                                     m_options.news.stories.fingerprint, m_analyzer));
+        m_summary.news.stories = m_stories.stats();
+        return doc;
     }
 
     /// Deletes the articles of file `key` that this run did not see.
@@ -465,6 +521,8 @@ class IndexRun {
     std::unordered_set<std::string> m_visited;   ///< keys of the files found this run
     std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run
     IndexSummary m_summary;
+    BoilerplateTable m_boilerplate;                          // news (issue #8)
+    StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
     std::size_t m_pending = 0;
     bool m_dirty = false;  ///< something was written since the last commit
 };
@@ -513,7 +571,22 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
         out.close();
         if (!out) err << "fahras-index: warning: cannot write report " << options.report << '\n';
     }
-    if (!options.quiet) log << format_summary(summary) << '\n';
+    if (!options.quiet) {
+        log << format_summary(summary) << '\n';
+        log << format_news_summary(summary.news) << '\n';  // news (issue #8)
+        if (options.verbose) {
+            for (const auto& [source, bytes] : summary.news.by_source) {
+                char share[32];
+                std::snprintf(share, sizeof share, "%.2f%%",
+                              bytes.first > 0 ? 100.0 * static_cast<double>(bytes.second) /
+                                                    static_cast<double>(bytes.first)
+                                              : 0.0);
+                log << "fahras-index: news: source " << (source.empty() ? "(none)" : source)
+                    << ": " << bytes.second << " of " << bytes.first << " body bytes dropped ("
+                    << share << ")\n";
+            }
+        }
+    }
     return summary;
 }
 

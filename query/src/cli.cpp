@@ -35,6 +35,7 @@ constexpr const char* footer =
     "  +word  -word  -\"a phrase\"                must match / must not match\n"
     "  title:word  title:\"a phrase\"             in the title\n"
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
+    "  agency:NAME                              agency credited (agency:رويترز, agency:AFP)\n"
     "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
     "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
     "  hijri:1436-09  hijri:1436                          Hijri month/year mentioned\n"
@@ -50,6 +51,8 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db --match any مسئول رفيع\n"
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
+    "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
+    "  fahras-query --db ./fahras-db --same-story 000_d7d323a442f094ad.txt\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
@@ -104,7 +107,8 @@ bool found(const SearchResult& result, const SearchOptions& options) {
 
 int run_query(const QueryOptions& options, Console& console) {
     if (options.db.empty()) throw UsageError("--db DIR is required to search");
-    if (options.words.empty() && console.in_is_terminal) {
+    if (options.words.empty() && options.search.same_story.empty() &&
+        options.search.agencies.empty() && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
@@ -113,7 +117,10 @@ int run_query(const QueryOptions& options, Console& console) {
     style.ansi = console.ansi && options.format == OutputFormat::text;
     style.facets = options.search.facets;
 
-    if (!options.words.empty()) {
+    // With --same-story or --agency and no words: one query of those filters alone.
+    const bool filters_only =
+        !options.search.same_story.empty() || !options.search.agencies.empty();
+    if (!options.words.empty() || filters_only) {
         const std::string query = join(options.words);
         const SearchResult result = searcher.search(query, options.search);
         write_result(console.out, result, style);
@@ -213,6 +220,19 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Snippet length in UTF-8 bytes (about half as many Arabic letters)")
         ->capture_default_str()
         ->type_name("N");
+    // News (issue #8): docs/NEWS.md.
+    app.add_option("--agency", query.search.agencies,
+                   "Only articles crediting this agency (AFP, Reuters, AP, dpa, …, or an Arabic "
+                   "name such as رويترز); repeat for any of several")
+        ->allow_extra_args(false)  // one NAME per --agency: the query words follow
+        ->type_name("NAME");
+    app.add_flag("--collapse", query.search.collapse,
+                 "One hit per story: near-duplicate versions are folded into the best one, "
+                 "with the number and sources of the others");
+    app.add_option("--same-story", query.search.same_story,
+                   "List the versions of the story of article ID (query words, if any, filter "
+                   "them further)")
+        ->type_name("ID");
     app.add_flag("--facets", query.search.facets,
                  "Count facets (source, category, …) over the whole match");
     app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")

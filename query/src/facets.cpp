@@ -13,6 +13,8 @@ const std::vector<FacetSpec>& facet_specs() {
         std::vector<FacetSpec> s;
         s.push_back({"source", schema::slot_source, 1, {}, {}});
         s.push_back({"category", schema::slot_category, 1, {}, {}});
+        // News (issue #8): agencies credited, multi-valued.
+        s.push_back({"agency", schema::slot_agency_first, schema::agency_capacity, {}, {}});
         // Dates (issue #3): publication year and year-month from the "YYYYMMDD" date slot,
         // and the year-months mentioned in the text (a slot range).
         s.push_back({"year", schema::slot_date, 1,

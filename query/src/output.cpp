@@ -81,6 +81,12 @@ Json hit_to_json(const Hit& hit) {
         {"category", hit.category}, {"snippet", snippet},
     };
     if (hit.line != 0) json["line"] = hit.line;
+    // News (issue #8): the story key, and with --collapse the other versions.
+    if (!hit.story.empty()) json["story"] = hit.story;
+    if (hit.other_versions != 0 || !hit.other_sources.empty()) {
+        json["other_versions"] = hit.other_versions;
+        json["other_sources"] = hit.other_sources;
+    }
     json["date_source"] = hit.date_source;
     Json mentioned = Json::array();
     for (const HitDate& d : hit.mentioned_dates) {
@@ -180,6 +186,17 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
         if (!meta.empty()) out << "   " << meta << '\n';
         const std::string snippet = one_line(render_snippet(hit.snippet, start, end));
         if (!snippet.empty()) out << "   " << snippet << '\n';
+        if (hit.other_versions != 0) {  // --collapse (issue #8)
+            out << "   + " << hit.other_versions
+                << (hit.other_versions == 1 ? " other version" : " other versions");
+            std::string sources;
+            for (const std::string& s : hit.other_sources) {
+                if (!sources.empty()) sources += ", ";
+                sources += one_line(s);
+            }
+            if (!sources.empty()) out << " (" << sources << ')';
+            out << '\n';
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -31,7 +32,7 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category, date, year, mentioned, hijri };
+enum class Field { none, title, source, category, date, year, mentioned, hijri, agency };
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -173,6 +174,7 @@ class Lexer {
         if (name == "title") field = Field::title;
         if (name == "source") field = Field::source;
         if (name == "category") field = Field::category;
+        if (name == "agency") field = Field::agency;  // news (issue #8)
         if (name == "date") field = Field::date;
         if (name == "year") field = Field::year;
         if (name == "mentioned") field = Field::mentioned;
@@ -435,9 +437,11 @@ class Parser {
     }
 
     Node atom(const Lexeme& lex) {
-        if (lex.field == Field::source || lex.field == Field::category) {
-            const std::string term =
-                lex.field == Field::source ? source_term(lex.text) : category_term(lex.text);
+        if (lex.field == Field::source || lex.field == Field::category ||
+            lex.field == Field::agency) {
+            const std::string term = lex.field == Field::source     ? source_term(lex.text)
+                                     : lex.field == Field::category ? category_term(lex.text)
+                                                                    : agency_filter_term(lex.text);
             if (term.empty()) return std::nullopt;
             if (m_negation != 0) m_excluded_filters.push_back(term);
             else m_filters[lex.field].insert(term);

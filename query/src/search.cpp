@@ -11,6 +11,7 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/xapian_stem.hpp"
+#include "fahras/query/stories.hpp"
 #include "fahras/query/date_filters.hpp"
 
 namespace fahras {
@@ -235,7 +236,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     result.offset = options.offset;
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(with_date_options(parsed.query, options));
+    enquire.set_query(  // dates (issue #3), then agencies and stories (issue #8)
+        apply_news_filters(m_db, with_date_options(parsed.query, options), options));
+    if (options.collapse) enquire.set_collapse_key(schema::slot_story);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (options.sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
@@ -283,7 +286,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
         std::string body;
-        fill_fields(hit, body, it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        fill_fields(hit, body, doc.get_data());
+        fill_story(m_db, hit, doc, options);  // issue #8
         const std::string text = strip_markers(body.empty() ? hit.title : body);
         if (parsed.highlight.empty()) {
             hit.snippet = lead_snippet(text, options.snippet_bytes);

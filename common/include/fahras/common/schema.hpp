@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 3;
+inline constexpr int version = 4;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
@@ -103,6 +103,36 @@ inline constexpr std::string_view mentioned_hijri_year = "XHY";
 inline constexpr Xapian::valueno slot_mentioned_month_first = 10;
 /// Capacity of the `mentioned_month` slot range (slots 10–29).
 inline constexpr unsigned mentioned_month_capacity = 20;
+
+// ---- News (issue #8): agencies, story clusters, learned boilerplate ----------------------
+// docs/NEWS.md explains the rules; slots 80–99 belong to this section.
+/// Agency credited by the article, canonical code lower-cased (`XAGafp`, `XAGreuters`):
+/// `agency:` and `--agency` filters.
+inline constexpr std::string_view agency = "XAG";
+/// Story cluster key (16 hex digits, see slot_story): `--same-story`.
+inline constexpr std::string_view story = "XSTORY";
+/// One sampled word-shingle hash of the cleaned body (8 hex digits): candidate lookup for
+/// near-duplicate detection at index time.
+inline constexpr std::string_view shingle = "XSH";
+/// Story cluster key, 16 hex digits of the hash of story_root: the collapse key of
+/// `--collapse`. Every article has one (a story of one when it has no near-duplicate).
+inline constexpr Xapian::valueno slot_story = 80;
+/// The id of the story's lowest member (the article id the story key is derived from).
+inline constexpr Xapian::valueno slot_story_root = 81;
+/// Number of sampled shingle hashes of the article, in decimal (containment estimates).
+inline constexpr Xapian::valueno slot_shingle_count = 82;
+/// Agencies credited (canonical codes such as "AFP"), most salient first, one per slot from
+/// slot_agency_first: the multi-valued `agency` facet.
+inline constexpr Xapian::valueno slot_agency_first = 83;
+/// Number of agency slots.
+inline constexpr unsigned agency_capacity = 4;
+/// The story's date: the earliest `slot_date` (YYYYMMDD) of its members; empty when none
+/// has a date. Versions of a story must fall within a window of it (StoryOptions).
+inline constexpr Xapian::valueno slot_story_date = 87;
+/// Metadata key: boilerplate lines learned per source (one "source<TAB>hash" per line).
+inline constexpr std::string_view meta_boilerplate = "fahras.news.boilerplate";
+/// Metadata key: the story-detection parameters the database was written with.
+inline constexpr std::string_view meta_story_params = "fahras.news.story";
 
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",

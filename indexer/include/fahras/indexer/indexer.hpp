@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/indexer/news.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/readers.hpp"
 
@@ -20,6 +21,7 @@ struct IndexOptions {
     std::size_t commit_every = 2000;  ///< commit after this many changes (added/updated/deleted)
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary
+    NewsOptions news;                 ///< boilerplate, agencies, stories (issue #8)
     bool progress = false;            ///< a progress line (rate, ETA) on `err`: for a TTY
     bool no_delete = false;           ///< keep articles whose file or line disappeared
     bool retry_failed = false;        ///< read again files that failed and did not change
@@ -53,6 +55,7 @@ struct IndexSummary {
     std::size_t unchanged = 0;         ///< articles left as they were
     std::size_t skipped = 0;
     std::size_t failed = 0;
+    NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
     std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
     std::size_t bytes = 0;             ///< bytes of title + body text analysed
     std::size_t commits = 0;           ///< commits that wrote something

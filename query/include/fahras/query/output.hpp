@@ -38,7 +38,8 @@ struct OutputStyle {
 
 /// The JSON form of a result, on one line. This is a contract: `query` (string), `total_estimate`,
 /// `offset`, `hits`: [{`rank`, `id`, `score`, `title`, `date`, `source`, `url`, `path`,
-/// `snippet`}]; fields may be added (`percent`, `author`, `category`, `line`), never renamed.
+/// `snippet`}]; fields may be added (`percent`, `author`, `category`, `line`, `story`, and with
+/// --collapse `other_versions` and `other_sources`), never renamed.
 /// The snippet is HTML-escaped with matches in `<b>`…`</b>`, as Omega does. With `with_facets`:
 /// `facets` {name: [{`value`, `count`, (`label`)}]}, `facets_counted`, `facets_exact`.
 [[nodiscard]] std::string to_json(const SearchResult& result, bool with_facets = false);

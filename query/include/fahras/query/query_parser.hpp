@@ -12,6 +12,7 @@
 //   sequence := item+                               (joined by the implicit operator)
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
+//             | title:word | title:"phrase" | source:NAME | category:NAME | agency:NAME
 //             | title:word | title:"phrase" | source:NAME | category:NAME
 //             | date:DATE | date:FROM..TO | year:YYYY | mentioned:DATE | mentioned:FROM..TO
 //             | hijri:YYYY | hijri:YYYY-MM
@@ -63,6 +64,8 @@ struct ParsedQuery {
 ///   wherever they appear, built by source_term() / category_term() exactly as the indexer
 ///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+/// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
+///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
 /// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
 ///   `mentioned:2014-01..2014-06` (dates YYYY, YYYY-MM or YYYY-MM-DD), `hijri:1436-09` (a Hijri
 ///   month or year mentioned in the text, as written): boolean filters on the

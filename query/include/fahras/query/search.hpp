@@ -30,6 +30,13 @@ struct SearchOptions {
     MatchMode match = MatchMode::all;
     /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
     std::size_t snippet_bytes = 240;
+    // News (issue #8), see query/stories.hpp.
+    /// `--agency`: only articles crediting one of these agencies (any alias).
+    std::vector<std::string> agencies;
+    /// `--collapse`: one hit per story, with the count and sources of the other versions.
+    bool collapse = false;
+    /// `--same-story ID`: only the versions of the story of article ID.
+    std::string same_story;
     /// Count the facets of facet_specs() over the whole match (see facets.hpp).
     bool facets = false;
     /// Values shown per facet (0: all).
@@ -93,6 +100,10 @@ struct Hit {
     std::string path;      ///< input file, relative to the indexed root
     std::size_t line = 0;  ///< line in a JSON Lines input; 0 for whole-file articles
     Snippet snippet;       ///< best passage of the body (the title when there is no body)
+    // News (issue #8).
+    std::string story;     ///< story key: the same for every version of a story
+    std::size_t other_versions = 0;  ///< with --collapse: other versions of the story stored
+    std::vector<std::string> other_sources;  ///< their sources, distinct, first seen first
 };
 
 /// The answer to one query.
