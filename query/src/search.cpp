@@ -170,7 +170,8 @@ Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
 }
 
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
-    return search(QueryParser(options.match).parse(query_text), query_text, options);
+    return search(QueryParser(options.match, default_analyzer(), options.ranking).parse(query_text),
+                  query_text, options);
 }
 
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
@@ -196,7 +197,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
 
     Xapian::Enquire enquire(m_db);
     enquire.set_query(parsed.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(make_weight(options.ranking));
     if (parsed.match_all) {
         // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).
         enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
@@ -208,7 +209,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
 
     // The MSet whose query and statistics drive highlighting (see search() in search.hpp).
     Xapian::MSet highlight_mset;
-    if (!parsed.highlight.empty() && !mset.empty()) {
+    if (options.snippets && !parsed.highlight.empty() && !mset.empty()) {
         Xapian::Enquire highlight_enquire(m_db);
         highlight_enquire.set_query(parsed.highlight);
         highlight_enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -227,6 +228,10 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         fill_fields(hit, body, it.get_document().get_data());
+        if (!options.snippets) {
+            result.hits.push_back(std::move(hit));
+            continue;
+        }
         const std::string text = strip_markers(body.empty() ? hit.title : body);
         if (parsed.highlight.empty()) {
             hit.snippet = lead_snippet(text, options.snippet_bytes);
