@@ -45,8 +45,9 @@ void write_trec(std::ostream& out, const std::string& qid, const SearchResult& r
     }
 }
 
-void write_json(std::ostream& out, const std::string& qid, const SearchResult& result) {
-    const auto fields = nlohmann::ordered_json::parse(to_json(result));
+void write_json(std::ostream& out, const std::string& qid, const SearchResult& result,
+                bool with_facets) {
+    const auto fields = nlohmann::ordered_json::parse(to_json(result, with_facets));
     nlohmann::ordered_json line;
     line["qid"] = qid;
     for (const auto& [key, value] : fields.items()) line[key] = value;
@@ -142,7 +143,7 @@ int run_batch(Searcher& searcher, const SearchOptions& search, const BatchOption
         }
         any_hits = any_hits || !result.hits.empty();
         if (batch.format == BatchFormat::trec) write_trec(out, q.qid, result, batch.run_tag);
-        else write_json(out, q.qid, result);
+        else write_json(out, q.qid, result, search.facets);
     }
     out.flush();
     if (batch.latency) {

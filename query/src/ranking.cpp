@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/query/ranking.hpp"
 
-#include <charconv>
 #include <string>
 #include <unordered_set>
 

@@ -17,7 +17,8 @@ namespace fahras {
 /// What a batch writes per query.
 enum class BatchFormat {
     trec,  ///< `qid Q0 docid rank score runtag`, one line per hit (docid = the article's id)
-    json,  ///< one JSON object per query: {"qid", then the fields of to_json()}
+    json,  ///< one JSON object per query: {"qid", then the fields of to_json(), with the
+           ///< facets when SearchOptions::facets}
 };
 
 /// How to run a batch.
