@@ -1,38 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/indexer/document.hpp"
 
-#include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "fahras/common/schema.hpp"
+#include "fahras/indexer/document_dates.hpp"
 
 namespace fahras {
 
 namespace {
 
-/// "YYYYMMDD" from a date that starts with an ISO 8601 calendar date (2015-09-18,
-/// 2015-09-18T10:00:00Z); empty otherwise. The date issue widens what is accepted.
-std::string sortable_date(std::string_view date) {
-    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return {};
-    std::string out;
-    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (std::isdigit(static_cast<unsigned char>(date[i])) == 0) return {};
-        out += date[i];
-    }
-    return out;
-}
-
 /// Adds the terms of one field. Unprefixed folded terms carry positions for phrases;
 /// `Z` stems and `XE` exact forms do not. Title words also go under `S` (positions) and
 /// `ZS`, and count `title_wdf_boost` times in the `Z` ranking terms.
-/// Returns the position after the last word.
+/// Returns the position after the last word. The words are also appended to `keep` when it is
+/// not null (the date extractor reads them instead of analysing the text again).
 Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
-                            Xapian::termpos first_position, bool is_title) {
+                            Xapian::termpos first_position, bool is_title,
+                            std::vector<Token>* keep = nullptr) {
     Xapian::termpos next = first_position;
     const Xapian::termcount wdf = is_title ? schema::title_wdf_boost : 1;
     std::string term;
     analyzer.analyze(text, [&](const Token& t) {
+        if (keep != nullptr) keep->push_back(t);
         const Xapian::termpos pos = first_position + t.position;
         next = pos + 1;
         doc.add_posting(t.folded, pos);
@@ -52,16 +42,23 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
 
 }  // namespace
 
-Xapian::Document make_document(const Article& article, const Analyzer& analyzer) {
+Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
+                               const DocumentOptions& options) {
     Xapian::Document doc;
-    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true);
-    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false);
+    std::vector<Token> title_tokens;
+    std::vector<Token> body_tokens;
+    const bool keep = options.extract_dates;
+    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
+                                                    keep ? &title_tokens : nullptr);
+    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
+                keep ? &body_tokens : nullptr);
 
     doc.add_boolean_term(id_term(article.id));
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);
     if (auto t = category_term(article.category); !t.empty()) doc.add_boolean_term(t);
 
-    if (auto d = sortable_date(article.date); !d.empty()) doc.add_value(schema::slot_date, d);
+    const ArticleDates dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
+    add_date_terms(doc, dates);
     if (!article.source.empty()) doc.add_value(schema::slot_source, article.source);
     if (!article.category.empty()) doc.add_value(schema::slot_category, article.category);
 
@@ -71,6 +68,7 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer)
         {"author", article.author}, {"category", article.category}, {"path", article.path},
     };
     if (article.line != 0) data["line"] = article.line;
+    add_date_data(data, article, dates);
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return doc;
 }

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/query/batch.hpp"
 
@@ -37,12 +38,16 @@ constexpr const char* footer =
     "  +word  -word  -\"a phrase\"                must match / must not match\n"
     "  title:word  title:\"a phrase\"             in the title\n"
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
+    "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
+    "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
+    "  fahras-query --db ./fahras-db --from 2015-09 --to 2015-10 --sort -date سوريا\n"
+    "  fahras-query --db ./fahras-db --facets --limit 0 mentioned:2014-08\n"
     "  fahras-query --db ./fahras-db --format json --limit 5 'سوريا NOT روسيا'\n"
     "  fahras-query --db ./fahras-db --match any مسئول رفيع\n"
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
@@ -158,9 +163,21 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
+    dates::ExtractOptions date_options;
+    if (!options.pubdate.empty()) {
+        const auto d = dates::parse_user_date(options.pubdate);
+        if (!d || d->second != dates::Precision::day) {
+            throw UsageError("--pubdate: '" + options.pubdate + "' is not a date (YYYY-MM-DD)");
+        }
+        date_options.pubdate = d->first;
+    }
+    const auto analyse = [&](const std::string& text) {
+        const std::vector<Token> tokens = analyzer.analyze(text);
+        write_analysis(console.out, text, tokens, style,
+                       dates::extract_dates(text, tokens, date_options));
+    };
     if (!options.words.empty()) {
-        const std::string text = join(options.words);
-        write_analysis(console.out, text, analyzer.analyze(text), style);
+        analyse(join(options.words));
         return query_hits;
     }
     style.json_lines = true;
@@ -169,7 +186,7 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     while (std::getline(console.in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (!first && style.format == OutputFormat::text) console.out << '\n';
-        write_analysis(console.out, line, analyzer.analyze(line), style);
+        analyse(line);
         first = false;
     }
     return query_hits;
@@ -225,6 +242,23 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Facet counts are exact up to this many matches, a sample beyond")
         ->capture_default_str()
         ->type_name("N");
+    std::string sort = "relevance";
+    app.add_option("--sort", sort, "Order of hits: relevance, date (oldest first), -date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}))
+        ->capture_default_str()
+        ->type_name("relevance|date|-date");
+    app.add_option("--from", query.search.from,
+                   "Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ->type_name("DATE");
+    app.add_option("--to", query.search.to, "Published on or before DATE (inclusive: 2015-10 "
+                                            "is up to 2015-10-31)")
+        ->type_name("DATE");
+    app.add_option("--mentioned-from", query.search.mentioned_from,
+                   "Mentions a date on or after DATE in its text")
+        ->type_name("DATE");
+    app.add_option("--mentioned-to", query.search.mentioned_to,
+                   "Mentions a date on or before DATE in its text")
+        ->type_name("DATE");
     app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
         ->type_name("QUERY");
 
@@ -233,6 +267,9 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     analyze_cmd->add_option("--format", format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("text|json");
+    analyze_cmd->add_option("--pubdate", analyze.pubdate,
+                            "Publication date for relative dates (أمس، اليوم الجمعة)")
+        ->type_name("YYYY-MM-DD");
     analyze_cmd->add_option("text", analyze.words, "Text to analyse")->type_name("TEXT");
     analyze_cmd->footer(
         "\nPrints each word of TEXT with its UTF-8 byte offsets [start, end), position, kind, and\n"
@@ -240,10 +277,21 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "_analyze. Without TEXT, analyses each line of stdin (JSON Lines for --format json).\n"
         "\nExamples:\n"
         "  fahras-query analyze 'قال المسؤولون الأمريكيون'\n"
-        "  fahras-query analyze --format json 'وزيرا الدفاع'\n");
+        "  fahras-query analyze --format json 'وزيرا الدفاع'\n"
+        "  fahras-query analyze --format json --pubdate 2015-09-18 'اليوم الجمعة'   (dates)\n");
 
     try {
-        std::vector<std::string> reversed = protect_negations(args);
+        // "--sort -date": CLI11 would take -date for an option; glue it to --sort.
+        std::vector<std::string> glued;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (args[i] == "--sort" && i + 1 < args.size() && args[i + 1] == "-date") {
+                glued.push_back("--sort=-date");
+                ++i;
+            } else {
+                glued.push_back(args[i]);
+            }
+        }
+        std::vector<std::string> reversed = protect_negations(glued);
         std::reverse(reversed.begin(), reversed.end());
         app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
@@ -276,6 +324,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                              : match == "all" ? MatchMode::all
                                               : MatchMode::auto_;
         query.search.ranking = parse_ranking_spec(ranking, query.search.ranking);
+        query.search.sort = parse_sort_order(sort);
         unprotect(query.words);
         unprotect(analyze.words);
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);

@@ -13,6 +13,19 @@ const std::vector<FacetSpec>& facet_specs() {
         std::vector<FacetSpec> s;
         s.push_back({"source", schema::slot_source, 1, {}, {}});
         s.push_back({"category", schema::slot_category, 1, {}, {}});
+        // Dates (issue #3): publication year and year-month from the "YYYYMMDD" date slot,
+        // and the year-months mentioned in the text (a slot range).
+        s.push_back({"year", schema::slot_date, 1,
+                     [](std::string_view v) { return std::string(v.substr(0, 4)); }, {}});
+        s.push_back({"month", schema::slot_date, 1,
+                     [](std::string_view v) {
+                         return v.size() < 6 ? std::string()
+                                             : std::string(v.substr(0, 4)) + "-" +
+                                                   std::string(v.substr(4, 2));
+                     },
+                     {}});
+        s.push_back({"mentioned_month", schema::slot_mentioned_month_first,
+                     schema::mentioned_month_capacity, {}, {}});
         return s;
     }();
     return specs;

@@ -81,6 +81,17 @@ Json hit_to_json(const Hit& hit) {
         {"category", hit.category}, {"snippet", snippet},
     };
     if (hit.line != 0) json["line"] = hit.line;
+    json["date_source"] = hit.date_source;
+    Json mentioned = Json::array();
+    for (const HitDate& d : hit.mentioned_dates) {
+        Json j = {{"value", d.value}, {"text", d.text},           {"start", d.start},
+                  {"end", d.end},     {"precision", d.precision}, {"calendar", d.calendar}};
+        if (!d.hijri.empty()) j["hijri"] = d.hijri;
+        j["kind"] = d.kind;
+        j["field"] = d.field;
+        mentioned.push_back(std::move(j));
+    }
+    json["mentioned_dates"] = std::move(mentioned);
     return json;
 }
 
@@ -233,7 +244,26 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
     out << dump({{"query", std::string(query)}, {"error", std::string(message)}}) << '\n';
 }
 
-std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens) {
+Json dates_to_json(const std::vector<dates::MentionedDate>& found) {
+    Json list = Json::array();
+    for (const dates::MentionedDate& d : found) {
+        Json j = {
+            {"text", d.text},
+            {"start", d.start},
+            {"end", d.end},
+            {"value", d.value()},
+            {"precision", std::string(to_string(d.precision))},
+            {"calendar", d.calendar == dates::Calendar::hijri ? "hijri" : "gregorian"},
+        };
+        if (d.calendar == dates::Calendar::hijri) j["hijri"] = d.hijri;
+        j["kind"] = d.kind == dates::DateKind::relative ? "relative" : "absolute";
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<dates::MentionedDate>& found_dates) {
     Json list = Json::array();
     for (const Token& t : tokens) {
         list.push_back({
@@ -247,16 +277,19 @@ std::string analysis_to_json(std::string_view text, const std::vector<Token>& to
             {"stem", t.stem},
         });
     }
-    return dump({{"text", std::string(text)}, {"tokens", std::move(list)}});
+    return dump({{"text", std::string(text)},
+                 {"tokens", std::move(list)},
+                 {"dates", dates_to_json(found_dates)}});
 }
 
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
-                    const OutputStyle& style) {
+                    const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates) {
     if (style.format == OutputFormat::json) {
         if (style.json_lines) {
-            out << analysis_to_json(text, tokens) << '\n';
+            out << analysis_to_json(text, tokens, found_dates) << '\n';
         } else {
-            out << dump(Json::parse(analysis_to_json(text, tokens)), 2) << '\n';
+            out << dump(Json::parse(analysis_to_json(text, tokens, found_dates)), 2) << '\n';
         }
         return;
     }
@@ -284,6 +317,13 @@ void write_analysis(std::ostream& out, std::string_view text, const std::vector<
         out << line << '\n';
     }
     if (tokens.empty()) out << "(no words)\n";
+    for (const dates::MentionedDate& d : found_dates) {
+        out << "date " << d.start << "-" << d.end << "  " << d.value() << "  "
+            << to_string(d.precision) << "  "
+            << (d.kind == dates::DateKind::relative ? "relative" : "absolute");
+        if (d.calendar == dates::Calendar::hijri) out << "  hijri " << d.hijri;
+        out << "  " << one_line(d.text) << '\n';
+    }
 }
 
 }  // namespace fahras

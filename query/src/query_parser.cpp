@@ -10,6 +10,7 @@
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/query/date_filters.hpp"
 #include "fahras/query/ranking.hpp"
 
 namespace fahras {
@@ -31,7 +32,7 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category };
+enum class Field { none, title, source, category, date, year, mentioned };
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -173,6 +174,9 @@ class Lexer {
         if (name == "title") field = Field::title;
         if (name == "source") field = Field::source;
         if (name == "category") field = Field::category;
+        if (name == "date") field = Field::date;
+        if (name == "year") field = Field::year;
+        if (name == "mentioned") field = Field::mentioned;
         if (field == Field::none) return Field::none;
         m_pos = end + 1;
         if (ends_word(m_pos) && closing_quote(peek()) == 0) {
@@ -264,6 +268,14 @@ class Parser {
             }
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   combine_all(Xapian::Query::OP_AND, fields));
+        }
+        for (const auto& [field, queries] : m_query_filters) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  combine_all(Xapian::Query::OP_OR, queries));
+        }
+        if (!m_excluded_queries.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                  combine_all(Xapian::Query::OP_OR, m_excluded_queries));
         }
         if (!m_excluded_filters.empty()) {
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
@@ -448,6 +460,23 @@ class Parser {
             return std::nullopt;
         }
 
+        if (lex.field == Field::date || lex.field == Field::year ||
+            lex.field == Field::mentioned) {
+            // Date filters (date_filters.hpp): like source:, several values of one field are
+            // OR'ed, different fields AND'ed, and a negated one excludes.
+            Xapian::Query q;
+            try {
+                q = lex.field == Field::date   ? pub_date_filter(lex.text)
+                    : lex.field == Field::year ? year_filter(lex.text)
+                                               : mentioned_filter(lex.text);
+            } catch (const QueryError& e) {
+                error(lex, e.what());
+            }
+            if (m_negation != 0) m_excluded_queries.push_back(q);
+            else m_query_filters[lex.field].push_back(q);
+            return std::nullopt;
+        }
+
         const std::vector<Token> tokens = m_analyzer.analyze(lex.text);
         if (tokens.empty()) return std::nullopt;
         for (const Token& t : tokens) highlight(t);
@@ -483,6 +512,8 @@ class Parser {
     int m_negation = 0;  ///< > 0 while parsing under NOT or `-`
     std::map<Field, std::set<std::string>> m_filters;
     std::vector<std::string> m_excluded_filters;
+    std::map<Field, std::vector<Xapian::Query>> m_query_filters;  ///< date:, year:, mentioned:
+    std::vector<Xapian::Query> m_excluded_queries;
     std::set<std::string> m_highlight;
     /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
     std::optional<Token> m_free_word;

@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 1;
+inline constexpr int version = 3;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
@@ -60,8 +60,56 @@ inline constexpr Xapian::valueno slot_signature = 3;
 // facet takes a range of consecutive slots, one value each, so that Xapian's built-in
 // ValueCountMatchSpy can count it, locally and on remote shards.
 
+// ---- Nightly / incremental indexing (issue #5) -----------------------------------------
+// docs/NIGHTLY.md explains how these drive incremental runs.
+/// Boolean term: the input file an article came from, as `XFILE` + 16 hex digits of a 64-bit
+/// hash of the file's absolute path (fixed length, so long paths never hit Xapian's term
+/// length limit). Finds the articles of a file that changed or vanished.
+inline constexpr std::string_view source_file = "XFILE";
+/// Content hash of an article (all its fields and the file it came from), 16 hex digits: an
+/// article re-read from a changed JSON Lines file is skipped when its hash is unchanged.
+inline constexpr Xapian::valueno slot_article_hash = 100;
+/// Line of the article in its JSON Lines file (decimal; absent for whole-file articles): when
+/// only this changed (lines removed above it), just the stored "line" is rewritten.
+inline constexpr Xapian::valueno slot_article_line = 101;
+/// Metadata key prefix of the per-file records (size, mtime, content hash, status): the key
+/// is this prefix + the same 16 hex digits as the `XFILE` term, the value a JSON object.
+inline constexpr std::string_view meta_file_prefix = "fahras.file:";
+// ---- Dates (issue #3; docs/DATES.md) -----------------------------------------------------------
+// Publication date: boolean terms in Omega's standard date prefixes (exact `year:`/`date:`
+// filters) and the sortable slot_date above (ranges, sorting, the year and month facets).
+/// Publication year: `Y2015`.
+inline constexpr std::string_view pub_year = "Y";
+/// Publication year-month: `M201509`.
+inline constexpr std::string_view pub_month = "M";
+/// Publication day: `D20150918`.
+inline constexpr std::string_view pub_day = "D";
+// Dates mentioned in the text (many per article). A mention writes the terms of its precision
+// and the coarser ones: a day writes XMY, XMM and XMD; a month XMY and XMM; a year XMY.
+/// Mentioned year: `XMY2014`.
+inline constexpr std::string_view mentioned_year = "XMY";
+/// Mentioned year-month: `XMM201408` (month- and day-precision mentions).
+inline constexpr std::string_view mentioned_month = "XMM";
+/// Mentioned day: `XMD20140818`.
+inline constexpr std::string_view mentioned_day = "XMD";
+/// Mentioned Hijri year-month, as written: `XHM143609` (and `XHY1436` for the year).
+inline constexpr std::string_view mentioned_hijri_month = "XHM";
+/// Mentioned Hijri year: `XHY1436`.
+inline constexpr std::string_view mentioned_hijri_year = "XHY";
+
+// The `year` and `month` facets read slot_date ("YYYYMMDD") through FacetSpec::value_of.
+/// Mentioned year-months "YYYY-MM", distinct, most mentioned first: the multi-valued
+/// `mentioned_month` facet in slots [10, 10 + 20), written with set_multi_values().
+inline constexpr Xapian::valueno slot_mentioned_month_first = 10;
+/// Capacity of the `mentioned_month` slot range (slots 10–29).
+inline constexpr unsigned mentioned_month_capacity = 20;
+
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
 // "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
+// Dates (issue #3): "date" is the publication date as ISO YYYY-MM-DD when one was resolved
+// (else the input's string), "date_raw" the input's string, "date_source" (metadata, path,
+// dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
+// "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).
 
 }  // namespace fahras::schema

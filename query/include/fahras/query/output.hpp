@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/dates.hpp"
 #include "fahras/query/search.hpp"
 
 namespace fahras {
@@ -53,14 +54,17 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
                        const OutputStyle& style);
 
 /// The JSON form of `fahras-query analyze`, on one line: {"text", "tokens": [{"start", "end",
-/// "position", "kind", "raw", "exact", "folded", "stem"}]}, offsets in UTF-8 bytes of `text`
-/// (`raw` is text[start, end)).
+/// "position", "kind", "raw", "exact", "folded", "stem"}], "dates": [{"text", "start", "end",
+/// "value", "precision", "calendar", "hijri" (Hijri only), "kind"}]}, offsets in UTF-8 bytes of
+/// `text` (`raw` is text[start, end)).
 [[nodiscard]] std::string analysis_to_json(std::string_view text,
-                                              const std::vector<Token>& tokens);
+                                           const std::vector<Token>& tokens,
+                                           const std::vector<dates::MentionedDate>& found_dates = {});
 
 /// Writes the analysis of `text` as JSON (one line when `style.json_lines`) or as an aligned
-/// table.
+/// table followed by one `date` line per date found.
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
-                    const OutputStyle& style);
+                    const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates = {});
 
 }  // namespace fahras

@@ -13,6 +13,7 @@
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
 //             | title:word | title:"phrase" | source:NAME | category:NAME
+//             | date:DATE | date:FROM..TO | year:YYYY | mentioned:DATE | mentioned:FROM..TO
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
 // "and" is an ordinary word. The implicit operator is AND (MatchMode::all), OR
@@ -67,6 +68,10 @@ struct ParsedQuery {
 ///   wherever they appear, built by source_term() / category_term() exactly as the indexer
 ///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+/// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
+///   `mentioned:2014-01..2014-06` (dates YYYY, YYYY-MM or YYYY-MM-DD): boolean filters on the
+///   publication date and on dates mentioned in the text (date_filters.hpp), combined like
+///   source:. A value that is not a date is a QueryError.
 ///
 /// Throws QueryError, whose message gives the 1-based column (in characters) of the problem,
 /// for an unclosed quote or parenthesis, an unmatched `)`, empty parentheses, an operator

@@ -14,6 +14,16 @@
 
 namespace fahras {
 
+/// Order of the hits.
+enum class SortOrder {
+    relevance,  ///< BM25 (a query without words: newest first)
+    date,       ///< publication date, oldest first (undated articles come first)
+    date_desc,  ///< publication date, newest first (`-date`)
+};
+
+/// Parses "relevance", "date" or "-date"; throws UsageError for anything else.
+[[nodiscard]] SortOrder parse_sort_order(std::string_view name);
+
 /// How to run one search.
 struct SearchOptions {
     std::size_t limit = 10;   ///< hits to return
@@ -32,6 +42,25 @@ struct SearchOptions {
     /// Facet counts are exact up to this many matching articles; past it they cover the
     /// articles the matcher examined (at least this many) and SearchResult says so.
     Xapian::doccount facet_max_docs = 200000;
+    SortOrder sort = SortOrder::relevance;
+    /// Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, inclusive at their precision); empty:
+    /// open. `--from`, `--to`.
+    std::string from, to;
+    /// Dates mentioned in the text, same forms; `--mentioned-from`, `--mentioned-to`.
+    std::string mentioned_from, mentioned_to;
+};
+
+/// A date mentioned in an article, as stored by the indexer (see schema.hpp).
+struct HitDate {
+    std::string value;      ///< ISO at its precision: YYYY, YYYY-MM, YYYY-MM-DD
+    std::string text;       ///< the words it came from
+    std::size_t start = 0;  ///< UTF-8 byte offsets into `field`
+    std::size_t end = 0;
+    std::string precision;  ///< year, month, week, day
+    std::string calendar;   ///< gregorian, hijri
+    std::string hijri;      ///< Hijri form, for Hijri dates
+    std::string kind;       ///< absolute, relative
+    std::string field;      ///< title, body
 };
 
 /// A stretch of snippet text, plain (not HTML-escaped), highlighted or not. Each output format
@@ -59,7 +88,9 @@ struct Hit {
     // The article's fields, from the document data (see schema.hpp).
     std::string id;        ///< the article's unique id
     std::string title;
-    std::string date;      ///< as given by the input
+    std::string date;      ///< publication date, YYYY-MM-DD when resolved, else as given
+    std::string date_source;  ///< metadata, path, dateline, or empty
+    std::vector<HitDate> mentioned_dates;  ///< dates mentioned in title and body
     std::string source;    ///< as given by the input, e.g. "alarabia"
     std::string url;
     std::string author;
