@@ -11,6 +11,7 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/query/batch.hpp"
 
 namespace fahras {
 
@@ -30,7 +31,9 @@ constexpr const char* footer =
     "  word                  the word in any spelling or inflection (stemmed)\n"
     "  \"two words\"           the words next to each other, in this order (also «…»)\n"
     "  =word                 this exact spelling only (=مسؤول does not match مسئول)\n"
-    "  a b                   both (--match all, the default) or either (--match any)\n"
+    "  a b                   ranked by how many and how rare (--match auto, the default:\n"
+    "                        question and function words such as ما، متى، في are left out),\n"
+    "                        both (--match all) or either (--match any)\n"
     "  a AND b, a OR b, a NOT b, (a OR b) c     operators are upper-case\n"
     "  +word  -word  -\"a phrase\"                must match / must not match\n"
     "  title:word  title:\"a phrase\"             in the title\n"
@@ -56,6 +59,7 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
+    "  printf 'q1\\tمتى ولد المتنبي؟\\n' | fahras-query --db ./fahras-db --batch --format trec\n"
     "\nExit status:\n"
     "  0  hits found (for queries from stdin: some query had hits)\n"
     "  1  no hits\n"
@@ -112,6 +116,11 @@ int run_query(const QueryOptions& options, Console& console) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
+    if (options.batch) {
+        if (!options.words.empty()) throw UsageError("--batch reads its queries from stdin only");
+        return run_batch(searcher, options.search, options.batch_options, console.in,
+                         console.out, console.err);
+    }
     OutputStyle style;
     style.format = options.format;
     style.ansi = console.ansi && options.format == OutputFormat::text;
@@ -195,7 +204,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     QueryOptions query;
     AnalyzeOptions analyze;
     std::string format = "text";
-    std::string match = "all";
+    std::string match = "auto";
+    std::string ranking;
 
     CLI::App app{description, "fahras-query"};
     app.footer(footer);
@@ -203,19 +213,21 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     app.add_option("--db", query.db, "Database directory written by fahras-index")
         ->type_name("DIR");
     app.add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "tsv"}))
+        ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
         ->capture_default_str()
-        ->type_name("text|json|tsv");
+        ->type_name("text|json|tsv|trec");
     app.add_option("--limit", query.search.limit, "Number of hits to show")
         ->capture_default_str()
         ->type_name("N");
     app.add_option("--offset", query.search.offset, "Number of hits to skip (paging)")
         ->capture_default_str()
         ->type_name("N");
-    app.add_option("--match", match, "Implicit operator between words: all (AND) or any (OR)")
-        ->check(CLI::IsMember({"all", "any"}))
+    app.add_option("--match", match,
+                   "Implicit operator between words: auto (free text: any word, question words "
+                   "left out, best matches first), all (AND) or any (OR)")
+        ->check(CLI::IsMember({"all", "any", "auto"}))
         ->capture_default_str()
-        ->type_name("all|any");
+        ->type_name("all|any|auto");
     app.add_option("--snippet-bytes", query.search.snippet_bytes,
                    "Snippet length in UTF-8 bytes (about half as many Arabic letters)")
         ->capture_default_str()
@@ -233,6 +245,15 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "List the versions of the story of article ID (query words, if any, filter "
                    "them further)")
         ->type_name("ID");
+    app.add_flag("--batch", query.batch,
+                 "Run the queries of stdin (one a line, optionally qid<TAB>query) as one batch: "
+                 "--format trec (qid Q0 id rank score fahras) or json (JSON Lines with qid)");
+    app.add_flag("--latency", query.batch_options.latency,
+                 "With --batch: print LATENCY_MS n= p50= p95= mean= on stderr (after warm-up)");
+    app.add_option("--ranking", ranking,
+                   "Ranking parameters for experiments: key=value,... (k1, b, and_max, stop, "
+                   "exact, folded, title, prox, window; see docs/QUALITY.md)")
+        ->type_name("SPEC");
     app.add_flag("--facets", query.search.facets,
                  "Count facets (source, category, …) over the whole match");
     app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")
@@ -310,8 +331,20 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     }
 
     try {
+        if (format == "trec" || query.batch) {
+            if (!query.batch) throw UsageError("--format trec needs --batch");
+            if (format != "trec" && format != "json") {
+                throw UsageError("--batch writes --format trec or json");
+            }
+            query.batch_options.format = format == "trec" ? BatchFormat::trec : BatchFormat::json;
+            query.search.snippets = format == "json";
+            format = "json";
+        }
         query.format = analyze.format = parse_output_format(format);
-        query.search.match = match == "any" ? MatchMode::any : MatchMode::all;
+        query.search.match = match == "any"   ? MatchMode::any
+                             : match == "all" ? MatchMode::all
+                                              : MatchMode::auto_;
+        query.search.ranking = parse_ranking_spec(ranking, query.search.ranking);
         query.search.sort = parse_sort_order(sort);
         unprotect(query.words);
         unprotect(analyze.words);

@@ -12,6 +12,7 @@
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
 #include "fahras/query/date_filters.hpp"
+#include "fahras/query/ranking.hpp"
 
 namespace fahras {
 
@@ -245,8 +246,9 @@ Xapian::Query combine_all(Xapian::Query::op op, const std::vector<Xapian::Query>
 
 class Parser {
   public:
-    Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer)
-        : m_lexer(text), m_mode(mode), m_analyzer(analyzer) {
+    Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer,
+           const RankingOptions& ranking)
+        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_ranking(ranking) {
         m_lexemes = m_lexer.run();
         m_lexemes.push_back({Lex::end, {}, Field::none, false, m_lexer.column(text.size())});
     }
@@ -373,20 +375,34 @@ class Parser {
         std::vector<Xapian::Query> plain;
         std::vector<Xapian::Query> required;
         std::vector<Xapian::Query> excluded;
+        std::vector<FreeWord> free_words;  // MatchMode::auto_ only
         while (starts_item(peek().kind)) {
             Lex modifier = Lex::end;
             if (peek().kind == Lex::plus || peek().kind == Lex::minus) modifier = take().kind;
             if (modifier == Lex::minus) ++m_negation;
+            const bool group = peek().kind == Lex::lparen;
             Node item = parse_item();
+            if (group) m_free_word.reset();  // set by the last word inside the parentheses
             if (modifier == Lex::minus) --m_negation;
             if (!item) continue;
             if (modifier == Lex::plus) required.push_back(*item);
             else if (modifier == Lex::minus) excluded.push_back(*item);
-            else plain.push_back(*item);
+            else if (m_mode == MatchMode::auto_ && m_free_word) {
+                free_words.push_back({*m_free_word, is_stop_word(m_free_word->folded)});
+            } else {
+                plain.push_back(*item);
+            }
         }
 
         Node out;
-        if (m_mode == MatchMode::all) {
+        if (m_mode == MatchMode::auto_) {
+            if (!required.empty()) out = combine_all(Xapian::Query::OP_AND, required);
+            const Xapian::Query free = free_text_query(free_words, plain, m_ranking);
+            if (!free.empty()) {
+                // Required items filter, the free words rank (as with --match any).
+                out = out ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, *out, free) : free;
+            }
+        } else if (m_mode == MatchMode::all) {
             std::vector<Xapian::Query> all = required;
             all.insert(all.end(), plain.begin(), plain.end());
             if (!all.empty()) out = combine_all(Xapian::Query::OP_AND, all);
@@ -437,6 +453,7 @@ class Parser {
     }
 
     Node atom(const Lexeme& lex) {
+        m_free_word.reset();
         if (lex.field == Field::source || lex.field == Field::category ||
             lex.field == Field::agency) {
             const std::string term = lex.field == Field::source     ? source_term(lex.text)
@@ -484,6 +501,7 @@ class Parser {
             return combine_all(Xapian::Query::OP_AND, parts);
         }
         if (tokens.size() == 1 && !quoted) {
+            if (lex.field == Field::none) m_free_word = tokens.front();
             const std::string_view stem_prefix =
                 lex.field == Field::title ? schema::title_stem : schema::stem;
             return Xapian::Query(std::string(stem_prefix) + tokens.front().stem);
@@ -494,6 +512,7 @@ class Parser {
     Lexer m_lexer;
     MatchMode m_mode;
     const Analyzer& m_analyzer;
+    const RankingOptions& m_ranking;
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
     int m_negation = 0;  ///< > 0 while parsing under NOT or `-`
@@ -502,12 +521,14 @@ class Parser {
     std::map<Field, std::vector<Xapian::Query>> m_query_filters;  ///< date:, year:, mentioned:
     std::vector<Xapian::Query> m_excluded_queries;
     std::set<std::string> m_highlight;
+    /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
+    std::optional<Token> m_free_word;
 };
 
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
-    return Parser(text, m_mode, *m_analyzer).run();
+    return Parser(text, m_mode, *m_analyzer, m_ranking).run();
 }
 
 ParsedQuery parse_query(std::string_view text, MatchMode mode) {

@@ -211,7 +211,8 @@ Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
 }
 
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
-    return search(QueryParser(options.match).parse(query_text), query_text, options);
+    return search(QueryParser(options.match, default_analyzer(), options.ranking).parse(query_text),
+                  query_text, options);
 }
 
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
@@ -239,7 +240,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     enquire.set_query(  // dates (issue #3), then agencies and stories (issue #8)
         apply_news_filters(m_db, with_date_options(parsed.query, options), options));
     if (options.collapse) enquire.set_collapse_key(schema::slot_story);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(make_weight(options.ranking));
     if (options.sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
     } else if (options.sort == SortOrder::date_desc || parsed.match_all) {
@@ -268,7 +269,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
 
     // The MSet whose query and statistics drive highlighting (see search() in search.hpp).
     Xapian::MSet highlight_mset;
-    if (!parsed.highlight.empty() && !mset.empty()) {
+    if (options.snippets && !parsed.highlight.empty() && !mset.empty()) {
         Xapian::Enquire highlight_enquire(m_db);
         highlight_enquire.set_query(parsed.highlight);
         highlight_enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -289,6 +290,10 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         const Xapian::Document doc = it.get_document();
         fill_fields(hit, body, doc.get_data());
         fill_story(m_db, hit, doc, options);  // issue #8
+        if (!options.snippets) {
+            result.hits.push_back(std::move(hit));
+            continue;
+        }
         const std::string text = strip_markers(body.empty() ? hit.title : body);
         if (parsed.highlight.empty()) {
             hit.snippet = lead_snippet(text, options.snippet_bytes);

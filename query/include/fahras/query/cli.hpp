@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/query/batch.hpp"
 #include "fahras/query/output.hpp"
 #include "fahras/query/search.hpp"
 
@@ -32,6 +33,8 @@ struct QueryOptions {
     OutputFormat format = OutputFormat::text;
     SearchOptions search;
     std::vector<std::string> words;  ///< joined with spaces into one query; none: read stdin
+    bool batch = false;              ///< --batch: run_batch() over stdin
+    BatchOptions batch_options;      ///< format, run tag, latency of --batch
 };
 
 /// Everything `fahras-query analyze` was asked to do.

@@ -18,8 +18,8 @@
 //             | hijri:YYYY | hijri:YYYY-MM
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
-// "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
-// (MatchMode::any). In a sequence `+x` must match and `-x` must not, whatever the implicit
+// "and" is an ordinary word. The implicit operator is AND (MatchMode::all), OR
+// (MatchMode::any) or free-text ranking (MatchMode::auto_). In a sequence `+x` must match and `-x` must not, whatever the implicit
 // operator (Xapian's "love" and "hate").
 
 #include <string>
@@ -28,13 +28,19 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/query/ranking.hpp"
 
 namespace fahras {
 
 /// The operator between query items that have no explicit one.
 enum class MatchMode {
-    all,  ///< every word must match (implicit AND); the default
+    all,  ///< every word must match (implicit AND)
     any,  ///< any word may match, more matches rank higher (implicit OR)
+    /// Free text (`--match auto`, fahras-query's default): the words are OR'ed (short
+    /// sequences AND'ed if RankingOptions::and_max_words says so), question and function
+    /// words are left out, exact-word matches rank higher (see ranking.hpp). Phrases,
+    /// `=exact`, fields, `+`/`-` and operators keep their meaning.
+    auto_,
 };
 
 /// A parsed query, ready for Xapian.
@@ -78,8 +84,9 @@ struct ParsedQuery {
 class QueryParser {
   public:
     explicit QueryParser(MatchMode mode = MatchMode::all,
-                         const Analyzer& analyzer = default_analyzer())
-        : m_mode(mode), m_analyzer(&analyzer) {}
+                         const Analyzer& analyzer = default_analyzer(),
+                         RankingOptions ranking = {})
+        : m_mode(mode), m_analyzer(&analyzer), m_ranking(ranking) {}
 
     /// Parses `text`. Thread-safe (the parser keeps no state between calls).
     [[nodiscard]] ParsedQuery parse(std::string_view text) const;
@@ -89,6 +96,7 @@ class QueryParser {
   private:
     MatchMode m_mode;
     const Analyzer* m_analyzer;
+    RankingOptions m_ranking;  ///< MatchMode::auto_ only
 };
 
 /// Shorthand for QueryParser(mode).parse(text).

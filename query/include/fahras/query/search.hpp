@@ -10,6 +10,7 @@
 
 #include "fahras/query/facets.hpp"
 #include "fahras/query/query_parser.hpp"
+#include "fahras/query/ranking.hpp"
 
 namespace fahras {
 
@@ -27,7 +28,7 @@ enum class SortOrder {
 struct SearchOptions {
     std::size_t limit = 10;   ///< hits to return
     std::size_t offset = 0;   ///< hits to skip (paging)
-    MatchMode match = MatchMode::all;
+    MatchMode match = MatchMode::auto_;
     /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
     std::size_t snippet_bytes = 240;
     // News (issue #8), see query/stories.hpp.
@@ -37,6 +38,10 @@ struct SearchOptions {
     bool collapse = false;
     /// `--same-story ID`: only the versions of the story of article ID.
     std::string same_story;
+    /// False: leave Hit::snippet empty (batch runs that only need ids and scores).
+    bool snippets = true;
+    /// BM25 parameters, and how MatchMode::auto_ builds free-text queries.
+    RankingOptions ranking;
     /// Count the facets of facet_specs() over the whole match (see facets.hpp).
     bool facets = false;
     /// Values shown per facet (0: all).
@@ -128,14 +133,14 @@ class Searcher {
     /// is missing or unreadable, and when it was written with another schema version.
     explicit Searcher(const std::string& db_path);
 
-    /// Parses `query_text` with options.match and runs it. Throws QueryError for a query that
+    /// Parses `query_text` with options.match (and options.ranking) and runs it. Throws QueryError for a query that
     /// cannot be parsed, DatabaseError when the database cannot be read.
     [[nodiscard]] SearchResult search(std::string_view query_text,
                                       const SearchOptions& options);
 
     /// Runs an already parsed query; `query_text` is only echoed in the result.
     ///
-    /// Ranking is BM25 with Xapian's default parameters; a query without words (only filters,
+    /// Ranking is BM25 with options.ranking's parameters; a query without words (only filters,
     /// or empty) lists the matching articles newest first. Snippets come from
     /// Xapian::MSet::snippet() run over the article body with Fahras's stemmer, on the MSet of
     /// a second, zero-size match of `parsed.highlight`: snippet() marks only words whose plain

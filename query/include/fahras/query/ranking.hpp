@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Ranking of free-text queries: the weighting scheme and how the words of a sequence without
+// operators (`ما هي عاصمة سوريا`) are combined under MatchMode::auto_ (see query_parser.hpp).
+// docs/QUALITY.md gives the measurements behind every default here.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "fahras/common/analyzer.hpp"
+
+namespace fahras {
+
+/// Tunable ranking parameters. The defaults are the measured best (docs/QUALITY.md);
+/// `fahras-query --ranking key=value,...` overrides them for experiments.
+struct RankingOptions {
+    // Xapian::BM25Weight parameters. Xapian's defaults are k1 1, b 0.5; Lucene's (and the
+    // usual textbook values) 1.2 and 0.75, which do better here (docs/QUALITY.md).
+    double k1 = 1.2;  ///< term frequency saturation
+    double b = 0.75;  ///< document length normalisation
+    /// MatchMode::auto_: sequences of at most this many content words are AND'ed, longer
+    /// ones OR'ed (ranked by how many and how rare the matching words are). 0: always OR,
+    /// which measured best even for two-word queries.
+    std::size_t and_max_words = 0;
+    /// MatchMode::auto_: leave Arabic question and function words (is_stop_word()) out of a
+    /// sequence that has other words.
+    bool stop_words = true;
+    /// MatchMode::auto_: weight factor of an extra match on the exact (unfolded, unstemmed)
+    /// form of each word; 0 leaves it out.
+    double exact_boost = 0;
+    /// MatchMode::auto_: weight factor of an extra match on the folded (unstemmed) form, so
+    /// that the very word asked for ranks above words the stemmer merged with it.
+    double folded_boost = 0.5;
+    /// MatchMode::auto_: weight factor of an extra match on the title stem (`ZS`).
+    double title_boost = 0;
+    /// MatchMode::auto_: weight factor of a match of each pair of adjacent words within
+    /// `proximity_window` positions (in order or not); 0 leaves it out.
+    double proximity_boost = 0;
+    Xapian::termcount proximity_window = 3;
+
+    friend bool operator==(const RankingOptions&, const RankingOptions&) = default;
+};
+
+/// Parses `key=value,key=value` (keys: k1, b, and_max, stop, exact, folded, title, prox,
+/// window) over `base`. Throws UsageError naming the bad key or value.
+[[nodiscard]] RankingOptions parse_ranking_spec(std::string_view spec,
+                                                RankingOptions base = {});
+
+/// The weighting scheme for `options` (BM25).
+[[nodiscard]] Xapian::BM25Weight make_weight(const RankingOptions& options);
+
+/// True for a folded Arabic question or function word (من، ما، متى، كم، هل، اين، كيف، في،
+/// علي، عن، الي، هو، هي، التي …) that says little about what a question is about.
+[[nodiscard]] bool is_stop_word(std::string_view folded);
+
+/// One free word of a sequence: a plain unquoted word that analysed to one token.
+struct FreeWord {
+    Token token;
+    bool stop = false;  ///< is_stop_word(token.folded)
+};
+
+/// The query for the free words of one sequence under MatchMode::auto_, combined with
+/// `others` (phrases and multi-token chunks of the same sequence, which count as words):
+/// AND of `Z` stems for short sequences, OR for long ones, stop words left out when there is
+/// anything else, plus the optional boosts of `options`. Returns an empty query when there
+/// is nothing.
+[[nodiscard]] Xapian::Query free_text_query(const std::vector<FreeWord>& words,
+                                            const std::vector<Xapian::Query>& others,
+                                            const RankingOptions& options);
+
+}  // namespace fahras

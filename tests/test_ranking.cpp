@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tests of ranking options, --match auto and `fahras-query --batch` (TREC and JSON Lines runs).
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "fahras/common/analyzer.hpp"
+#include "fahras/common/errors.hpp"
+#include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
+#include "fahras/indexer/document.hpp"
+#include "fahras/query/batch.hpp"
+#include "fahras/query/cli.hpp"
+#include "fahras/query/ranking.hpp"
+#include "fahras/query/search.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using fahras::MatchMode;
+using fahras::RankingOptions;
+using Ids = std::set<std::string>;
+
+/// r1 and r2 share سوريا; only r1 has عاصمة; r3 has the question words and nothing else.
+const std::string& ranking_db() {
+    static const fahras::test::TempDir dir;
+    static const std::string path = [] {
+        const std::string p = (dir / "db").string();
+        Xapian::WritableDatabase db(p, Xapian::DB_CREATE_OR_OPEN);
+        const auto add = [&](const std::string& id, const std::string& title,
+                             const std::string& body) {
+            fahras::Article a;
+            a.id = id;
+            a.title = title;
+            a.body = body;
+            db.replace_document(fahras::id_term(id),
+                                fahras::make_document(a, fahras::default_analyzer()));
+        };
+        add("r1", "دمشق", "دمشق هي عاصمة سوريا وأكبر مدنها.");
+        add("r2", "حلب", "حلب مدينة في شمال سوريا.");
+        add("r3", "سؤال", "ما هي الأشياء التي في هذا النص؟ من أين وكيف ومتى.");
+        add("r4", "القاهرة", "القاهرة عاصمة مصر.");
+        db.set_metadata(std::string(fahras::schema::meta_version),
+                        std::to_string(fahras::schema::version));
+        db.commit();
+        return p;
+    }();
+    return path;
+}
+
+Ids found(const std::string& query, MatchMode mode, const RankingOptions& ranking) {
+    fahras::Searcher searcher(ranking_db());
+    fahras::SearchOptions options;
+    options.match = mode;
+    options.ranking = ranking;
+    Ids out;
+    for (const auto& hit : searcher.search(query, options).hits) out.insert(hit.id);
+    return out;
+}
+
+struct CliRun {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+CliRun run_cli(std::vector<std::string> args, const std::string& input) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    std::ostringstream err;
+    fahras::Console console{in, out, err, false, false};
+    CliRun run;
+    run.status = fahras::query_main(args, console);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("ranking specs parse over the defaults", "[ranking]") {
+    const RankingOptions defaults;
+    CHECK(fahras::parse_ranking_spec("") == defaults);
+    CHECK(fahras::SearchOptions{}.match == MatchMode::auto_);  // the measured default
+    const RankingOptions r = fahras::parse_ranking_spec("k1=1.5,b=0.3,and_max=2,stop=1,exact=0.5,"
+                                                        "folded=0.25,title=2,prox=1,window=4");
+    CHECK(r.k1 == 1.5);
+    CHECK(r.b == 0.3);
+    CHECK(r.and_max_words == 2);
+    CHECK(r.stop_words);
+    CHECK(r.exact_boost == 0.5);
+    CHECK(r.folded_boost == 0.25);
+    CHECK(r.title_boost == 2);
+    CHECK(r.proximity_boost == 1);
+    CHECK(r.proximity_window == 4);
+    CHECK_FALSE(fahras::parse_ranking_spec("stop=0", r).stop_words);
+    CHECK(fahras::parse_ranking_spec("stop=0", r).k1 == 1.5);  // the rest stays
+
+    for (const char* bad : {"k1", "k1=x", "k1=-1", "nope=1", "b=0.5x"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(fahras::parse_ranking_spec(bad), fahras::UsageError);
+    }
+}
+
+TEST_CASE("stop words are question and function words in any spelling", "[ranking]") {
+    struct Row {
+        const char* word;
+        bool stop;
+    };
+    const std::vector<Row> rows{
+        {"متى", true}, {"متي", true}, {"في", true}, {"فى", true}, {"على", true}, {"إلى", true},
+        {"الى", true}, {"أين", true}, {"التي", true}, {"ما", true}, {"كيف", true},
+        {"سوريا", false}, {"عاصمة", false}, {"مصر", false}, {"كان", false}, {"2017", false},
+    };
+    for (const Row& row : rows) {
+        INFO(row.word);
+        CHECK(fahras::is_stop_word(fahras::Analyzer::fold_word(row.word)) == row.stop);
+    }
+}
+
+TEST_CASE("match auto ANDs short queries and ORs long ones without stop words", "[ranking]") {
+    RankingOptions r;
+    r.and_max_words = 2;
+    r.stop_words = true;
+    struct Row {
+        const char* query;
+        Ids want;
+    };
+    const std::vector<Row> rows{
+        {"عاصمة سوريا", {"r1"}},                       // two words: AND
+        {"ما هي عاصمة سوريا", {"r1"}},                 // stop words left out, AND of two
+        {"ما هي عاصمة سوريا الكبرى", {"r1", "r2", "r4"}},  // three content words: OR
+        {"ما هي", {"r3"}},                             // nothing else: the stop words count
+        {"\"عاصمة سوريا\" في", {"r1"}},               // a phrase is kept, في left out
+        {"عاصمة -سوريا", {"r4"}},                      // exclusion keeps its meaning
+        {"+سوريا حلب القاهرة عاصمة", {"r1", "r2"}},   // + is required
+    };
+    for (const Row& row : rows) {
+        INFO(row.query);
+        CHECK(found(row.query, MatchMode::auto_, r) == row.want);
+    }
+    // without stop-word removal the question words must match too under AND
+    r.and_max_words = 10;
+    r.stop_words = false;
+    CHECK(found("هي عاصمة سوريا", MatchMode::auto_, r) == Ids{"r1"});
+    CHECK(found("ما هي عاصمة سوريا", MatchMode::auto_, r).empty());
+    // --match all is untouched by the ranking options
+    r.stop_words = true;
+    CHECK(found("من عاصمة سوريا", MatchMode::all, r).empty());
+}
+
+TEST_CASE("boosts rank but never match on their own", "[ranking]") {
+    RankingOptions r;
+    r.exact_boost = 1;
+    r.folded_boost = 1;
+    r.title_boost = 1;
+    r.proximity_boost = 1;
+    r.and_max_words = 0;
+    CHECK(found("عاصمة سوريا", MatchMode::auto_, r) == Ids{"r1", "r2", "r4"});
+    fahras::Searcher searcher(ranking_db());
+    fahras::SearchOptions options;
+    options.match = MatchMode::auto_;
+    options.ranking = r;
+    const auto result = searcher.search("عاصمة سوريا", options);
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits.front().id == "r1");  // both words, adjacent
+}
+
+TEST_CASE("batch input lines give qids and queries", "[batch]") {
+    std::istringstream in("q1\tدمشق\r\n\nسوريا\n  \t\nq9\t  \nq3\t\"عاصمة\n");
+    const auto queries = fahras::read_batch(in);
+    REQUIRE(queries.size() == 3);
+    CHECK(queries[0].qid == "q1");
+    CHECK(queries[0].text == "دمشق");
+    CHECK(queries[1].qid == "3");  // the line number
+    CHECK(queries[1].text == "سوريا");
+    CHECK(queries[2].qid == "q3");
+    CHECK(queries[2].line == 6);
+    CHECK(fahras::plain_words("\"عاصمة (سوريا) title:x «a»") ==
+          std::string(" عاصمة  سوريا  title x ") + "  a  ");
+}
+
+TEST_CASE("latency statistics use nearest ranks", "[batch]") {
+    const auto s = fahras::latency_stats({5, 1, 4, 2, 3, 6, 7, 8, 9, 10});
+    CHECK(s.n == 10);
+    CHECK(s.p50 == 5);
+    CHECK(s.p95 == 10);
+    CHECK(s.mean == Approx(5.5));
+    CHECK(fahras::latency_stats({}).n == 0);
+    CHECK(fahras::latency_stats({2.5}).p95 == 2.5);
+}
+
+TEST_CASE("batch: trec format writes a TREC run", "[batch][cli]") {
+    const auto run = run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit",
+                              "5"},
+                             "q1\tعاصمة\nحلب\nq3\t\"سوريا\nq4\tلاشيءهنا\n");
+    CHECK(run.status == fahras::query_hits);
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 5);  // 2 for q1, 1 for line 2, 2 for the retried q3, 0 for q4
+    std::set<std::string> q1;
+    for (const auto& line : lines) {
+        std::istringstream f(line);
+        std::string qid, q0, docid, rank, score, tag;
+        f >> qid >> q0 >> docid >> rank >> score >> tag;
+        CHECK(q0 == "Q0");
+        CHECK(tag == "fahras");
+        CHECK(std::stod(score) > 0);
+        if (qid == "q1") q1.insert(docid);
+    }
+    CHECK(q1 == Ids{"r1", "r4"});
+    CHECK(lines[2].rfind("2 Q0 r2 1 ", 0) == 0);
+    CHECK(run.err.empty());
+}
+
+TEST_CASE("batch: json format writes JSON Lines with the qid", "[batch][cli]") {
+    const auto run = run_cli({"--db", ranking_db(), "--batch", "--format", "json", "--latency"},
+                             "a\tحلب\nb\tعاصمة\n");
+    CHECK(run.status == fahras::query_hits);
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 2);
+    const auto first = nlohmann::json::parse(lines[0]);
+    CHECK(first["qid"] == "a");
+    CHECK(first["query"] == "حلب");
+    REQUIRE(first["hits"].size() == 1);
+    CHECK(first["hits"][0]["id"] == "r2");
+    CHECK(first["hits"][0]["snippet"].get<std::string>().find("<b>") != std::string::npos);
+    CHECK(nlohmann::json::parse(lines[1])["hits"].size() == 2);
+    CHECK(run.err.rfind("LATENCY_MS n=2 p50=", 0) == 0);
+}
+
+TEST_CASE("batch: trec format and batch mode reject what they cannot do", "[batch][cli]") {
+    CHECK(run_cli({"--db", ranking_db(), "--format", "trec", "حلب"}, "").status ==
+          fahras::query_error);
+    CHECK(run_cli({"--db", ranking_db(), "--batch", "--format", "tsv"}, "حلب\n").status ==
+          fahras::query_error);
+    CHECK(run_cli({"--db", ranking_db(), "--batch", "--format", "trec"}, "لاشيءهنا\n").status ==
+          fahras::query_no_hits);
+    CHECK(run_cli({"--db", ranking_db(), "--ranking", "k1=?", "حلب"}, "").status ==
+          fahras::query_error);
+}
