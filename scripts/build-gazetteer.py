@@ -17,13 +17,15 @@ Curation (see docs/ENTITIES.md):
     type becomes an alias of it, so every name has one canonical id;
   * dr5hn Arabic names are partly bad machine translation: a dr5hn name is kept only when it is
     corroborated by another source (GeoNames, mledoze, or a place annotated in the NER corpora);
-  * single-word names that are frequent news words (top ranks of the ANT corpus: 3000 for
-    GeoNames cities, 12000 for dr5hn and mined strings) and are not mostly tagged as names in the
+  * single-word names that are frequent news words (the 12000 most frequent words of the ANT
+    corpus) and are not mostly tagged as names in the
     NER corpora are dropped, unless curated, a country, or a city of a million people;
   * GeoNames cities sharing an Arabic name: the most populous keeps it;
   * mined strings: clitic forms (وحزب الله، للأمم المتحدة) are dropped, MISC is dropped, a
     single-word string needs a frequency of at least 2; single-word person names are left to
     the curated list (a lone given name or surname names many people).
+
+Also writes data/gazetteer/common-words.txt (the stoplist, one folded word a line).
 
 Usage: scripts/build-gazetteer.py [--shared DIR] [--out FILE] [--stoplist-rank N]
 """
@@ -252,7 +254,7 @@ def main():
             b.dropped["geonames:smaller-homonym"] += 1
             continue
         b.add(r["canonical_id"], "LOC", r["arabic_name"], aliases, r["english_name"],
-              "GeoNames (CC-BY)", population(r) >= 1000000, args.stoplist_rank)
+              "GeoNames (CC-BY)", population(r) >= 1000000, args.stoplist_rank * 4)
 
     # Places annotated in the NER corpora corroborate dr5hn names.
     ner_places = set()
@@ -274,7 +276,8 @@ def main():
               "dr5hn (ODbL-1.0)", False, args.stoplist_rank * 4)
 
     # 5. Mined strings (ANERcorp, then WikiFANE).
-    clitic = re.compile("^(و|ف|ب|ل|ك|لل|وال|بال|فال|كال|ولل)")
+    clitic = re.compile("^(وال|بال|فال|كال|ولل|لل|و|ف|ب|ل|ك)")
+    cue_first = {fold(w) for w in ("مدينة", "محافظة", "بلدة", "قرية", "ولاية", "منطقة")}
     for fname, label in (("anercorp_train_entities.tsv", "ANERcorp (CC-BY-SA-4.0)"),
                          ("wikifane_entities.tsv", "WikiFANE (CC-BY-SA-3.0)")):
         rows = list(read_tsv(os.path.join(g, fname)))
@@ -300,12 +303,23 @@ def main():
                         (single and re.match("^(وال|بال|فال|كال|لل)", key)):
                     b.dropped[label + ":clitic-form"] += 1
                     continue
+            if " " in key and key.split(" ")[0] in cue_first:
+                # «مدينة تدمر الأثرية»: the extractor's context cue finds the name itself.
+                b.dropped[label + ":cue-phrase"] += 1
+                continue
             if len(key.replace(" ", "")) < 3:
                 b.dropped[label + ":too-short"] += 1
                 continue
             b.add(r["canonical_id"], etype, name, [], "", label, False, args.stoplist_rank * 4)
 
     n = b.write(args.out)
+    # The common words the extractor refuses as names found by context cues or spelling keys.
+    words_path = os.path.join(os.path.dirname(args.out), "common-words.txt")
+    with open(words_path, "w", encoding="utf-8") as f:
+        f.write("# Folded Arabic words most frequent in ANT news text, most frequent first.\n")
+        f.write("# Built by scripts/build-gazetteer.py; not names unless the gazetteer says so.\n")
+        for w, _ in freqs.most_common(args.stoplist_rank * 4):
+            f.write(w + "\n")
     print(f"build-gazetteer: wrote {n} entries to {args.out}", file=sys.stderr)
     for k, v in sorted(b.dropped.items()):
         print(f"  {k}: {v}", file=sys.stderr)
