@@ -18,13 +18,13 @@ run() {
 }
 
 run "$INDEX" --db "$DB" sample_corpus/
-# Keyword query: the spelling variant مسئول finds مسؤول, سوريا finds سورية.
-run "$QUERY" --db "$DB" --limit 3 'وزير الدفاع الأمريكي'
-# Phrase query with folding.
-run "$QUERY" --db "$DB" --limit 3 '"وزير الدفاع"'
-# Boolean operators and a source filter.
-run "$QUERY" --db "$DB" --limit 3 'روسيا AND سوريا NOT داعش'
-# JSON for scripts.
-run "$QUERY" --db "$DB" --limit 2 --format json 'حلب'
+# Keyword query: the spelling variant مسئولين (hamza on yeh) finds المسؤولين (hamza on waw).
+run "$QUERY" --db "$DB" --limit 3 'مسئولين'
+# Phrase query with folding: the words adjacent and in order.
+run "$QUERY" --db "$DB" --limit 2 '"وزير الدفاع"'
+# Boolean operators, a field and a source filter, as TSV for scripts.
+run "$QUERY" --db "$DB" --limit 3 --format tsv 'source:france24 (ترامب OR أمريكا) -كندا'
+# JSON for scripts, with facet counts over the whole match.
+run "$QUERY" --db "$DB" --limit 1 --format json --facets --facet-top 3 'سوريا OR العراق'
 # What the analysis pipeline makes of a text.
 run "$QUERY" analyze 'وزيرا الدفاع الأميركي والروسي يتحادثان بشأن سورية'

@@ -34,11 +34,15 @@ constexpr const char* footer =
     "  +word  -word  -\"a phrase\"                must match / must not match\n"
     "  title:word  title:\"a phrase\"             in the title\n"
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
+    "\nFacets:\n"
+    "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
+    "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
     "  fahras-query --db ./fahras-db --format json --limit 5 'سوريا NOT روسيا'\n"
     "  fahras-query --db ./fahras-db --match any مسئول رفيع\n"
+    "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
@@ -101,6 +105,7 @@ int run_query(const QueryOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     style.ansi = console.ansi && options.format == OutputFormat::text;
+    style.facets = options.search.facets;
 
     if (!options.words.empty()) {
         const std::string query = join(options.words);
@@ -188,6 +193,15 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->type_name("all|any");
     app.add_option("--snippet-bytes", query.search.snippet_bytes,
                    "Snippet length in UTF-8 bytes (about half as many Arabic letters)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_flag("--facets", query.search.facets,
+                 "Count facets (source, category, …) over the whole match");
+    app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--facet-limit", query.search.facet_max_docs,
+                   "Facet counts are exact up to this many matches, a sample beyond")
         ->capture_default_str()
         ->type_name("N");
     app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")

@@ -84,21 +84,65 @@ Json hit_to_json(const Hit& hit) {
     return json;
 }
 
-Json result_to_json(const SearchResult& result) {
+Json facets_to_json(const std::vector<Facet>& facets) {
+    Json out = Json::object();
+    for (const Facet& facet : facets) {
+        Json values = Json::array();
+        for (const FacetCount& v : facet.values) {
+            Json value = {{"value", v.value}, {"count", v.count}};
+            if (!v.label.empty()) value["label"] = v.label;
+            values.push_back(std::move(value));
+        }
+        out[facet.name] = std::move(values);
+    }
+    return out;
+}
+
+Json result_to_json(const SearchResult& result, bool with_facets) {
     Json hits = Json::array();
     for (const Hit& hit : result.hits) hits.push_back(hit_to_json(hit));
-    return {
+    Json json = {
         {"query", result.query},
         {"total_estimate", result.total_estimate},
         {"offset", result.offset},
         {"hits", std::move(hits)},
     };
+    if (with_facets) {
+        json["facets"] = facets_to_json(result.facets);
+        json["facets_counted"] = result.facets_counted;
+        json["facets_exact"] = result.facets_exact;
+    }
+    return json;
 }
 
-void write_text(std::ostream& out, const SearchResult& result, const OutputStyle& style,
-                bool first) {
+/// The facet block of the text format: one line per facet, "value (count)" by count.
+void write_text_facets(std::ostream& out, const SearchResult& result) {
+    out << "\nFacets (" << (result.facets_exact ? "all " : "first ") << result.facets_counted
+        << " matches):\n";
+    for (const Facet& facet : result.facets) {
+        out << "   " << facet.name << ':';
+        if (facet.values.empty()) out << " —";  // EM DASH: nothing to count
+        for (std::size_t i = 0; i < facet.values.size(); ++i) {
+            const FacetCount& v = facet.values[i];
+            out << (i == 0 ? " " : "  ·  ") << one_line(v.label.empty() ? v.value : v.label)
+                << " (" << v.count << ')';
+        }
+        if (facet.distinct > facet.values.size()) {
+            out << "  … " << facet.distinct - facet.values.size() << " more";
+        }
+        out << '\n';
+    }
+}
+
+void write_text_hits(std::ostream& out, const SearchResult& result, const OutputStyle& style,
+                     bool first) {
     if (!first) out << '\n';
     const std::string query = one_line(result.query);
+    if (result.hits.empty() && result.total_estimate > result.offset) {
+        // Nothing asked for on this page (--limit 0: counting only).
+        out << "About " << result.total_estimate << " matches for: " << query << '\n';
+        return;
+    }
     if (result.hits.empty()) {
         out << "No results for: " << query;
         if (result.total_estimate != 0) {
@@ -128,13 +172,29 @@ void write_text(std::ostream& out, const SearchResult& result, const OutputStyle
     }
 }
 
-void write_tsv(std::ostream& out, const SearchResult& result, bool first) {
+void write_text(std::ostream& out, const SearchResult& result, const OutputStyle& style,
+                bool first) {
+    write_text_hits(out, result, style, first);
+    if (style.facets) write_text_facets(out, result);
+}
+
+void write_tsv(std::ostream& out, const SearchResult& result, const OutputStyle& style,
+               bool first) {
     if (first) out << "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\n";
     for (const Hit& hit : result.hits) {
         out << hit.rank << '\t' << one_line(hit.id) << '\t' << format_score(hit.score) << '\t'
             << one_line(hit.date) << '\t' << one_line(hit.source) << '\t' << one_line(hit.title)
             << '\t' << one_line(hit.path) << '\t'
             << one_line(render_snippet(hit.snippet, "[", "]")) << '\n';
+    }
+    // Facet rows follow the hits, marked so that they cannot be taken for hits.
+    if (!style.facets) return;
+    for (const Facet& facet : result.facets) {
+        for (const FacetCount& v : facet.values) {
+            out << "#facet\t" << facet.name << '\t' << one_line(v.value) << '\t' << v.count;
+            if (!v.label.empty()) out << '\t' << one_line(v.label);
+            out << '\n';
+        }
     }
 }
 
@@ -148,16 +208,18 @@ OutputFormat parse_output_format(std::string_view name) {
                      "' (expected text, json or tsv)");
 }
 
-std::string to_json(const SearchResult& result) { return dump(result_to_json(result)); }
+std::string to_json(const SearchResult& result, bool with_facets) {
+    return dump(result_to_json(result, with_facets));
+}
 
 void write_result(std::ostream& out, const SearchResult& result, const OutputStyle& style,
                   bool first) {
     switch (style.format) {
         case OutputFormat::json:
-            out << dump(result_to_json(result), style.json_lines ? -1 : 2) << '\n';
+            out << dump(result_to_json(result, style.facets), style.json_lines ? -1 : 2) << '\n';
             break;
         case OutputFormat::tsv:
-            write_tsv(out, result, first);
+            write_tsv(out, result, style, first);
             break;
         case OutputFormat::text:
             write_text(out, result, style, first);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
@@ -203,8 +204,23 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     }
     const auto first = static_cast<Xapian::doccount>(options.offset);
     const auto count = static_cast<Xapian::doccount>(options.limit);
-    const Xapian::MSet mset = enquire.get_mset(first, count);
+    std::optional<FacetCounter> facets;
+    Xapian::doccount check_at_least = 0;
+    if (options.facets) {
+        facets.emplace(m_db, facet_specs());
+        facets->attach(enquire);
+        // Spies see only the documents the matcher examines: make it examine them all.
+        check_at_least = options.facet_max_docs;
+    }
+    const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     result.total_estimate = mset.get_matches_estimated();
+    if (facets) {
+        result.facets = facets->results(options.facet_top);
+        const Xapian::doccount seen = facets->documents_seen();
+        const bool all_known = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.facets_counted = all_known ? mset.get_matches_lower_bound() : seen;
+        result.facets_exact = all_known && (seen == result.facets_counted || seen == 0);
+    }
 
     // The MSet whose query and statistics drive highlighting (see search() in search.hpp).
     Xapian::MSet highlight_mset;

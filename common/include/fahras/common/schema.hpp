@@ -53,6 +53,13 @@ inline constexpr Xapian::valueno slot_category = 2;
 /// reindexing.
 inline constexpr Xapian::valueno slot_signature = 3;
 
+// Value slot ranges, one per feature, so features can be added side by side:
+//   4–9 facet framework (tests), 10–29 dates, 30–79 entities, 80–99 news/stories,
+//   100–109 incremental indexing, 110–119 ranking.
+// Facets are stored with set_multi_values() (fahras/common/facet_values.hpp): a multi-valued
+// facet takes a range of consecutive slots, one value each, so that Xapian's built-in
+// ValueCountMatchSpy can count it, locally and on remote shards.
+
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
 // "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).

@@ -26,6 +26,10 @@ struct OutputStyle {
     /// JSON only: one object per line (JSON Lines, for queries read from stdin) rather than
     /// indented.
     bool json_lines = false;
+    /// Write the facet counts of the result (`--facets`): JSON `facets`, `facets_counted` and
+    /// `facets_exact`; a "Facets" block in text; `#facet<TAB>name<TAB>value<TAB>count[<TAB>label]`
+    /// rows after the hits in TSV.
+    bool facets = false;
 };
 
 /// Parses "text", "json" or "tsv"; throws UsageError for anything else.
@@ -34,8 +38,9 @@ struct OutputStyle {
 /// The JSON form of a result, on one line. This is a contract: `query` (string), `total_estimate`,
 /// `offset`, `hits`: [{`rank`, `id`, `score`, `title`, `date`, `source`, `url`, `path`,
 /// `snippet`}]; fields may be added (`percent`, `author`, `category`, `line`), never renamed.
-/// The snippet is HTML-escaped with matches in `<b>`…`</b>`, as Omega does.
-[[nodiscard]] std::string to_json(const SearchResult& result);
+/// The snippet is HTML-escaped with matches in `<b>`…`</b>`, as Omega does. With `with_facets`:
+/// `facets` {name: [{`value`, `count`, (`label`)}]}, `facets_counted`, `facets_exact`.
+[[nodiscard]] std::string to_json(const SearchResult& result, bool with_facets = false);
 
 /// Writes one result in `style`. `first` is false for the second and later results of a
 /// batch: the text format puts a blank line between results and TSV writes its header once.

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "fahras/query/facets.hpp"
 #include "fahras/query/query_parser.hpp"
 
 namespace fahras {
@@ -19,6 +20,13 @@ struct SearchOptions {
     MatchMode match = MatchMode::all;
     /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
     std::size_t snippet_bytes = 240;
+    /// Count the facets of facet_specs() over the whole match (see facets.hpp).
+    bool facets = false;
+    /// Values shown per facet (0: all).
+    std::size_t facet_top = 10;
+    /// Facet counts are exact up to this many matching articles; past it they cover the
+    /// articles the matcher examined (at least this many) and SearchResult says so.
+    Xapian::doccount facet_max_docs = 200000;
 };
 
 /// A stretch of snippet text, plain (not HTML-escaped), highlighted or not. Each output format
@@ -62,6 +70,12 @@ struct SearchResult {
     Xapian::doccount total_estimate = 0;  ///< Xapian's estimate of all matches
     std::size_t offset = 0;
     std::vector<Hit> hits;
+    /// Facet counts, one entry per facet_specs() entry; empty unless SearchOptions::facets.
+    std::vector<Facet> facets;
+    /// Matching articles the facet counts cover.
+    Xapian::doccount facets_counted = 0;
+    /// True when the facet counts cover every matching article.
+    bool facets_exact = true;
 };
 
 /// A Fahras database opened for searching. Open once, search many times.
