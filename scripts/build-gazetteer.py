@@ -296,6 +296,10 @@ def main():
                 continue
             key = fold(name)
             cm = clitic.match(key)
+            if re.match("^(وال|بال|فال|كال|لل)", key):
+                # «والسيدة سميث»، «بالازهر»: a clitic glued to the article, never a name's start.
+                b.dropped[label + ":clitic-form"] += 1
+                continue
             if cm:
                 rest = key[len(cm.group(1)):]
                 known = surface | b.any_type.keys()

@@ -308,7 +308,12 @@ class Extraction {
         std::size_t n = 0;
         while (n < max && arabic(j + n) && (n == 0 || joined(j + n))) {
             const std::string& w = m_tokens[j + n].folded;
-            if (m_g.is_common(w, cue_common_rank) || utf8::length(w) < 3) break;
+            // The first word may be a frequent first name, not a frequent word; later words may
+            // not be frequent at all.
+            if (m_g.is_common(w, n == 0 ? cue_common_rank : std::size_t(-1)) ||
+                utf8::length(w) < 3) {
+                break;
+            }
             if (n == 0 && person && starts_with_article(w)) break;
             if (n == 0 && !person && utf8::length(w) < min_key_letters) break;
             ++n;
@@ -445,7 +450,7 @@ std::string_view to_string(MentionSource source) noexcept {
 }
 
 std::string unknown_entity_id(std::string_view folded_name) {
-    return "name:" + name_key(folded_name);
+    return "name:" + std::string(folded_name);
 }
 
 std::vector<EntityMention> EntityExtractor::extract(std::string_view text,

@@ -6,6 +6,7 @@
 #include "fahras/common/data_files.hpp"
 #include "fahras/common/entities.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/schema.hpp"
 #include "fahras/common/utf8.hpp"
 
 namespace fahras {
@@ -43,6 +44,23 @@ std::string_view to_string(EntityKind kind) noexcept {
         case EntityKind::organisation: return "organisation";
     }
     return "place";
+}
+
+std::string_view entity_prefix(EntityKind kind) noexcept {
+    switch (kind) {
+        case EntityKind::person: return schema::entity_person;
+        case EntityKind::place: return schema::entity_place;
+        case EntityKind::organisation: return schema::entity_organisation;
+    }
+    return schema::entity_place;
+}
+
+std::string entity_term(EntityKind kind, std::string_view id) {
+    // Xapian's glass backend refuses terms over 245 bytes.
+    if (id.empty() || id.size() > 200) return {};
+    std::string term(entity_prefix(kind));
+    term += id;
+    return term;
 }
 
 bool parse_entity_kind(std::string_view name, EntityKind& kind) noexcept {

@@ -48,6 +48,13 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->capture_default_str()
         ->check(CLI::PositiveNumber)
         ->type_name("N");
+    app.add_option("--gazetteer", options.gazetteers,
+                   "Add the entities of this TSV file (columns canonical_id, type, arabic_name, "
+                   "aliases, english_name, source) to the shipped gazetteer; repeatable")
+        ->type_name("FILE");
+    bool no_entities = false;
+    app.add_flag("--no-entities", no_entities,
+                 "Do not extract people, places and organisations (faster)");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
     app.add_option("paths", options.inputs, "Files and directories to index")
@@ -70,6 +77,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         return index_fatal;
     }
 
+    options.entities = !no_entities;
     try {
         const IndexSummary summary = run_index(options, out, err);
         return summary.exit_status() == 0 ? index_ok : index_some_failed;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "document_entities.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
@@ -28,13 +29,15 @@ std::string sortable_date(std::string_view date) {
 /// `ZS`, and count `title_wdf_boost` times in the `Z` ranking terms.
 /// Returns the position after the last word.
 Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
-                            Xapian::termpos first_position, bool is_title) {
+                            Xapian::termpos first_position, bool is_title,
+                            std::vector<Token>* tokens = nullptr) {
     Xapian::termpos next = first_position;
     const Xapian::termcount wdf = is_title ? schema::title_wdf_boost : 1;
     std::string term;
     analyzer.analyze(text, [&](const Token& t) {
         const Xapian::termpos pos = first_position + t.position;
         next = pos + 1;
+        if (tokens != nullptr) tokens->push_back(t);
         doc.add_posting(t.folded, pos);
         term.assign(schema::stem).append(t.stem);
         doc.add_term(term, wdf);
@@ -53,9 +56,20 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
 }  // namespace
 
 Xapian::Document make_document(const Article& article, const Analyzer& analyzer) {
+    return make_document(article, analyzer, nullptr, nullptr);
+}
+
+Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
+                               const EntityExtractor* extractor,
+                               std::vector<DocumentEntity>* entities) {
     Xapian::Document doc;
-    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true);
-    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false);
+    std::vector<Token> title_tokens;
+    std::vector<Token> body_tokens;
+    const bool extract = extractor != nullptr;
+    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
+                                                    extract ? &title_tokens : nullptr);
+    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
+                extract ? &body_tokens : nullptr);
 
     doc.add_boolean_term(id_term(article.id));
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);
@@ -71,6 +85,19 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer)
         {"author", article.author}, {"category", article.category}, {"path", article.path},
     };
     if (article.line != 0) data["line"] = article.line;
+    if (extract) {
+        // Title mentions first: a name in the title is the most salient. Body token indices
+        // are shifted past the title's so that "first mention" orders across both.
+        std::vector<EntityMention> mentions = extractor->extract(article.title, title_tokens);
+        for (EntityMention& m : extractor->extract(article.body, body_tokens)) {
+            m.first_token += title_tokens.size();
+            m.last_token += title_tokens.size();
+            mentions.push_back(std::move(m));
+        }
+        std::vector<DocumentEntity> found = document_entities(mentions);
+        add_entities(doc, data, found);
+        if (entities != nullptr) *entities = std::move(found);
+    }
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return doc;
 }

@@ -98,7 +98,9 @@ bool found(const SearchResult& result, const SearchOptions& options) {
 
 int run_query(const QueryOptions& options, Console& console) {
     if (options.db.empty()) throw UsageError("--db DIR is required to search");
-    if (options.words.empty() && console.in_is_terminal) {
+    // Entity filters alone are a query: every article that mentions the entity.
+    const bool single = !options.words.empty() || !options.search.entity_filters.empty();
+    if (!single && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
@@ -107,7 +109,7 @@ int run_query(const QueryOptions& options, Console& console) {
     style.ansi = console.ansi && options.format == OutputFormat::text;
     style.facets = options.search.facets;
 
-    if (!options.words.empty()) {
+    if (single) {
         const std::string query = join(options.words);
         const SearchResult result = searcher.search(query, options.search);
         write_result(console.out, result, style);
@@ -204,6 +206,21 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Facet counts are exact up to this many matches, a sample beyond")
         ->capture_default_str()
         ->type_name("N");
+    std::vector<std::string> persons;
+    std::vector<std::string> places;
+    std::vector<std::string> orgs;
+    std::vector<std::string> any_entities;
+    app.add_option("--person", persons,
+                   "Only articles that mention this person (any spelling, or Latin letters: "
+                   "Shoigu); repeatable")
+        ->type_name("NAME");
+    app.add_option("--place", places, "Only articles that mention this place; repeatable")
+        ->type_name("NAME");
+    app.add_option("--org", orgs, "Only articles that mention this organisation; repeatable")
+        ->type_name("NAME");
+    app.add_option("--entity", any_entities,
+                   "Only articles that mention this person, place or organisation; repeatable")
+        ->type_name("NAME");
     app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
         ->type_name("QUERY");
 
@@ -243,6 +260,15 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     try {
         query.format = analyze.format = parse_output_format(format);
         query.search.match = match == "any" ? MatchMode::any : MatchMode::all;
+        for (const auto& [names, kind] :
+             {std::pair{&persons, std::optional<EntityKind>(EntityKind::person)},
+              std::pair{&places, std::optional<EntityKind>(EntityKind::place)},
+              std::pair{&orgs, std::optional<EntityKind>(EntityKind::organisation)},
+              std::pair{&any_entities, std::optional<EntityKind>()}}) {
+            for (const std::string& name : *names) {
+                query.search.entity_filters.push_back({kind, name, false});
+            }
+        }
         unprotect(query.words);
         unprotect(analyze.words);
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);

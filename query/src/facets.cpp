@@ -5,6 +5,7 @@
 #include <map>
 
 #include "fahras/common/schema.hpp"
+#include "fahras/query/entity_filters.hpp"
 
 namespace fahras {
 
@@ -13,6 +14,12 @@ const std::vector<FacetSpec>& facet_specs() {
         std::vector<FacetSpec> s;
         s.push_back({"source", schema::slot_source, 1, {}, {}});
         s.push_back({"category", schema::slot_category, 1, {}, {}});
+        // Entities (docs/ENTITIES.md): canonical ids, labelled with their display names.
+        const auto label = [](std::string_view id) { return entity_label(id); };
+        s.push_back({"persons", schema::slot_persons, schema::entity_slot_capacity, {}, label});
+        s.push_back({"places", schema::slot_places, schema::entity_slot_capacity, {}, label});
+        s.push_back({"organisations", schema::slot_organisations, schema::entity_slot_capacity,
+                     {}, label});
         return s;
     }();
     return specs;

@@ -81,7 +81,34 @@ Json hit_to_json(const Hit& hit) {
         {"category", hit.category}, {"snippet", snippet},
     };
     if (hit.line != 0) json["line"] = hit.line;
+    Json entities = Json::array();
+    for (const HitEntity& e : hit.entities) {
+        Json item = {{"id", e.id}, {"type", e.type}, {"name", e.name}};
+        if (!e.latin.empty()) item["latin"] = e.latin;
+        item["count"] = e.count;
+        entities.push_back(std::move(item));
+    }
+    json["entities"] = std::move(entities);
     return json;
+}
+
+Json resolved_to_json(const std::vector<ResolvedEntityFilter>& filters) {
+    Json out = Json::array();
+    for (const ResolvedEntityFilter& f : filters) {
+        Json entities = Json::array();
+        for (const Entity& e : f.entities) {
+            Json item = {{"id", e.id}, {"type", std::string(to_string(e.kind))}, {"name", e.name}};
+            if (!e.latin.empty()) item["latin"] = e.latin;
+            entities.push_back(std::move(item));
+        }
+        out.push_back({{"input", f.input},
+                       {"type", f.kind ? std::string(to_string(*f.kind)) : std::string("any")},
+                       {"method", std::string(to_string(f.method))},
+                       {"ambiguous", f.ambiguous()},
+                       {"excluded", f.excluded},
+                       {"entities", std::move(entities)}});
+    }
+    return out;
 }
 
 Json facets_to_json(const std::vector<Facet>& facets) {
@@ -107,6 +134,9 @@ Json result_to_json(const SearchResult& result, bool with_facets) {
         {"offset", result.offset},
         {"hits", std::move(hits)},
     };
+    if (!result.resolved_entities.empty()) {
+        json["resolved_entities"] = resolved_to_json(result.resolved_entities);
+    }
     if (with_facets) {
         json["facets"] = facets_to_json(result.facets);
         json["facets_counted"] = result.facets_counted;
@@ -134,9 +164,28 @@ void write_text_facets(std::ostream& out, const SearchResult& result) {
     }
 }
 
+/// One line per entity filter: what the name resolved to, and whether it is ambiguous.
+void write_text_resolved(std::ostream& out, const SearchResult& result) {
+    for (const ResolvedEntityFilter& f : result.resolved_entities) {
+        out << (f.excluded ? "Excluding " : "Filtering on ")
+            << (f.kind ? std::string(to_string(*f.kind)) : std::string("entity")) << ' '
+            << one_line(f.input) << ": ";
+        if (f.entities.empty()) out << "no known entity (only names found by context cues)";
+        if (f.ambiguous()) out << "ambiguous, any of ";
+        for (std::size_t i = 0; i < f.entities.size(); ++i) {
+            const Entity& e = f.entities[i];
+            out << (i == 0 ? "" : ", ") << e.name;
+            if (!e.latin.empty()) out << " / " << e.latin;
+            out << " (" << e.id << ')';
+        }
+        out << '\n';
+    }
+}
+
 void write_text_hits(std::ostream& out, const SearchResult& result, const OutputStyle& style,
                      bool first) {
     if (!first) out << '\n';
+    write_text_resolved(out, result);
     const std::string query = one_line(result.query);
     if (result.hits.empty() && result.total_estimate > result.offset) {
         // Nothing asked for on this page (--limit 0: counting only).

@@ -30,7 +30,7 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category };
+enum class Field { none, title, source, category, person, place, org };
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -172,6 +172,9 @@ class Lexer {
         if (name == "title") field = Field::title;
         if (name == "source") field = Field::source;
         if (name == "category") field = Field::category;
+        if (name == "person") field = Field::person;
+        if (name == "place") field = Field::place;
+        if (name == "org") field = Field::org;
         if (field == Field::none) return Field::none;
         m_pos = end + 1;
         if (ends_word(m_pos) && closing_quote(peek()) == 0) {
@@ -238,8 +241,9 @@ Xapian::Query combine_all(Xapian::Query::op op, const std::vector<Xapian::Query>
 
 class Parser {
   public:
-    Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer)
-        : m_lexer(text), m_mode(mode), m_analyzer(analyzer) {
+    Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer,
+           const std::function<const EntityResolver*()>& resolver)
+        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_resolver(resolver) {
         m_lexemes = m_lexer.run();
         m_lexemes.push_back({Lex::end, {}, Field::none, false, m_lexer.column(text.size())});
     }
@@ -269,6 +273,7 @@ class Parser {
                                                 m_excluded_filters.end()));
         }
         out.query = query;
+        out.entities = std::move(m_entities);
         if (!m_highlight.empty()) {
             out.highlight = Xapian::Query(Xapian::Query::OP_OR, m_highlight.begin(),
                                           m_highlight.end());
@@ -431,6 +436,23 @@ class Parser {
             return std::nullopt;
         }
 
+        if (lex.field == Field::person || lex.field == Field::place || lex.field == Field::org) {
+            EntityFilterOption option;
+            option.kind = lex.field == Field::person  ? EntityKind::person
+                          : lex.field == Field::place ? EntityKind::place
+                                                      : EntityKind::organisation;
+            option.name = lex.text;
+            option.excluded = m_negation != 0;
+            ResolvedEntityFilter filter =
+                resolve_entity_filter(m_resolver ? m_resolver() : nullptr, option);
+            for (std::string& term : entity_filter_terms(filter)) {
+                if (option.excluded) m_excluded_filters.push_back(std::move(term));
+                else m_filters[lex.field].insert(std::move(term));
+            }
+            m_entities.push_back(std::move(filter));
+            return std::nullopt;
+        }
+
         const std::vector<Token> tokens = m_analyzer.analyze(lex.text);
         if (tokens.empty()) return std::nullopt;
         for (const Token& t : tokens) highlight(t);
@@ -465,12 +487,14 @@ class Parser {
     std::map<Field, std::set<std::string>> m_filters;
     std::vector<std::string> m_excluded_filters;
     std::set<std::string> m_highlight;
+    const std::function<const EntityResolver*()>& m_resolver;
+    std::vector<ResolvedEntityFilter> m_entities;
 };
 
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
-    return Parser(text, m_mode, *m_analyzer).run();
+    return Parser(text, m_mode, *m_analyzer, m_resolver).run();
 }
 
 ParsedQuery parse_query(std::string_view text, MatchMode mode) {

@@ -51,6 +51,20 @@ void fill_fields(Hit& hit, std::string& body, const std::string& data) {
         hit.line = it->get<std::size_t>();
     }
     body = string_field(json, "body");
+    if (const auto it = json.find("entities"); it != json.end() && it->is_array()) {
+        for (const auto& e : *it) {
+            if (!e.is_object()) continue;
+            HitEntity h;
+            h.id = string_field(e, "id");
+            h.type = string_field(e, "type");
+            h.name = string_field(e, "name");
+            h.latin = string_field(e, "latin");
+            if (const auto c = e.find("count"); c != e.end() && c->is_number_unsigned()) {
+                h.count = c->get<std::size_t>();
+            }
+            hit.entities.push_back(std::move(h));
+        }
+    }
 }
 
 /// Collapses each run of whitespace (line breaks between paragraphs, mostly) to one space
@@ -171,7 +185,25 @@ Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
 }
 
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
-    return search(QueryParser(options.match).parse(query_text), query_text, options);
+    QueryParser parser(options.match);
+    parser.set_entity_resolver([this] { return entity_resolver(); });
+    return search(parser.parse(query_text), query_text, options);
+}
+
+const EntityResolver* Searcher::entity_resolver() {
+    if (!m_resolver) {
+        std::vector<Entity> entities;
+        try {
+            for (CatalogueEntity& c : load_entity_catalogue(m_db)) {
+                entities.push_back(std::move(c.entity));
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
+        }
+        m_catalogue_loaded = true;
+        m_resolver = std::make_unique<EntityResolver>(std::move(entities));
+    }
+    return m_resolver.get();
 }
 
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
@@ -194,9 +226,23 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     SearchResult result;
     result.query = std::string(query_text);
     result.offset = options.offset;
+    result.resolved_entities = parsed.entities;
+
+    // --person/--place/--org/--entity: each a filter of its own (all must match).
+    Xapian::Query query = parsed.query;
+    for (const EntityFilterOption& option : options.entity_filters) {
+        ResolvedEntityFilter filter = resolve_entity_filter(entity_resolver(), option);
+        const std::vector<std::string> terms = entity_filter_terms(filter);
+        const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        query = Xapian::Query(option.excluded ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_FILTER,
+                              query, any);
+        result.resolved_entities.push_back(std::move(filter));
+    }
+    // Facet labels of entities come from the catalogue.
+    if (options.facets && !m_catalogue_loaded) (void)entity_resolver();
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(parsed.query);
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (parsed.match_all) {
         // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).

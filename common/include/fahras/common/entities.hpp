@@ -27,6 +27,12 @@ enum class EntityKind { person, place, organisation };
 /// anything else (MISC included).
 [[nodiscard]] bool parse_entity_kind(std::string_view name, EntityKind& kind) noexcept;
 
+/// The boolean term prefix of an entity type (schema.hpp).
+[[nodiscard]] std::string_view entity_prefix(EntityKind kind) noexcept;
+
+/// The boolean term of an entity: prefix + canonical id. Empty for an id too long for a term.
+[[nodiscard]] std::string entity_term(EntityKind kind, std::string_view id);
+
 /// A canonical entity: one id, one display name, every known way of writing it.
 struct Entity {
     std::string id;      ///< canonical id, e.g. "fahras:sergei-shoigu", "geonames:170063"

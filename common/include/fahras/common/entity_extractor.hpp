@@ -60,7 +60,8 @@ struct ExtractorOptions {
     double min_tagger_confidence = 0.6;  ///< tagger spans below this are ignored
 };
 
-/// The id given to a name that no gazetteer holds: "name:" + its match key.
+/// The id given to a name that no gazetteer holds: "name:" + the folded name (readable, so a
+/// facet can show it without a catalogue).
 [[nodiscard]] std::string unknown_entity_id(std::string_view folded_name);
 
 /// Finds entity mentions. Thread-safe; holds a reference to the gazetteer.

@@ -16,6 +16,9 @@ struct IndexOptions {
     std::vector<std::string> inputs;  ///< files and directories (recursed)
     ReaderOptions reader;
     std::size_t commit_every = 2000;  ///< commit after this many changed articles
+    bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
+    /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
+    std::vector<std::string> gazetteers;
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary
 };

@@ -13,18 +13,22 @@
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
 //             | title:word | title:"phrase" | source:NAME | category:NAME
+//             | person:NAME | place:NAME | org:NAME   (NAME quoted when it has spaces)
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
 // "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
 // (MatchMode::any). In a sequence `+x` must match and `-x` must not, whatever the implicit
 // operator (Xapian's "love" and "hate").
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/query/entity_filters.hpp"
 
 namespace fahras {
 
@@ -46,6 +50,8 @@ struct ParsedQuery {
     Xapian::Query highlight;
     /// True when the query has no words, only filters (or nothing at all).
     bool match_all = false;
+    /// What each person:/place:/org: filter resolved to, in query order.
+    std::vector<ResolvedEntityFilter> entities;
 };
 
 /// Parses Fahras query strings (see the grammar at the top of this file).
@@ -61,6 +67,9 @@ struct ParsedQuery {
 ///   wherever they appear, built by source_term() / category_term() exactly as the indexer
 ///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+/// - `person:NAME`, `place:NAME`, `org:NAME`: boolean filters on the entities NAME resolves to
+///   (any spelling, or Latin letters: see EntityResolver) through the resolver given with
+///   set_entity_resolver(); combined like source: (several values of one field: any of them).
 ///
 /// Throws QueryError, whose message gives the 1-based column (in characters) of the problem,
 /// for an unclosed quote or parenthesis, an unmatched `)`, empty parentheses, an operator
@@ -76,9 +85,17 @@ class QueryParser {
 
     [[nodiscard]] MatchMode mode() const noexcept { return m_mode; }
 
+    /// Where person:/place:/org: names are resolved; called only when the query has such a
+    /// field (building a resolver reads the database's entity catalogue). Without one, only
+    /// names of entities unknown to every gazetteer can match.
+    void set_entity_resolver(std::function<const EntityResolver*()> provider) {
+        m_resolver = std::move(provider);
+    }
+
   private:
     MatchMode m_mode;
     const Analyzer* m_analyzer;
+    std::function<const EntityResolver*()> m_resolver;
 };
 
 /// Shorthand for QueryParser(mode).parse(text).
