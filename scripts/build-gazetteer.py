@@ -289,7 +289,8 @@ def main():
             m = re.search(r"freq=(\d+)", r["source"])
             freq = int(m.group(1)) if m else 1
             name = r["arabic_name"]
-            single = " " not in name.strip()
+            single = " " not in name.strip() or \
+                re.match("^(عبد|ابو|ابن|بن|ام) [^ ]+$", fold(name)) is not None  # عبد الله
             if single and (etype == "PER" or freq < 2):
                 # A lone given name or surname (حسن، المالكي) names many people.
                 b.dropped[label + ":rare"] += 1

@@ -194,8 +194,16 @@ class Extraction {
                         phrase += ' ';
                         phrase += m_tokens[i + 1].folded;
                     }
-                    if (const auto* found = m_g.find_key(name_key(phrase));
-                        found && len > best_len) {
+                    const auto* found = m_g.find_key(name_key(phrase));
+                    // A one-word place by key is too often another word or another place
+                    // (كارتر → كريتر): places need their exact name or a listed alias.
+                    if (found != nullptr && len == 1 &&
+                        std::any_of(found->begin(), found->end(), [&](std::size_t e) {
+                            return m_g.at(e).kind == EntityKind::place;
+                        })) {
+                        found = nullptr;
+                    }
+                    if (found != nullptr && len > best_len) {
                         best_len = len;
                         best = found;
                         best_reading = r;
@@ -267,7 +275,8 @@ class Extraction {
         if (m.kind == EntityKind::person && m.last_token - m.first_token >= 2) {
             if (const Entity* e = m_g.find_id(m.id)) {
                 const std::string& last = m_tokens[m.last_token - 1].folded;
-                if (!common(last) && utf8::length(last) >= min_stem_letters) {
+                if (!m_g.is_common(last, cue_common_rank) &&
+                    utf8::length(last) >= min_stem_letters) {
                     m_surnames.emplace(last, e);
                 }
             }
@@ -403,7 +412,8 @@ class Extraction {
                 continue;
             }
             const std::string& last = m_tokens[m.last_token - 1].folded;
-            if (!common(last) && utf8::length(last) >= min_stem_letters) {
+            if (!m_g.is_common(last, cue_common_rank) &&
+                utf8::length(last) >= min_stem_letters) {
                 surnames.emplace(last, &m);
             }
         }

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
 
 namespace fahras {
@@ -34,6 +35,8 @@ constexpr const char* footer =
     "  +word  -word  -\"a phrase\"                must match / must not match\n"
     "  title:word  title:\"a phrase\"             in the title\n"
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
+    "  person:NAME  place:NAME  org:NAME        articles that mention the entity; NAME in any\n"
+    "                                           spelling or in Latin letters (Shoigu, Aleppo)\n"
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
@@ -47,6 +50,9 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
+    "  fahras-query --db ./fahras-db --person Shoigu --facets --limit 5\n"
+    "  fahras-query --db ./fahras-db 'place:حلب person:\"جون كيري\"'\n"
+    "  fahras-query entities --db ./fahras-db --type person --top 20\n"
     "\nExit status:\n"
     "  0  hits found (for queries from stdin: some query had hits)\n"
     "  1  no hits\n"
@@ -151,9 +157,11 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
+    const EntityExtractor extractor(default_gazetteer());
     if (!options.words.empty()) {
         const std::string text = join(options.words);
-        write_analysis(console.out, text, analyzer.analyze(text), style);
+        const std::vector<Token> tokens = analyzer.analyze(text);
+        write_analysis(console.out, text, tokens, extractor.extract(text, tokens), style);
         return query_hits;
     }
     style.json_lines = true;
@@ -162,7 +170,8 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     while (std::getline(console.in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (!first && style.format == OutputFormat::text) console.out << '\n';
-        write_analysis(console.out, line, analyzer.analyze(line), style);
+        const std::vector<Token> tokens = analyzer.analyze(line);
+        write_analysis(console.out, line, tokens, extractor.extract(line, tokens), style);
         first = false;
     }
     return query_hits;
@@ -238,6 +247,30 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "  fahras-query analyze 'قال المسؤولون الأمريكيون'\n"
         "  fahras-query analyze --format json 'وزيرا الدفاع'\n");
 
+    EntitiesOptions entities;
+    CLI::App* entities_cmd = app.add_subcommand(
+        "entities", "List the people, places and organisations the database holds");
+    entities_cmd->add_option("--db", entities.db, "Database directory")->type_name("DIR");
+    entities_cmd->add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json");
+    entities_cmd->add_option("--type", entities.type, "Only this type")
+        ->check(CLI::IsMember({"person", "place", "org", "organisation", "organization"}))
+        ->type_name("person|place|org");
+    entities_cmd->add_option("--top", entities.top, "Entities shown, most articles first (0: all)")
+        ->capture_default_str()
+        ->type_name("N");
+    entities_cmd->add_option("prefix", entities.prefix,
+                             "Only names starting with this (any spelling, or Latin)")
+        ->type_name("PREFIX");
+    entities_cmd->footer(
+        "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"
+        "spellings seen in the articles.\n"
+        "\nExamples:\n"
+        "  fahras-query entities --db ./fahras-db --type person --top 20\n"
+        "  fahras-query entities --db ./fahras-db شوي\n"
+        "  fahras-query entities --db ./fahras-db --format json Ale\n");
+
     try {
         std::vector<std::string> reversed = protect_negations(args);
         std::reverse(reversed.begin(), reversed.end());
@@ -272,6 +305,11 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         unprotect(query.words);
         unprotect(analyze.words);
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);
+        if (entities_cmd->parsed()) {
+            entities.format = query.format;
+            if (entities.db.empty()) entities.db = query.db;
+            return run_entities(entities, console);
+        }
         return run_query(query, console);
     } catch (const Error& e) {
         console.err << "fahras-query: error: " << e.what() << '\n';

@@ -299,13 +299,55 @@ std::string analysis_to_json(std::string_view text, const std::vector<Token>& to
     return dump({{"text", std::string(text)}, {"tokens", std::move(list)}});
 }
 
+std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<EntityMention>& mentions) {
+    Json json = Json::parse(analysis_to_json(text, tokens));
+    Json list = Json::array();
+    const Gazetteer* gazetteer = nullptr;
+    for (const EntityMention& m : mentions) {
+        Json item = {{"type", std::string(to_string(m.kind))},
+                     {"text", std::string(text.substr(m.start, m.end - m.start))},
+                     {"start", m.start},
+                     {"end", m.end},
+                     {"id", m.id},
+                     {"name", m.name}};
+        if (!m.latin.empty()) item["latin"] = m.latin;
+        item["source"] = std::string(to_string(m.source));
+        if (!m.candidates.empty()) {
+            // Say so rather than pick one.
+            if (gazetteer == nullptr) gazetteer = &default_gazetteer();
+            Json candidates = Json::array();
+            for (const std::string& id : m.candidates) {
+                Json c = {{"id", id}};
+                if (const Entity* e = gazetteer->find_id(id)) {
+                    c["name"] = e->name;
+                    c["type"] = std::string(to_string(e->kind));
+                    if (!e->latin.empty()) c["latin"] = e->latin;
+                }
+                candidates.push_back(std::move(c));
+            }
+            item["ambiguous"] = true;
+            item["resolved_entities"] = std::move(candidates);
+        }
+        list.push_back(std::move(item));
+    }
+    json["entities"] = std::move(list);
+    return dump(json);
+}
+
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
                     const OutputStyle& style) {
+    write_analysis(out, text, tokens, {}, style);
+}
+
+void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<EntityMention>& mentions, const OutputStyle& style) {
     if (style.format == OutputFormat::json) {
+        const std::string json = analysis_to_json(text, tokens, mentions);
         if (style.json_lines) {
-            out << analysis_to_json(text, tokens) << '\n';
+            out << json << '\n';
         } else {
-            out << dump(Json::parse(analysis_to_json(text, tokens)), 2) << '\n';
+            out << dump(Json::parse(json), 2) << '\n';
         }
         return;
     }
@@ -333,6 +375,18 @@ void write_analysis(std::ostream& out, std::string_view text, const std::vector<
         out << line << '\n';
     }
     if (tokens.empty()) out << "(no words)\n";
+    for (const EntityMention& m : mentions) {
+        out << "entity  " << to_string(m.kind) << "  " << m.start << '-' << m.end << "  "
+            << one_line(text.substr(m.start, m.end - m.start)) << "  ";
+        if (m.id.empty()) {
+            out << "ambiguous:";
+            for (const std::string& id : m.candidates) out << ' ' << id;
+        } else {
+            out << m.id << "  " << m.name;
+            if (!m.latin.empty()) out << " / " << m.latin;
+        }
+        out << "  (" << to_string(m.source) << ")\n";
+    }
 }
 
 }  // namespace fahras
