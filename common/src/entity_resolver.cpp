@@ -262,6 +262,12 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
         r.method = method;
         return true;
     };
+    // A canonical id, as a facet shows it: drill down from the facet to the articles.
+    if (const Entity* e = d.arabic.find_id(name); e != nullptr && accept(*e)) {
+        r.ids.push_back(e->id);
+        r.method = ResolveMethod::exact;
+        return r;
+    }
     if (has_arabic(name)) {
         const std::string folded = fold_name(name);
         if (take(d.arabic.find_exact(folded), ResolveMethod::exact, &d.arabic)) return r;

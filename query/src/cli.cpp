@@ -222,13 +222,17 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     app.add_option("--person", persons,
                    "Only articles that mention this person (any spelling, or Latin letters: "
                    "Shoigu); repeatable")
+        ->allow_extra_args(false)
         ->type_name("NAME");
     app.add_option("--place", places, "Only articles that mention this place; repeatable")
+        ->allow_extra_args(false)
         ->type_name("NAME");
     app.add_option("--org", orgs, "Only articles that mention this organisation; repeatable")
+        ->allow_extra_args(false)
         ->type_name("NAME");
     app.add_option("--entity", any_entities,
                    "Only articles that mention this person, place or organisation; repeatable")
+        ->allow_extra_args(false)
         ->type_name("NAME");
     app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
         ->type_name("QUERY");

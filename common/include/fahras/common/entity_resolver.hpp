@@ -51,7 +51,8 @@ class EntityResolver {
     EntityResolver(EntityResolver&&) noexcept;
     EntityResolver& operator=(EntityResolver&&) noexcept;
 
-    /// The entities `name` may mean, restricted to `kind` when given. Arabic input: exact
+    /// The entities `name` may mean, restricted to `kind` when given. A canonical id is that
+    /// entity (facet values can be used as filters). Arabic input: exact
     /// folded names and aliases, then match keys. Latin input: Latin names and aliases (whole,
     /// then a single word of them: "Kerry" → John Kerry), then the closest transliterations
     /// (same consonant skeleton, then fewest edits between the spellings).
