@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 
 #include "fahras/common/entities.hpp"
 #include "fahras/common/entity_extractor.hpp"
@@ -217,4 +218,47 @@ TEST_CASE("a user gazetteer adds entries; a bad row is an error with its line", 
         f << "my:2\tPER\n";
     }
     CHECK_THROWS_AS(g.load_tsv(dir / "bad.tsv"), InputError);
+}
+
+TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "[entities][eval]") {
+    const std::filesystem::path file =
+        std::filesystem::path(FAHRAS_SHARED_DIR) / "data/names/google_ar2en_eval.tsv";
+    if (!std::filesystem::exists(file)) {
+        WARN("skipped: " << file << " is absent");
+        return;
+    }
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line);  // header: arabic, latin
+    std::vector<std::pair<std::string, std::string>> pairs;
+    std::map<std::string, std::string> id_of;  // Arabic word → entity id
+    std::vector<Entity> entities;
+    while (std::getline(in, line)) {
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        std::string arabic = line.substr(0, tab);
+        std::string latin = line.substr(tab + 1);
+        if (!id_of.contains(arabic)) {
+            id_of[arabic] = "e:" + std::to_string(entities.size());
+            entities.push_back({id_of[arabic], EntityKind::person, arabic, "", {}});
+        }
+        pairs.emplace_back(std::move(arabic), std::move(latin));
+    }
+    const EntityResolver r(std::move(entities));
+    std::size_t top1 = 0;
+    std::size_t among = 0;
+    std::size_t candidates = 0;
+    for (const auto& [arabic, latin] : pairs) {
+        const Resolution res = r.resolve(latin);
+        const bool found = std::find(res.ids.begin(), res.ids.end(), id_of[arabic]) != res.ids.end();
+        if (found) ++among;
+        if (found && res.ids.size() == 1) ++top1;
+        candidates += res.ids.size();
+    }
+    const double n = static_cast<double>(pairs.size());
+    WARN("Latin→Arabic over " << pairs.size() << " pairs, " << id_of.size()
+         << " candidate names: unique and right " << top1 / n << ", right among the best "
+         << among / n << " (mean " << candidates / n << " candidates)");
+    // A floor well below the measured values: catches a broken transliterator, not noise.
+    CHECK(among / n > 0.5);
 }
