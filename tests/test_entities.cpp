@@ -262,3 +262,23 @@ TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "
     // A floor well below the measured values: catches a broken transliterator, not noise.
     CHECK(among / n > 0.5);
 }
+
+TEST_CASE("tagger spans add unknown names, never override the gazetteer", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    const std::string text = "التقى زيد الخالدي في بيروت";
+    const auto tokens = default_analyzer().analyze(text);
+    REQUIRE(tokens.size() == 5);
+    struct Row { TaggedSpan span; std::size_t mentions; const char* first_id; };
+    const Row rows[] = {
+        {{1, 3, EntityKind::person, 0.9}, 2, "name:زيد الخالدي"},
+        {{1, 3, EntityKind::person, 0.3}, 1, "geonames:276781"},  // below the confidence floor
+        {{4, 5, EntityKind::person, 0.9}, 1, "geonames:276781"},  // the gazetteer's place stays
+    };
+    for (const Row& r : rows) {
+        INFO(r.span.first << "-" << r.span.last << " " << r.span.confidence);
+        const auto mentions = x.extract(text, tokens, {r.span});
+        REQUIRE(mentions.size() == r.mentions);
+        CHECK(mentions.front().id == r.first_id);
+        if (r.mentions == 2) CHECK(mentions.front().source == MentionSource::tagger);
+    }
+}

@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "fahras/common/ner.hpp"
 #include "fahras/common/utf8.hpp"
 
 namespace fahras {
@@ -466,6 +467,20 @@ std::string unknown_entity_id(std::string_view folded_name) {
 std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
                                                     const std::vector<Token>& tokens,
                                                     const std::vector<TaggedSpan>& tagged) const {
+    if (tagged.empty() && m_tagger != nullptr) {
+        std::vector<TaggedSpan> spans;
+        for (const NerSpan& span : m_tagger->tag(text, tokens)) {
+            TaggedSpan t{span.first, span.last, EntityKind::person, span.confidence};
+            switch (span.type) {
+                case EntityType::person: t.kind = EntityKind::person; break;
+                case EntityType::place: t.kind = EntityKind::place; break;
+                case EntityType::organisation: t.kind = EntityKind::organisation; break;
+                case EntityType::misc: continue;
+            }
+            spans.push_back(t);
+        }
+        return Extraction(m_gazetteer, m_options, text, tokens).run(spans);
+    }
     return Extraction(m_gazetteer, m_options, text, tokens).run(tagged);
 }
 

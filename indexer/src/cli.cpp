@@ -55,6 +55,10 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     bool no_entities = false;
     app.add_flag("--no-entities", no_entities,
                  "Do not extract people, places and organisations (faster)");
+    bool no_tagger = false;
+    app.add_flag("--no-tagger", no_tagger,
+                 "Find entities with the gazetteer and context cues only, without the "
+                 "statistical tagger");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
     app.add_option("paths", options.inputs, "Files and directories to index")
@@ -78,6 +82,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
 
     options.entities = !no_entities;
+    options.tagger = !no_tagger;
     try {
         const IndexSummary summary = run_index(options, out, err);
         return summary.exit_status() == 0 ? index_ok : index_some_failed;

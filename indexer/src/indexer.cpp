@@ -17,6 +17,7 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/entity_extractor.hpp"
+#include "fahras/common/ner.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -77,7 +78,8 @@ class IndexRun {
             for (const std::string& file : options.gazetteers) m_gazetteer->load_tsv(file);
             gazetteer = m_gazetteer.get();
         }
-        m_extractor = std::make_unique<EntityExtractor>(*gazetteer);
+        m_extractor = std::make_unique<EntityExtractor>(
+            *gazetteer, ExtractorOptions{}, options.tagger ? &NerTagger::default_tagger() : nullptr);
     }
 
     IndexSummary run() {

@@ -59,11 +59,15 @@ std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db) {
 }
 
 std::string entity_label(std::string_view id) {
+    // An unknown entity's id holds its (folded) name: the same label whatever the shard layout.
+    if (id.starts_with("name:")) return std::string(id.substr(5));
     {
         const std::lock_guard guard(labels_lock());
         if (const auto it = labels().find(id); it != labels().end()) return it->second;
     }
-    if (id.starts_with("name:")) return std::string(id.substr(5));
+    // Over several shards the metadata (the catalogue) is read from the first one only: fall
+    // back to the shipped gazetteer, so that labels do not depend on the shard layout.
+    if (const Entity* e = default_gazetteer().find_id(id)) return e->name;
     return {};
 }
 

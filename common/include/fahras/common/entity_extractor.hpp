@@ -64,15 +64,21 @@ struct ExtractorOptions {
 /// facet can show it without a catalogue).
 [[nodiscard]] std::string unknown_entity_id(std::string_view folded_name);
 
-/// Finds entity mentions. Thread-safe; holds a reference to the gazetteer.
+class NerTagger;
+
+/// Finds entity mentions. Thread-safe; holds references to the gazetteer and the tagger.
 class EntityExtractor {
   public:
-    explicit EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options = {})
-        : m_gazetteer(gazetteer), m_options(options) {}
+    /// `tagger` (may be null): the statistical tagger (ner.hpp) whose spans extract() adds
+    /// when it is given none.
+    explicit EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options = {},
+                             const NerTagger* tagger = nullptr)
+        : m_gazetteer(gazetteer), m_options(options), m_tagger(tagger) {}
 
     /// Mentions in `text`, whose words are `tokens` (from the default analyzer), in text order,
     /// never overlapping. `tagged` (may be empty) are tagger spans over the same tokens: they
-    /// add names the gazetteer lacks and never override a gazetteer match.
+    /// add names the gazetteer lacks and never override a gazetteer match. When `tagged` is
+    /// empty and the extractor has a tagger, the tagger's spans are used.
     [[nodiscard]] std::vector<EntityMention> extract(
         std::string_view text, const std::vector<Token>& tokens,
         const std::vector<TaggedSpan>& tagged = {}) const;
@@ -82,6 +88,7 @@ class EntityExtractor {
   private:
     const Gazetteer& m_gazetteer;
     ExtractorOptions m_options;
+    const NerTagger* m_tagger;
 };
 
 /// An entity of one document, with what the index needs to know of it.

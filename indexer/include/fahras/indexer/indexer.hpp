@@ -17,6 +17,7 @@ struct IndexOptions {
     ReaderOptions reader;
     std::size_t commit_every = 2000;  ///< commit after this many changed articles
     bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
+    bool tagger = true;               ///< add the statistical tagger's names (with entities)
     /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
     std::vector<std::string> gazetteers;
     bool verbose = false;             ///< one line per file

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Training and evaluation of the NER tagger (used by fahras-ner-train and the tests; not
+// part of the shipped library). See docs/NER.md.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fahras/common/analyzer.hpp"
+#include "fahras/common/ner.hpp"
+#include "fahras/common/ner_model.hpp"
+
+namespace fahras::ner {
+
+/// A gold-labelled sentence as the tagger sees it: the text (CoNLL words joined by spaces),
+/// the analyzer's tokens of that text and one label per token.
+struct TrainSentence {
+    std::string text;
+    std::vector<Token> tokens;
+    std::vector<std::uint8_t> labels;
+    float weight = 1;  ///< size of the perceptron updates this sentence makes
+    /// Cross-fitting fold: when >= 0, the sentence's features see `fold_lexicons[fold]`
+    /// (see train()) instead of the model's lexicon.
+    int fold = -1;
+};
+
+/// Builds a TrainSentence from CoNLL words and their labels. A word the analyzer splits
+/// (or glues punctuation to, as in «(د») gives its label to its first token and the I-
+/// label to the others; a word without tokens (punctuation) disappears.
+[[nodiscard]] TrainSentence make_sentence(const std::vector<std::pair<std::string, Label>>& words);
+
+/// Reads a CoNLL file (word TAB tag [TAB …], a blank line between sentences). Throws
+/// InputError on an unknown tag or an unreadable file.
+[[nodiscard]] std::vector<TrainSentence> read_conll(const std::filesystem::path& path);
+
+/// Adds `phrase` (raw text, analysed and folded here) to the lexicon with `bits`.
+void add_phrase(NerLexicon& lexicon, std::string_view phrase, std::uint16_t bits);
+
+/// Adds the names and aliases of a gazetteer TSV (header `canonical_id type arabic_name
+/// aliases english_name source`; type PER/LOC/ORG/MISC). Rows whose source says
+/// `level=city` are skipped when `skip_cities` is set. Returns the number of rows used.
+std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv, bool skip_cities);
+
+/// Adds the single words of column `arabic` of a TSV with a header (the name lists in
+/// ../shared/data/names/) with `bits`; rows with a `count` column below `min_count` are
+/// skipped. Returns the number of words added.
+std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
+                          std::uint16_t bits, unsigned min_count);
+
+/// Adds the gold mentions of `data` to the lexicon (their class bits), and every word of a
+/// person mention as a name word (lex_name_word). Skips sentences of fold `except_fold`
+/// (-1: none skipped).
+void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, int except_fold);
+
+/// Counts the folded Arabic words of the `title` and `body` of JSON Lines files (.jsonl or
+/// .jsonl.gz) and marks words seen at least `frequent` times with lex_frequent, at least
+/// `very_frequent` times with lex_very_frequent, and at least `common` times with both.
+/// Returns the number of documents read.
+std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
+                            unsigned frequent, unsigned very_frequent, unsigned common);
+
+/// Clears the class bits of single-word entries that `data` shows to be mostly common
+/// words: labelled O at least `min_outside` times and at least four times as often as a
+/// mention. Gazetteers hold such junk (أمس listed as a place); left in, it teaches the model
+/// to distrust every list. Returns the number of entries cleared.
+std::size_t filter_lexicon(NerLexicon& lexicon, const std::vector<TrainSentence>& data,
+                           unsigned min_outside);
+
+/// Training settings.
+struct TrainOptions {
+    unsigned epochs = 10;
+    unsigned min_count = 2;   ///< features seen fewer times are dropped before training
+    float prune = 0.0F;       ///< features whose averaged weights are all below this go
+    std::uint64_t seed = 20261123;  ///< shuffling order; fixed for reproducible models
+};
+
+/// Trains an averaged structured perceptron (first-order, Viterbi, BIO-constrained) on
+/// `data` with the word lists of `lexicon`, which the model keeps. A sentence with a fold
+/// number k >= 0 is featurised with `fold_lexicons[k]` instead: lists mined from the other
+/// folds, so that training sees list coverage as imperfect as it will be on new text.
+/// Progress goes to `log` when not null.
+[[nodiscard]] NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
+                             const TrainOptions& options, std::ostream* log,
+                             const std::vector<NerLexicon>& fold_lexicons = {});
+
+/// Exact-span counts of one entity class, conlleval-style.
+struct SpanCounts {
+    std::size_t correct = 0, predicted = 0, gold = 0;
+    [[nodiscard]] double precision() const noexcept;
+    [[nodiscard]] double recall() const noexcept;
+    [[nodiscard]] double f1() const noexcept;
+};
+
+/// Result of evaluate(): per class (person, place, organisation, misc) and micro over the
+/// first three.
+struct Evaluation {
+    SpanCounts per_class[4];
+    SpanCounts micro;  ///< over person, place, organisation
+    std::size_t tokens = 0;
+    double tag_seconds = 0;  ///< time spent in NerTagger::tag
+};
+
+/// Tags every sentence (through NerTagger::tag(text, tokens)) and compares exact spans.
+/// When `dump` is given, writes every token as `word gold predicted`, a blank line between
+/// sentences (for error analysis).
+[[nodiscard]] Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& data,
+                                  std::ostream* dump = nullptr);
+
+/// Prints an Evaluation as a table (P/R/F1 per class, micro, tokens/s).
+void print_evaluation(const Evaluation& e, std::ostream& out);
+
+}  // namespace fahras::ner
