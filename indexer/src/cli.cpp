@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/indexer/cli.hpp"
 
+#include <cstdint>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +14,7 @@
 
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/indexer.hpp"
+#include "fahras/indexer/lock.hpp"
 
 namespace fahras {
 
@@ -19,7 +25,20 @@ constexpr const char* description =
     "\n"
     "Reads files and directories (recursively): .txt (title on the first line), .json (one\n"
     "article), .jsonl and .jsonl.gz (one article per line, fields id, title, body, date, source,\n"
-    "url, author, category). Re-indexing an article with the same id replaces it.\n";
+    "url, author, category).\n"
+    "\n"
+    "Incremental by default: files whose size and modification time (or, when only the time\n"
+    "changed, content) are those of the last run are skipped; changed articles are replaced by id;\n"
+    "articles whose file or JSON Lines line disappeared are deleted (--no-delete keeps them);\n"
+    "files that failed are not read again until they change (--retry-failed). --rebuild builds a\n"
+    "new database beside the live one and switches readers to it atomically. One writer at a\n"
+    "time: a second one exits with status 3, or waits (--wait). SIGINT/SIGTERM commit what is\n"
+    "done and stop.\n"
+    "\n"
+    "News-aware: related-link lines, repeated titles, captions, credits, comment-box trailers\n"
+    "and per-source boilerplate are left out of the indexed text (the stored body is kept as\n"
+    "given); agency credits become the `agency` filter and facet; near-duplicate versions of a\n"
+    "story share a story id (fahras-query --collapse, --same-story).\n";
 
 constexpr const char* footer =
     "\nExamples:\n"
@@ -28,7 +47,40 @@ constexpr const char* footer =
     "\nExit status:\n"
     "  0  all inputs indexed\n"
     "  1  finished, but some inputs failed (each reported as path:line: error: reason)\n"
-    "  2  fatal: bad options, missing input, database cannot be opened or written\n";
+    "  2  fatal: bad options, missing input, database cannot be opened or written;\n"
+    "     or interrupted by SIGINT/SIGTERM (what was done is committed; run again to finish)\n"
+    "  3  locked: another fahras-index is updating the database (see --wait)\n";
+
+/// Set by SIGINT/SIGTERM; polled by the run, which then commits and returns.
+std::atomic<bool> stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void on_stop_signal(int) { stop_requested.store(true); }
+
+/// Installs the stop handler for the lifetime of the object, then restores what was there.
+/// SA_RESETHAND: a second signal acts as it would have without us (a second Ctrl-C kills).
+class StopSignals {
+  public:
+    StopSignals() {
+        stop_requested.store(false);
+        struct sigaction sa {};
+        sa.sa_handler = on_stop_signal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESETHAND;
+        ::sigaction(SIGINT, &sa, &m_old_int);
+        ::sigaction(SIGTERM, &sa, &m_old_term);
+    }
+    ~StopSignals() {
+        ::sigaction(SIGINT, &m_old_int, nullptr);
+        ::sigaction(SIGTERM, &m_old_term, nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+  private:
+    struct sigaction m_old_int {};
+    struct sigaction m_old_term {};
+};
 
 }  // namespace
 
@@ -59,8 +111,55 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-tagger", no_tagger,
                  "Find entities with the gazetteer and context cues only, without the "
                  "statistical tagger");
+    app.add_flag("--no-delete", options.no_delete,
+                 "Keep articles whose file or JSON Lines line disappeared");
+    app.add_flag("--retry-failed", options.retry_failed,
+                 "Read again files that failed in an earlier run, even if unchanged");
+    app.add_flag("--rebuild", options.rebuild,
+                 "Build a complete new database beside the live one, then switch to it "
+                 "atomically and remove the old one");
+    app.add_flag("--compact", options.compact, "With --rebuild: compact the new database first");
+    app.add_option("--wait", options.wait_seconds,
+                   "If another fahras-index holds the database, wait up to this long for it")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("SECONDS");
+    app.add_option("--report", options.report,
+                   "Write a JSON summary (added, updated, deleted, unchanged, failed with "
+                   "reasons, durations) to this file")
+        ->type_name("FILE.json");
+    bool no_progress = false;
+    app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
+    // News (issue #8): boilerplate, agencies, stories; docs/NEWS.md.
+    app.add_flag("--keep-boilerplate", options.news.cleaning.keep_boilerplate,
+                 "Index bodies as given: drop no related-link, caption, credit, trailer or "
+                 "learned boilerplate lines (agencies are still recognised)");
+    app.add_option("--boilerplate-min", options.news.cleaning.learn_min_articles,
+                   "A body line seen in more than N articles of one source is boilerplate")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_flag("--no-stories", [&options](std::int64_t) { options.news.stories.enabled = false; },
+                 "Do not detect near-duplicate versions of a story (each article is its own story)");
+    app.add_option("--story-containment", options.news.stories.min_containment,
+                   "Least share of the smaller article's sampled shingles two versions of a "
+                   "story share")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0))
+        ->type_name("X");
+    app.add_option("--story-min-shared", options.news.stories.min_shared,
+                   "Least number of sampled shingles two versions of a story share")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--story-days", options.news.stories.max_days,
+                   "Versions of a story are dated within N days of its earliest version")
+        ->capture_default_str()
+        ->type_name("N");
+    // Diagnostic, hidden from --help: measures what the date extractor costs (docs/DATES.md).
+    bool no_date_extraction = false;
+    app.add_flag("--no-date-extraction", no_date_extraction,
+                 "Do not extract mentioned dates (diagnostic)")
+        ->group("");
     app.add_option("paths", options.inputs, "Files and directories to index")
         ->required()
         ->type_name("PATH...");
@@ -83,9 +182,21 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
 
     options.entities = !no_entities;
     options.tagger = !no_tagger;
+    // A progress line only for a person watching: stderr a terminal, no per-file lines.
+    options.progress = !no_progress && !options.quiet && !options.verbose && ::isatty(2) == 1;
+    options.stop = &stop_requested;
+    const StopSignals signals;
+    options.document.extract_dates = !no_date_extraction;
     try {
         const IndexSummary summary = run_index(options, out, err);
+        if (summary.interrupted) {
+            err << "fahras-index: interrupted: committed what was done; run again to finish\n";
+            return index_fatal;
+        }
         return summary.exit_status() == 0 ? index_ok : index_some_failed;
+    } catch (const LockedError& e) {
+        err << "fahras-index: " << e.what() << '\n';
+        return index_locked;
     } catch (const Error& e) {
         err << "fahras-index: error: " << e.what() << '\n';
     } catch (const Xapian::Error& e) {

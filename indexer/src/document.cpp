@@ -1,43 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/indexer/document.hpp"
 
-#include <cctype>
-
 #include <nlohmann/json.hpp>
 
 #include "document_entities.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/indexer/document_dates.hpp"
 
 namespace fahras {
 
 namespace {
 
-/// "YYYYMMDD" from a date that starts with an ISO 8601 calendar date (2015-09-18,
-/// 2015-09-18T10:00:00Z); empty otherwise. The date issue widens what is accepted.
-std::string sortable_date(std::string_view date) {
-    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return {};
-    std::string out;
-    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (std::isdigit(static_cast<unsigned char>(date[i])) == 0) return {};
-        out += date[i];
-    }
-    return out;
-}
-
 /// Adds the terms of one field. Unprefixed folded terms carry positions for phrases;
 /// `Z` stems and `XE` exact forms do not. Title words also go under `S` (positions) and
 /// `ZS`, and count `title_wdf_boost` times in the `Z` ranking terms.
-/// Returns the position after the last word.
+/// Returns the position after the last word. The words are also appended to `keep` when it is
+/// not null (the date extractor reads them instead of analysing the text again).
 Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                             Xapian::termpos first_position, bool is_title,
-                            std::vector<Token>* tokens = nullptr) {
+                            std::vector<Token>* keep = nullptr) {
     Xapian::termpos next = first_position;
     const Xapian::termcount wdf = is_title ? schema::title_wdf_boost : 1;
     std::string term;
     analyzer.analyze(text, [&](const Token& t) {
+        if (keep != nullptr) keep->push_back(t);
         const Xapian::termpos pos = first_position + t.position;
         next = pos + 1;
-        if (tokens != nullptr) tokens->push_back(t);
         doc.add_posting(t.folded, pos);
         term.assign(schema::stem).append(t.stem);
         doc.add_term(term, wdf);
@@ -55,27 +43,48 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
 
 }  // namespace
 
-Xapian::Document make_document(const Article& article, const Analyzer& analyzer) {
-    return make_document(article, analyzer, nullptr, nullptr);
-}
-
 Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
                                const EntityExtractor* extractor,
                                std::vector<DocumentEntity>* entities) {
+    DocumentOptions options;
+    options.extractor = extractor;
+    options.entities = entities;
+    return make_document(article, analyzer, options);
+}
+
+Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
+                               const DocumentOptions& options) {
     Xapian::Document doc;
     std::vector<Token> title_tokens;
     std::vector<Token> body_tokens;
+    const EntityExtractor* extractor = options.extractor;
     const bool extract = extractor != nullptr;
+    // Tokens are kept for the date extractor and the entity extractor.
+    const bool keep = options.extract_dates || extract;
     const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
-                                                    extract ? &title_tokens : nullptr);
-    index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
-                extract ? &body_tokens : nullptr);
+                                                    keep ? &title_tokens : nullptr);
+    // Entities are extracted from the indexed body, so that lines news cleaning (issue #8)
+    // left out of the index (related links, credits) add no entity terms either.
+    std::string_view entity_body = article.body;
+    std::vector<Token> indexed_body_tokens;
+    if (article.indexed_body) {
+        // News cleaning left lines out of the indexed text; date offsets must still point into
+        // the stored body, so its tokens are taken from the body as given.
+        index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
+                    false, extract ? &indexed_body_tokens : nullptr);
+        if (options.extract_dates) body_tokens = analyzer.analyze(article.body);
+        entity_body = *article.indexed_body;
+    } else {
+        index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
+                    keep ? &body_tokens : nullptr);
+    }
 
     doc.add_boolean_term(id_term(article.id));
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);
     if (auto t = category_term(article.category); !t.empty()) doc.add_boolean_term(t);
 
-    if (auto d = sortable_date(article.date); !d.empty()) doc.add_value(schema::slot_date, d);
+    const ArticleDates dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
+    add_date_terms(doc, dates);
     if (!article.source.empty()) doc.add_value(schema::slot_source, article.source);
     if (!article.category.empty()) doc.add_value(schema::slot_category, article.category);
 
@@ -85,18 +94,20 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
         {"author", article.author}, {"category", article.category}, {"path", article.path},
     };
     if (article.line != 0) data["line"] = article.line;
+    add_date_data(data, article, dates);
     if (extract) {
         // Title mentions first: a name in the title is the most salient. Body token indices
         // are shifted past the title's so that "first mention" orders across both.
         std::vector<EntityMention> mentions = extractor->extract(article.title, title_tokens);
-        for (EntityMention& m : extractor->extract(article.body, body_tokens)) {
+        for (EntityMention& m : extractor->extract(
+                 entity_body, article.indexed_body ? indexed_body_tokens : body_tokens)) {
             m.first_token += title_tokens.size();
             m.last_token += title_tokens.size();
             mentions.push_back(std::move(m));
         }
         std::vector<DocumentEntity> found = document_entities(mentions);
         add_entities(doc, data, found);
-        if (entities != nullptr) *entities = std::move(found);
+        if (options.entities != nullptr) *options.entities = std::move(found);
     }
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return doc;

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/dates.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
 
@@ -37,16 +38,23 @@ constexpr const char* footer =
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
     "  person:NAME  place:NAME  org:NAME        articles that mention the entity; NAME in any\n"
     "                                           spelling or in Latin letters (Shoigu, Aleppo)\n"
+    "  agency:NAME                              agency credited (agency:رويترز, agency:AFP)\n"
+    "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
+    "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
+    "  fahras-query --db ./fahras-db --from 2015-09 --to 2015-10 --sort -date سوريا\n"
+    "  fahras-query --db ./fahras-db --facets --limit 0 mentioned:2014-08\n"
     "  fahras-query --db ./fahras-db --format json --limit 5 'سوريا NOT روسيا'\n"
     "  fahras-query --db ./fahras-db --match any مسئول رفيع\n"
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
+    "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
+    "  fahras-query --db ./fahras-db --same-story 000_d7d323a442f094ad.txt\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
@@ -104,9 +112,12 @@ bool found(const SearchResult& result, const SearchOptions& options) {
 
 int run_query(const QueryOptions& options, Console& console) {
     if (options.db.empty()) throw UsageError("--db DIR is required to search");
-    // Entity filters alone are a query: every article that mentions the entity.
-    const bool single = !options.words.empty() || !options.search.entity_filters.empty();
-    if (!single && console.in_is_terminal) {
+    // Query words, or filters alone (--same-story, --agency, --person/--place/--org/--entity):
+    // every article that passes them.
+    const bool filters_only = !options.search.same_story.empty() ||
+                              !options.search.agencies.empty() ||
+                              !options.search.entity_filters.empty();
+    if (options.words.empty() && !filters_only && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
@@ -115,7 +126,7 @@ int run_query(const QueryOptions& options, Console& console) {
     style.ansi = console.ansi && options.format == OutputFormat::text;
     style.facets = options.search.facets;
 
-    if (single) {
+    if (!options.words.empty() || filters_only) {
         const std::string query = join(options.words);
         const SearchResult result = searcher.search(query, options.search);
         write_result(console.out, result, style);
@@ -158,10 +169,21 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
     const EntityExtractor extractor(default_gazetteer());
-    if (!options.words.empty()) {
-        const std::string text = join(options.words);
+    dates::ExtractOptions date_options;
+    if (!options.pubdate.empty()) {
+        const auto d = dates::parse_user_date(options.pubdate);
+        if (!d || d->second != dates::Precision::day) {
+            throw UsageError("--pubdate: '" + options.pubdate + "' is not a date (YYYY-MM-DD)");
+        }
+        date_options.pubdate = d->first;
+    }
+    const auto analyse = [&](const std::string& text) {
         const std::vector<Token> tokens = analyzer.analyze(text);
-        write_analysis(console.out, text, tokens, extractor.extract(text, tokens), style);
+        write_analysis(console.out, text, tokens, extractor.extract(text, tokens), style,
+                       dates::extract_dates(text, tokens, date_options));
+    };
+    if (!options.words.empty()) {
+        analyse(join(options.words));
         return query_hits;
     }
     style.json_lines = true;
@@ -170,8 +192,7 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     while (std::getline(console.in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (!first && style.format == OutputFormat::text) console.out << '\n';
-        const std::vector<Token> tokens = analyzer.analyze(line);
-        write_analysis(console.out, line, tokens, extractor.extract(line, tokens), style);
+        analyse(line);
         first = false;
     }
     return query_hits;
@@ -206,6 +227,19 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Snippet length in UTF-8 bytes (about half as many Arabic letters)")
         ->capture_default_str()
         ->type_name("N");
+    // News (issue #8): docs/NEWS.md.
+    app.add_option("--agency", query.search.agencies,
+                   "Only articles crediting this agency (AFP, Reuters, AP, dpa, …, or an Arabic "
+                   "name such as رويترز); repeat for any of several")
+        ->allow_extra_args(false)  // one NAME per --agency: the query words follow
+        ->type_name("NAME");
+    app.add_flag("--collapse", query.search.collapse,
+                 "One hit per story: near-duplicate versions are folded into the best one, "
+                 "with the number and sources of the others");
+    app.add_option("--same-story", query.search.same_story,
+                   "List the versions of the story of article ID (query words, if any, filter "
+                   "them further)")
+        ->type_name("ID");
     app.add_flag("--facets", query.search.facets,
                  "Count facets (source, category, …) over the whole match");
     app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")
@@ -234,6 +268,23 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Only articles that mention this person, place or organisation; repeatable")
         ->allow_extra_args(false)
         ->type_name("NAME");
+    std::string sort = "relevance";
+    app.add_option("--sort", sort, "Order of hits: relevance, date (oldest first), -date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}))
+        ->capture_default_str()
+        ->type_name("relevance|date|-date");
+    app.add_option("--from", query.search.from,
+                   "Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ->type_name("DATE");
+    app.add_option("--to", query.search.to, "Published on or before DATE (inclusive: 2015-10 "
+                                            "is up to 2015-10-31)")
+        ->type_name("DATE");
+    app.add_option("--mentioned-from", query.search.mentioned_from,
+                   "Mentions a date on or after DATE in its text")
+        ->type_name("DATE");
+    app.add_option("--mentioned-to", query.search.mentioned_to,
+                   "Mentions a date on or before DATE in its text")
+        ->type_name("DATE");
     app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
         ->type_name("QUERY");
 
@@ -242,6 +293,9 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     analyze_cmd->add_option("--format", format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("text|json");
+    analyze_cmd->add_option("--pubdate", analyze.pubdate,
+                            "Publication date for relative dates (أمس، اليوم الجمعة)")
+        ->type_name("YYYY-MM-DD");
     analyze_cmd->add_option("text", analyze.words, "Text to analyse")->type_name("TEXT");
     analyze_cmd->footer(
         "\nPrints each word of TEXT with its UTF-8 byte offsets [start, end), position, kind, and\n"
@@ -249,7 +303,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "_analyze. Without TEXT, analyses each line of stdin (JSON Lines for --format json).\n"
         "\nExamples:\n"
         "  fahras-query analyze 'قال المسؤولون الأمريكيون'\n"
-        "  fahras-query analyze --format json 'وزيرا الدفاع'\n");
+        "  fahras-query analyze --format json 'وزيرا الدفاع'\n"
+        "  fahras-query analyze --format json --pubdate 2015-09-18 'اليوم الجمعة'   (dates)\n");
 
     EntitiesOptions entities;
     CLI::App* entities_cmd = app.add_subcommand(
@@ -276,7 +331,17 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "  fahras-query entities --db ./fahras-db --format json Ale\n");
 
     try {
-        std::vector<std::string> reversed = protect_negations(args);
+        // "--sort -date": CLI11 would take -date for an option; glue it to --sort.
+        std::vector<std::string> glued;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (args[i] == "--sort" && i + 1 < args.size() && args[i + 1] == "-date") {
+                glued.push_back("--sort=-date");
+                ++i;
+            } else {
+                glued.push_back(args[i]);
+            }
+        }
+        std::vector<std::string> reversed = protect_negations(glued);
         std::reverse(reversed.begin(), reversed.end());
         app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
@@ -306,6 +371,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                 query.search.entity_filters.push_back({kind, name, false});
             }
         }
+        query.search.sort = parse_sort_order(sort);
         unprotect(query.words);
         unprotect(analyze.words);
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);

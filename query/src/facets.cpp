@@ -14,6 +14,21 @@ const std::vector<FacetSpec>& facet_specs() {
         std::vector<FacetSpec> s;
         s.push_back({"source", schema::slot_source, 1, {}, {}});
         s.push_back({"category", schema::slot_category, 1, {}, {}});
+        // News (issue #8): agencies credited, multi-valued.
+        s.push_back({"agency", schema::slot_agency_first, schema::agency_capacity, {}, {}});
+        // Dates (issue #3): publication year and year-month from the "YYYYMMDD" date slot,
+        // and the year-months mentioned in the text (a slot range).
+        s.push_back({"year", schema::slot_date, 1,
+                     [](std::string_view v) { return std::string(v.substr(0, 4)); }, {}});
+        s.push_back({"month", schema::slot_date, 1,
+                     [](std::string_view v) {
+                         return v.size() < 6 ? std::string()
+                                             : std::string(v.substr(0, 4)) + "-" +
+                                                   std::string(v.substr(4, 2));
+                     },
+                     {}});
+        s.push_back({"mentioned_month", schema::slot_mentioned_month_first,
+                     schema::mentioned_month_capacity, {}, {}});
         // Entities (docs/ENTITIES.md): canonical ids, labelled with their display names.
         const auto label = [](std::string_view id) { return entity_label(id); };
         s.push_back({"persons", schema::slot_persons, schema::entity_slot_capacity, {}, label});

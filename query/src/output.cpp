@@ -89,6 +89,23 @@ Json hit_to_json(const Hit& hit) {
         entities.push_back(std::move(item));
     }
     json["entities"] = std::move(entities);
+    // News (issue #8): the story key, and with --collapse the other versions.
+    if (!hit.story.empty()) json["story"] = hit.story;
+    if (hit.other_versions != 0 || !hit.other_sources.empty()) {
+        json["other_versions"] = hit.other_versions;
+        json["other_sources"] = hit.other_sources;
+    }
+    json["date_source"] = hit.date_source;
+    Json mentioned = Json::array();
+    for (const HitDate& d : hit.mentioned_dates) {
+        Json j = {{"value", d.value}, {"text", d.text},           {"start", d.start},
+                  {"end", d.end},     {"precision", d.precision}, {"calendar", d.calendar}};
+        if (!d.hijri.empty()) j["hijri"] = d.hijri;
+        j["kind"] = d.kind;
+        j["field"] = d.field;
+        mentioned.push_back(std::move(j));
+    }
+    json["mentioned_dates"] = std::move(mentioned);
     return json;
 }
 
@@ -218,6 +235,17 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
         if (!meta.empty()) out << "   " << meta << '\n';
         const std::string snippet = one_line(render_snippet(hit.snippet, start, end));
         if (!snippet.empty()) out << "   " << snippet << '\n';
+        if (hit.other_versions != 0) {  // --collapse (issue #8)
+            out << "   + " << hit.other_versions
+                << (hit.other_versions == 1 ? " other version" : " other versions");
+            std::string sources;
+            for (const std::string& s : hit.other_sources) {
+                if (!sources.empty()) sources += ", ";
+                sources += one_line(s);
+            }
+            if (!sources.empty()) out << " (" << sources << ')';
+            out << '\n';
+        }
     }
 }
 
@@ -282,7 +310,26 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
     out << dump({{"query", std::string(query)}, {"error", std::string(message)}}) << '\n';
 }
 
-std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens) {
+Json dates_to_json(const std::vector<dates::MentionedDate>& found) {
+    Json list = Json::array();
+    for (const dates::MentionedDate& d : found) {
+        Json j = {
+            {"text", d.text},
+            {"start", d.start},
+            {"end", d.end},
+            {"value", d.value()},
+            {"precision", std::string(to_string(d.precision))},
+            {"calendar", d.calendar == dates::Calendar::hijri ? "hijri" : "gregorian"},
+        };
+        if (d.calendar == dates::Calendar::hijri) j["hijri"] = d.hijri;
+        j["kind"] = d.kind == dates::DateKind::relative ? "relative" : "absolute";
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<dates::MentionedDate>& found_dates) {
     Json list = Json::array();
     for (const Token& t : tokens) {
         list.push_back({
@@ -296,12 +343,15 @@ std::string analysis_to_json(std::string_view text, const std::vector<Token>& to
             {"stem", t.stem},
         });
     }
-    return dump({{"text", std::string(text)}, {"tokens", std::move(list)}});
+    return dump({{"text", std::string(text)},
+                 {"tokens", std::move(list)},
+                 {"dates", dates_to_json(found_dates)}});
 }
 
 std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens,
-                             const std::vector<EntityMention>& mentions) {
-    Json json = Json::parse(analysis_to_json(text, tokens));
+                             const std::vector<EntityMention>& mentions,
+                             const std::vector<dates::MentionedDate>& found_dates) {
+    Json json = Json::parse(analysis_to_json(text, tokens, found_dates));
     Json list = Json::array();
     const Gazetteer* gazetteer = nullptr;
     for (const EntityMention& m : mentions) {
@@ -336,14 +386,16 @@ std::string analysis_to_json(std::string_view text, const std::vector<Token>& to
 }
 
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
-                    const OutputStyle& style) {
-    write_analysis(out, text, tokens, {}, style);
+                    const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates) {
+    write_analysis(out, text, tokens, std::vector<EntityMention>{}, style, found_dates);
 }
 
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
-                    const std::vector<EntityMention>& mentions, const OutputStyle& style) {
+                    const std::vector<EntityMention>& mentions, const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates) {
     if (style.format == OutputFormat::json) {
-        const std::string json = analysis_to_json(text, tokens, mentions);
+        const std::string json = analysis_to_json(text, tokens, mentions, found_dates);
         if (style.json_lines) {
             out << json << '\n';
         } else {
@@ -386,6 +438,13 @@ void write_analysis(std::ostream& out, std::string_view text, const std::vector<
             if (!m.latin.empty()) out << " / " << m.latin;
         }
         out << "  (" << to_string(m.source) << ")\n";
+    }
+    for (const dates::MentionedDate& d : found_dates) {
+        out << "date " << d.start << "-" << d.end << "  " << d.value() << "  "
+            << to_string(d.precision) << "  "
+            << (d.kind == dates::DateKind::relative ? "relative" : "absolute");
+        if (d.calendar == dates::Calendar::hijri) out << "  hijri " << d.hijri;
+        out << "  " << one_line(d.text) << '\n';
     }
 }
 

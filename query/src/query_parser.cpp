@@ -6,10 +6,12 @@
 #include <set>
 #include <vector>
 
+#include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/query/date_filters.hpp"
 
 namespace fahras {
 
@@ -30,7 +32,11 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category, person, place, org };
+enum class Field {
+    none, title, source, category,
+    person, place, org,             // entities (issue 4)
+    date, year, mentioned, agency,  // dates (issue #3), news (issue #8)
+};
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -175,6 +181,10 @@ class Lexer {
         if (name == "person") field = Field::person;
         if (name == "place") field = Field::place;
         if (name == "org") field = Field::org;
+        if (name == "agency") field = Field::agency;  // news (issue #8)
+        if (name == "date") field = Field::date;
+        if (name == "year") field = Field::year;
+        if (name == "mentioned") field = Field::mentioned;
         if (field == Field::none) return Field::none;
         m_pos = end + 1;
         if (ends_word(m_pos) && closing_quote(peek()) == 0) {
@@ -266,6 +276,14 @@ class Parser {
             }
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   combine_all(Xapian::Query::OP_AND, fields));
+        }
+        for (const auto& [field, queries] : m_query_filters) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  combine_all(Xapian::Query::OP_OR, queries));
+        }
+        if (!m_excluded_queries.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                  combine_all(Xapian::Query::OP_OR, m_excluded_queries));
         }
         if (!m_excluded_filters.empty()) {
             query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
@@ -427,9 +445,11 @@ class Parser {
     }
 
     Node atom(const Lexeme& lex) {
-        if (lex.field == Field::source || lex.field == Field::category) {
-            const std::string term =
-                lex.field == Field::source ? source_term(lex.text) : category_term(lex.text);
+        if (lex.field == Field::source || lex.field == Field::category ||
+            lex.field == Field::agency) {
+            const std::string term = lex.field == Field::source     ? source_term(lex.text)
+                                     : lex.field == Field::category ? category_term(lex.text)
+                                                                    : agency_filter_term(lex.text);
             if (term.empty()) return std::nullopt;
             if (m_negation != 0) m_excluded_filters.push_back(term);
             else m_filters[lex.field].insert(term);
@@ -450,6 +470,23 @@ class Parser {
                 else m_filters[lex.field].insert(std::move(term));
             }
             m_entities.push_back(std::move(filter));
+            return std::nullopt;
+        }
+
+        if (lex.field == Field::date || lex.field == Field::year ||
+            lex.field == Field::mentioned) {
+            // Date filters (date_filters.hpp): like source:, several values of one field are
+            // OR'ed, different fields AND'ed, and a negated one excludes.
+            Xapian::Query q;
+            try {
+                q = lex.field == Field::date   ? pub_date_filter(lex.text)
+                    : lex.field == Field::year ? year_filter(lex.text)
+                                               : mentioned_filter(lex.text);
+            } catch (const QueryError& e) {
+                error(lex, e.what());
+            }
+            if (m_negation != 0) m_excluded_queries.push_back(q);
+            else m_query_filters[lex.field].push_back(q);
             return std::nullopt;
         }
 
@@ -486,6 +523,8 @@ class Parser {
     int m_negation = 0;  ///< > 0 while parsing under NOT or `-`
     std::map<Field, std::set<std::string>> m_filters;
     std::vector<std::string> m_excluded_filters;
+    std::map<Field, std::vector<Xapian::Query>> m_query_filters;  ///< date:, year:, mentioned:
+    std::vector<Xapian::Query> m_excluded_queries;
     std::set<std::string> m_highlight;
     const std::function<const EntityResolver*()>& m_resolver;
     std::vector<ResolvedEntityFilter> m_entities;

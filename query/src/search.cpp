@@ -11,6 +11,8 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/xapian_stem.hpp"
+#include "fahras/query/stories.hpp"
+#include "fahras/query/date_filters.hpp"
 
 namespace fahras {
 
@@ -65,6 +67,36 @@ void fill_fields(Hit& hit, std::string& body, const std::string& data) {
             hit.entities.push_back(std::move(h));
         }
     }
+    hit.date_source = string_field(json, "date_source");
+    if (const auto it = json.find("mentioned_dates"); it != json.end() && it->is_array()) {
+        for (const auto& d : *it) {
+            if (!d.is_object()) continue;
+            HitDate date;
+            date.value = string_field(d, "value");
+            date.text = string_field(d, "text");
+            date.precision = string_field(d, "precision");
+            date.calendar = string_field(d, "calendar");
+            date.hijri = string_field(d, "hijri");
+            date.kind = string_field(d, "kind");
+            date.field = string_field(d, "field");
+            date.start = d.value("start", std::size_t{0});
+            date.end = d.value("end", std::size_t{0});
+            hit.mentioned_dates.push_back(std::move(date));
+        }
+    }
+}
+
+/// The query filtered by --from/--to and --mentioned-from/--mentioned-to.
+Xapian::Query with_date_options(const Xapian::Query& query, const SearchOptions& options) {
+    Xapian::Query out = query;
+    if (!options.from.empty() || !options.to.empty()) {
+        out = Xapian::Query(Xapian::Query::OP_FILTER, out, pub_date_range(options.from, options.to));
+    }
+    if (!options.mentioned_from.empty() || !options.mentioned_to.empty()) {
+        out = Xapian::Query(Xapian::Query::OP_FILTER, out,
+                            mentioned_range(options.mentioned_from, options.mentioned_to));
+    }
+    return out;
 }
 
 /// Collapses each run of whitespace (line breaks between paragraphs, mostly) to one space
@@ -161,6 +193,14 @@ Snippet parse_snippet(std::string_view marked, std::string_view start, std::stri
     return out;
 }
 
+SortOrder parse_sort_order(std::string_view name) {
+    if (name == "relevance") return SortOrder::relevance;
+    if (name == "date") return SortOrder::date;
+    if (name == "-date") return SortOrder::date_desc;
+    throw UsageError("unknown sort order '" + std::string(name) +
+                     "' (expected relevance, date or -date)");
+}
+
 Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
     std::error_code ec;
     if (!std::filesystem::exists(db_path, ec)) {
@@ -242,9 +282,13 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     if (options.facets && !m_catalogue_loaded) (void)entity_resolver();
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(query);
+    enquire.set_query(  // entities (issue 4), dates (issue #3), then agencies and stories (#8)
+        apply_news_filters(m_db, with_date_options(query, options), options));
+    if (options.collapse) enquire.set_collapse_key(schema::slot_story);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (parsed.match_all) {
+    if (options.sort == SortOrder::date) {
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
+    } else if (options.sort == SortOrder::date_desc || parsed.match_all) {
         // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).
         enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
     }
@@ -288,7 +332,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
         std::string body;
-        fill_fields(hit, body, it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        fill_fields(hit, body, doc.get_data());
+        fill_story(m_db, hit, doc, options);  // issue #8
         const std::string text = strip_markers(body.empty() ? hit.title : body);
         if (parsed.highlight.empty()) {
             hit.snippet = lead_snippet(text, options.snippet_bytes);

@@ -63,7 +63,7 @@ check "analyze prints tokens as JSON" bash -c "\"$QUERY\" analyze --format json 
 
 # --- Re-indexing replaces, never duplicates ------------------------------------------------
 check "re-index exits 0" status_is 0 "$INDEX" --db "$DB" "$SRC/sample_corpus"
-check "re-index replaces every article" grep -Eq "0 indexed, $indexed replaced" "$WORK/out"
+check "re-index of an unchanged tree changes nothing" grep -Eq "0 indexed, 0 replaced, [0-9]+ skipped, 0 failed, 0 deleted, $indexed unchanged" "$WORK/out"
 check "still exactly two seed hits after re-index" bash -c "\"$QUERY\" --db \"$DB\" --format json 'شويغو' | python3 -c 'import json,sys; assert sum(1 for h in json.load(sys.stdin)[\"hits\"] if \"seeds/\" in h[\"path\"])==2'"
 
 # --- Bad inputs are reported, counted, and do not stop the run -----------------------------

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace fahras {
@@ -18,6 +19,9 @@ struct Article {
     std::string category;
     std::string path;      ///< file it came from, relative to the indexed root
     std::size_t line = 0;  ///< 1-based line in a JSON Lines file; 0 for whole-file articles
+    /// The body text to index when it differs from `body` (news cleaning, issue #8: boilerplate
+    /// lines left out). The document data always keeps `body` as given, for display.
+    std::optional<std::string> indexed_body;
 };
 
 }  // namespace fahras

@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 2;
+inline constexpr int version = 5;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
@@ -60,6 +60,80 @@ inline constexpr Xapian::valueno slot_signature = 3;
 // facet takes a range of consecutive slots, one value each, so that Xapian's built-in
 // ValueCountMatchSpy can count it, locally and on remote shards.
 
+// ---- Nightly / incremental indexing (issue #5) -----------------------------------------
+// docs/NIGHTLY.md explains how these drive incremental runs.
+/// Boolean term: the input file an article came from, as `XFILE` + 16 hex digits of a 64-bit
+/// hash of the file's absolute path (fixed length, so long paths never hit Xapian's term
+/// length limit). Finds the articles of a file that changed or vanished.
+inline constexpr std::string_view source_file = "XFILE";
+/// Content hash of an article (all its fields and the file it came from), 16 hex digits: an
+/// article re-read from a changed JSON Lines file is skipped when its hash is unchanged.
+inline constexpr Xapian::valueno slot_article_hash = 100;
+/// Line of the article in its JSON Lines file (decimal; absent for whole-file articles): when
+/// only this changed (lines removed above it), just the stored "line" is rewritten.
+inline constexpr Xapian::valueno slot_article_line = 101;
+/// Metadata key prefix of the per-file records (size, mtime, content hash, status): the key
+/// is this prefix + the same 16 hex digits as the `XFILE` term, the value a JSON object.
+inline constexpr std::string_view meta_file_prefix = "fahras.file:";
+// ---- Dates (issue #3; docs/DATES.md) -----------------------------------------------------------
+// Publication date: boolean terms in Omega's standard date prefixes (exact `year:`/`date:`
+// filters) and the sortable slot_date above (ranges, sorting, the year and month facets).
+/// Publication year: `Y2015`.
+inline constexpr std::string_view pub_year = "Y";
+/// Publication year-month: `M201509`.
+inline constexpr std::string_view pub_month = "M";
+/// Publication day: `D20150918`.
+inline constexpr std::string_view pub_day = "D";
+// Dates mentioned in the text (many per article). A mention writes the terms of its precision
+// and the coarser ones: a day writes XMY, XMM and XMD; a month XMY and XMM; a year XMY.
+/// Mentioned year: `XMY2014`.
+inline constexpr std::string_view mentioned_year = "XMY";
+/// Mentioned year-month: `XMM201408` (month- and day-precision mentions).
+inline constexpr std::string_view mentioned_month = "XMM";
+/// Mentioned day: `XMD20140818`.
+inline constexpr std::string_view mentioned_day = "XMD";
+/// Mentioned Hijri year-month, as written: `XHM143609` (and `XHY1436` for the year).
+inline constexpr std::string_view mentioned_hijri_month = "XHM";
+/// Mentioned Hijri year: `XHY1436`.
+inline constexpr std::string_view mentioned_hijri_year = "XHY";
+
+// The `year` and `month` facets read slot_date ("YYYYMMDD") through FacetSpec::value_of.
+/// Mentioned year-months "YYYY-MM", distinct, most mentioned first: the multi-valued
+/// `mentioned_month` facet in slots [10, 10 + 20), written with set_multi_values().
+inline constexpr Xapian::valueno slot_mentioned_month_first = 10;
+/// Capacity of the `mentioned_month` slot range (slots 10–29).
+inline constexpr unsigned mentioned_month_capacity = 20;
+
+// ---- News (issue #8): agencies, story clusters, learned boilerplate ----------------------
+// docs/NEWS.md explains the rules; slots 80–99 belong to this section.
+/// Agency credited by the article, canonical code lower-cased (`XAGafp`, `XAGreuters`):
+/// `agency:` and `--agency` filters.
+inline constexpr std::string_view agency = "XAG";
+/// Story cluster key (16 hex digits, see slot_story): `--same-story`.
+inline constexpr std::string_view story = "XSTORY";
+/// One sampled word-shingle hash of the cleaned body (8 hex digits): candidate lookup for
+/// near-duplicate detection at index time.
+inline constexpr std::string_view shingle = "XSH";
+/// Story cluster key, 16 hex digits of the hash of story_root: the collapse key of
+/// `--collapse`. Every article has one (a story of one when it has no near-duplicate).
+inline constexpr Xapian::valueno slot_story = 80;
+/// The id of the story's lowest member (the article id the story key is derived from).
+inline constexpr Xapian::valueno slot_story_root = 81;
+/// Number of sampled shingle hashes of the article, in decimal (containment estimates).
+inline constexpr Xapian::valueno slot_shingle_count = 82;
+/// Agencies credited (canonical codes such as "AFP"), most salient first, one per slot from
+/// slot_agency_first: the multi-valued `agency` facet.
+inline constexpr Xapian::valueno slot_agency_first = 83;
+/// Number of agency slots.
+inline constexpr unsigned agency_capacity = 4;
+/// The story's date: the earliest `slot_date` (YYYYMMDD) of its members; empty when none
+/// has a date. Versions of a story must fall within a window of it (StoryOptions).
+inline constexpr Xapian::valueno slot_story_date = 87;
+/// Metadata key: boilerplate lines learned per source (one "source<TAB>hash" per line).
+inline constexpr std::string_view meta_boilerplate = "fahras.news.boilerplate";
+/// Metadata key: the story-detection parameters the database was written with.
+inline constexpr std::string_view meta_story_params = "fahras.news.story";
+
 // ---- Entities (issue 4: docs/ENTITIES.md) ---------------------------------------------------
 /// Canonical id of a person mentioned: boolean filter `person:` / --person.
 inline constexpr std::string_view entity_person = "XPER";
@@ -81,7 +155,12 @@ inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
 
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
-// "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs), and
-// "entities": [{"id", "type", "name", "latin", "count"}] (most salient first).
+// "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
+// Dates (issue #3): "date" is the publication date as ISO YYYY-MM-DD when one was resolved
+// (else the input's string), "date_raw" the input's string, "date_source" (metadata, path,
+// dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
+// "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).
+// Entities (issue 4): "entities": [{"id", "type", "name", "latin", "count"}] (most salient
+// first).
 
 }  // namespace fahras::schema

@@ -12,9 +12,22 @@
 
 namespace fahras {
 
+/// Switches of the document builder.
+struct DocumentOptions {
+    /// Extract the dates mentioned in title and body (issue #3). Off only to measure what the
+    /// extractor costs (`fahras-index --no-date-extraction`, a diagnostic switch); the
+    /// publication date is resolved either way.
+    bool extract_dates = true;
+    /// Extract entities with this extractor (docs/ENTITIES.md); none when null.
+    const EntityExtractor* extractor = nullptr;
+    /// When not null, receives the document's entities (for the database's entity catalogue).
+    std::vector<DocumentEntity>* entities = nullptr;
+};
+
 /// Builds the Xapian document of an article: every term set, value slot and the document
 /// data laid down in schema.hpp. Pure: no database access.
-[[nodiscard]] Xapian::Document make_document(const Article& article, const Analyzer& analyzer);
+[[nodiscard]] Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
+                                             const DocumentOptions& options = {});
 
 /// As above, and with entities when `extractor` is given: boolean terms per type
 /// (schema::entity_person …), the persons/places/organisations value-slot ranges (most salient

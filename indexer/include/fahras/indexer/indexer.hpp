@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "fahras/indexer/news.hpp"
+#include "fahras/indexer/document.hpp"
 #include "fahras/indexer/readers.hpp"
 
 namespace fahras {
@@ -15,36 +18,80 @@ struct IndexOptions {
     std::string db;                   ///< database directory (created when missing)
     std::vector<std::string> inputs;  ///< files and directories (recursed)
     ReaderOptions reader;
-    std::size_t commit_every = 2000;  ///< commit after this many changed articles
     bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
     bool tagger = true;               ///< add the statistical tagger's names (with entities)
     /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
     std::vector<std::string> gazetteers;
+    std::size_t commit_every = 2000;  ///< commit after this many changes (added/updated/deleted)
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary
+    NewsOptions news;                 ///< boilerplate, agencies, stories (issue #8)
+    bool progress = false;            ///< a progress line (rate, ETA) on `err`: for a TTY
+    bool no_delete = false;           ///< keep articles whose file or line disappeared
+    bool retry_failed = false;        ///< read again files that failed and did not change
+    bool rebuild = false;             ///< build a new database and switch to it atomically
+    bool compact = false;             ///< with `rebuild`: compact the new database first
+    double wait_seconds = 0;          ///< wait this long for another writer to finish
+    double swap_grace_seconds = 1.0;  ///< `rebuild`: delay before the old database is removed
+    std::string report;               ///< write a JSON summary to this file ("" = none)
+    /// Polled while indexing; when it becomes true (a signal handler sets it), the run commits
+    /// what is done and returns with `interrupted` set.
+    const std::atomic<bool>* stop = nullptr;
+    DocumentOptions document;         ///< switches of make_document()
 };
 
-/// What a run did. `failed` counts bad files and bad records; `skipped` counts files of an
-/// unsupported type and articles with no text.
+/// One input that failed, or one bad record in it.
+struct InputFailure {
+    std::string path;
+    std::size_t line = 0;  ///< 0 for the whole file
+    std::string reason;
+};
+
+/// What a run did. `failed` counts bad files and bad records found in this run; files that
+/// failed before and did not change are not read again and counted in `known_failed` only.
+/// `skipped` counts files of an unsupported type.
 struct IndexSummary {
-    std::size_t files = 0;
-    std::size_t indexed = 0;   ///< new articles
-    std::size_t replaced = 0;  ///< articles whose id was already in the database
+    std::size_t files = 0;             ///< input files seen
+    std::size_t files_unchanged = 0;   ///< skipped by size and mtime (or content hash)
+    std::size_t indexed = 0;           ///< new articles ("added")
+    std::size_t replaced = 0;          ///< articles rewritten because they changed ("updated")
+    std::size_t deleted = 0;           ///< articles whose file or line disappeared
+    std::size_t unchanged = 0;         ///< articles left as they were
     std::size_t skipped = 0;
     std::size_t failed = 0;
-    std::size_t bytes = 0;     ///< bytes of title + body text analysed
-    double seconds = 0;
+    NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
+    std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
+    std::size_t bytes = 0;             ///< bytes of title + body text analysed
+    std::size_t commits = 0;           ///< commits that wrote something
+    bool interrupted = false;          ///< stopped early by options.stop; the rest is for next run
+    std::vector<InputFailure> failures;
+    double seconds = 0;                ///< whole run
+    double scan_seconds = 0;           ///< finding the input files
+    double index_seconds = 0;          ///< reading, analysing, writing
+    double delete_seconds = 0;         ///< removing disappeared articles
+    double commit_seconds = 0;         ///< in commit()
+    double publish_seconds = 0;        ///< --rebuild: compaction and the switch
 
-    /// 0 when all went well, 1 when some inputs failed.
-    [[nodiscard]] int exit_status() const noexcept { return failed == 0 ? 0 : 1; }
+    /// Articles added, updated or deleted.
+    [[nodiscard]] std::size_t changes() const noexcept { return indexed + replaced + deleted; }
+    /// 0 when all went well, 1 when some inputs failed, 2 when interrupted.
+    [[nodiscard]] int exit_status() const noexcept {
+        return interrupted ? 2 : failed == 0 ? 0 : 1;
+    }
 };
 
-/// Indexes `options.inputs` into `options.db`. Input errors go to `err` compiler-style and are
-/// counted; progress and the summary go to `log`. Throws DatabaseError / UsageError for fatal
-/// problems (the database cannot be opened or written, an input path does not exist).
+/// Indexes `options.inputs` into `options.db`, incrementally (omindex-style, see
+/// docs/NIGHTLY.md), or into a new database switched in atomically with `options.rebuild`.
+/// Input errors go to `err` compiler-style and are counted; progress and the summary go to
+/// `log`. Throws LockedError when another writer holds the database, DatabaseError /
+/// UsageError for fatal problems (the database cannot be opened or written, an input path does
+/// not exist).
 IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostream& err);
 
 /// The one-line summary printed at the end of a run.
 [[nodiscard]] std::string format_summary(const IndexSummary& summary);
+
+/// The `--report` JSON document of a run.
+[[nodiscard]] std::string summary_json(const IndexSummary& summary, const IndexOptions& options);
 
 }  // namespace fahras

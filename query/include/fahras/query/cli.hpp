@@ -38,6 +38,9 @@ struct QueryOptions {
 struct AnalyzeOptions {
     OutputFormat format = OutputFormat::text;  ///< text or json
     std::vector<std::string> words;  ///< joined with spaces into one text; none: read stdin
+    /// Publication date (YYYY-MM-DD) against which relative dates (أمس، الشهر الماضي) are
+    /// resolved; empty: relative dates are not reported.
+    std::string pubdate;
 };
 
 /// Everything `fahras-query entities` was asked to do.

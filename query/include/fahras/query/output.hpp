@@ -8,6 +8,7 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/entity_extractor.hpp"
+#include "fahras/common/dates.hpp"
 #include "fahras/query/search.hpp"
 
 namespace fahras {
@@ -38,7 +39,8 @@ struct OutputStyle {
 
 /// The JSON form of a result, on one line. This is a contract: `query` (string), `total_estimate`,
 /// `offset`, `hits`: [{`rank`, `id`, `score`, `title`, `date`, `source`, `url`, `path`,
-/// `snippet`}]; fields may be added (`percent`, `author`, `category`, `line`), never renamed.
+/// `snippet`}]; fields may be added (`percent`, `author`, `category`, `line`, `story`, and with
+/// --collapse `other_versions` and `other_sources`), never renamed.
 /// The snippet is HTML-escaped with matches in `<b>`…`</b>`, as Omega does. With `with_facets`:
 /// `facets` {name: [{`value`, `count`, (`label`)}]}, `facets_counted`, `facets_exact`.
 [[nodiscard]] std::string to_json(const SearchResult& result, bool with_facets = false);
@@ -54,10 +56,12 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
                        const OutputStyle& style);
 
 /// The JSON form of `fahras-query analyze`, on one line: {"text", "tokens": [{"start", "end",
-/// "position", "kind", "raw", "exact", "folded", "stem"}]}, offsets in UTF-8 bytes of `text`
-/// (`raw` is text[start, end)).
+/// "position", "kind", "raw", "exact", "folded", "stem"}], "dates": [{"text", "start", "end",
+/// "value", "precision", "calendar", "hijri" (Hijri only), "kind"}]}, offsets in UTF-8 bytes of
+/// `text` (`raw` is text[start, end)).
 [[nodiscard]] std::string analysis_to_json(std::string_view text,
-                                              const std::vector<Token>& tokens);
+                                           const std::vector<Token>& tokens,
+                                           const std::vector<dates::MentionedDate>& found_dates = {});
 
 /// As above, plus `entities`: [{"type", "text", "start", "end", "id", "name", "latin", "source"}]
 /// — `text` is text[start, end), the whole mention with its clitics; an ambiguous name has an
@@ -65,15 +69,18 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
 /// candidates).
 [[nodiscard]] std::string analysis_to_json(std::string_view text,
                                               const std::vector<Token>& tokens,
-                                              const std::vector<EntityMention>& mentions);
+                                              const std::vector<EntityMention>& mentions,
+                                              const std::vector<dates::MentionedDate>& found_dates = {});
 
 /// Writes the analysis of `text` as JSON (one line when `style.json_lines`) or as an aligned
-/// table.
+/// table followed by one `date` line per date found.
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
-                    const OutputStyle& style);
+                    const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates = {});
 
-/// As above, with the entity mentions (JSON `entities`; a table of them in text).
+/// As above, with the entity mentions (JSON `entities`; a table of them in text) and dates.
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
-                    const std::vector<EntityMention>& mentions, const OutputStyle& style);
+                    const std::vector<EntityMention>& mentions, const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates = {});
 
 }  // namespace fahras

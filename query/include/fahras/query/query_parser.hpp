@@ -12,8 +12,9 @@
 //   sequence := item+                               (joined by the implicit operator)
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
-//             | title:word | title:"phrase" | source:NAME | category:NAME
+//             | title:word | title:"phrase" | source:NAME | category:NAME | agency:NAME
 //             | person:NAME | place:NAME | org:NAME   (NAME quoted when it has spaces)
+//             | date:DATE | date:FROM..TO | year:YYYY | mentioned:DATE | mentioned:FROM..TO
 //
 // Phrases may also be written «…» or “…”. AND, OR and NOT are keywords only in upper case;
 // "and" is an ordinary word. The implicit operator is AND (MatchMode::all) or OR
@@ -70,6 +71,12 @@ struct ParsedQuery {
 /// - `person:NAME`, `place:NAME`, `org:NAME`: boolean filters on the entities NAME resolves to
 ///   (any spelling, or Latin letters: see EntityResolver) through the resolver given with
 ///   set_entity_resolver(); combined like source: (several values of one field: any of them).
+/// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
+///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
+/// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
+///   `mentioned:2014-01..2014-06` (dates YYYY, YYYY-MM or YYYY-MM-DD): boolean filters on the
+///   publication date and on dates mentioned in the text (date_filters.hpp), combined like
+///   source:. A value that is not a date is a QueryError.
 ///
 /// Throws QueryError, whose message gives the 1-based column (in characters) of the problem,
 /// for an unclosed quote or parenthesis, an unmatched `)`, empty parentheses, an operator

@@ -16,6 +16,16 @@
 
 namespace fahras {
 
+/// Order of the hits.
+enum class SortOrder {
+    relevance,  ///< BM25 (a query without words: newest first)
+    date,       ///< publication date, oldest first (undated articles come first)
+    date_desc,  ///< publication date, newest first (`-date`)
+};
+
+/// Parses "relevance", "date" or "-date"; throws UsageError for anything else.
+[[nodiscard]] SortOrder parse_sort_order(std::string_view name);
+
 /// How to run one search.
 struct SearchOptions {
     std::size_t limit = 10;   ///< hits to return
@@ -23,6 +33,13 @@ struct SearchOptions {
     MatchMode match = MatchMode::all;
     /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
     std::size_t snippet_bytes = 240;
+    // News (issue #8), see query/stories.hpp.
+    /// `--agency`: only articles crediting one of these agencies (any alias).
+    std::vector<std::string> agencies;
+    /// `--collapse`: one hit per story, with the count and sources of the other versions.
+    bool collapse = false;
+    /// `--same-story ID`: only the versions of the story of article ID.
+    std::string same_story;
     /// Count the facets of facet_specs() over the whole match (see facets.hpp).
     bool facets = false;
     /// Values shown per facet (0: all).
@@ -32,6 +49,25 @@ struct SearchOptions {
     Xapian::doccount facet_max_docs = 200000;
     /// --person/--place/--org/--entity filters (all must match).
     std::vector<EntityFilterOption> entity_filters;
+    SortOrder sort = SortOrder::relevance;
+    /// Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, inclusive at their precision); empty:
+    /// open. `--from`, `--to`.
+    std::string from, to;
+    /// Dates mentioned in the text, same forms; `--mentioned-from`, `--mentioned-to`.
+    std::string mentioned_from, mentioned_to;
+};
+
+/// A date mentioned in an article, as stored by the indexer (see schema.hpp).
+struct HitDate {
+    std::string value;      ///< ISO at its precision: YYYY, YYYY-MM, YYYY-MM-DD
+    std::string text;       ///< the words it came from
+    std::size_t start = 0;  ///< UTF-8 byte offsets into `field`
+    std::size_t end = 0;
+    std::string precision;  ///< year, month, week, day
+    std::string calendar;   ///< gregorian, hijri
+    std::string hijri;      ///< Hijri form, for Hijri dates
+    std::string kind;       ///< absolute, relative
+    std::string field;      ///< title, body
 };
 
 /// A stretch of snippet text, plain (not HTML-escaped), highlighted or not. Each output format
@@ -68,7 +104,9 @@ struct Hit {
     // The article's fields, from the document data (see schema.hpp).
     std::string id;        ///< the article's unique id
     std::string title;
-    std::string date;      ///< as given by the input
+    std::string date;      ///< publication date, YYYY-MM-DD when resolved, else as given
+    std::string date_source;  ///< metadata, path, dateline, or empty
+    std::vector<HitDate> mentioned_dates;  ///< dates mentioned in title and body
     std::string source;    ///< as given by the input, e.g. "alarabia"
     std::string url;
     std::string author;
@@ -78,6 +116,10 @@ struct Hit {
     Snippet snippet;       ///< best passage of the body (the title when there is no body)
     /// The article's entities, most salient first (from the document data).
     std::vector<HitEntity> entities;
+    // News (issue #8).
+    std::string story;     ///< story key: the same for every version of a story
+    std::size_t other_versions = 0;  ///< with --collapse: other versions of the story stored
+    std::vector<std::string> other_sources;  ///< their sources, distinct, first seen first
 };
 
 /// The answer to one query.

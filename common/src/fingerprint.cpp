@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/common/fingerprint.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "fahras/common/schema.hpp"
+
+namespace fahras {
+
+std::uint64_t stable_hash(std::string_view text) noexcept {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    // FNV's low bits mix poorly for short inputs; the sampling tests low bits, so finish with
+    // the SplitMix64 avalanche.
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+Fingerprint fingerprint(std::string_view text, const FingerprintOptions& options,
+                        const Analyzer& analyzer) {
+    std::vector<std::string> words;
+    analyzer.analyze(text, [&](const Token& t) { words.push_back(t.folded); });
+    Fingerprint fp;
+    fp.words = words.size();
+    if (words.empty()) return fp;
+    const std::size_t k = std::max<std::size_t>(1, options.shingle_words);
+    const std::size_t count = words.size() >= k ? words.size() - k + 1 : 1;
+    const std::uint32_t modulus = std::max<std::uint32_t>(1, options.modulus);
+    std::vector<std::uint64_t> all;
+    all.reserve(count);
+    std::string shingle;
+    for (std::size_t i = 0; i < count; ++i) {
+        shingle.clear();
+        for (std::size_t j = i; j < std::min(i + k, words.size()); ++j) {
+            shingle += words[j];
+            shingle += ' ';
+        }
+        all.push_back(stable_hash(shingle));
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    fp.shingles = all.size();
+    for (const std::uint64_t h : all) {
+        if (h % modulus != 0) continue;
+        fp.samples.push_back(static_cast<std::uint32_t>(h >> 32));
+    }
+    std::sort(fp.samples.begin(), fp.samples.end());
+    fp.samples.erase(std::unique(fp.samples.begin(), fp.samples.end()), fp.samples.end());
+    if (fp.samples.size() > options.max_samples) fp.samples.resize(options.max_samples);
+    return fp;
+}
+
+std::size_t shared_samples(const std::vector<std::uint32_t>& a,
+                           const std::vector<std::uint32_t>& b) noexcept {
+    std::size_t shared = 0;
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++shared;
+            ++i;
+            ++j;
+        }
+    }
+    return shared;
+}
+
+double containment(const Fingerprint& a, const Fingerprint& b) noexcept {
+    const std::size_t smaller = std::min(a.samples.size(), b.samples.size());
+    if (smaller == 0) return 0;
+    return static_cast<double>(shared_samples(a.samples, b.samples)) /
+           static_cast<double>(smaller);
+}
+
+std::string shingle_term(std::uint32_t hash) {
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(hash));
+    return std::string(schema::shingle) + hex;
+}
+
+}  // namespace fahras

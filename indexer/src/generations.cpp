@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/indexer/generations.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include <xapian.h>
+
+#include "fahras/common/errors.hpp"
+
+namespace fs = std::filesystem;
+
+namespace fahras {
+
+namespace {
+
+constexpr const char* stub_name = "XAPIANDB";
+constexpr std::string_view generation_prefix = "gen-";
+
+std::string generation_name() {
+    static int counter = 0;
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    return std::string(generation_prefix) + stamp + "-" + std::to_string(::getpid()) + "-" +
+           std::to_string(++counter);
+}
+
+/// The generation a stub file names ("auto gen-…"), or "" when there is none.
+std::string stub_target(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t space = line.rfind(' ');
+        return space == std::string::npos ? line : line.substr(space + 1);
+    }
+    return {};
+}
+
+void fsync_path(const fs::path& p, int flags) {
+    const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fsync(fd);
+    ::close(fd);
+}
+
+fs::path normalised(const fs::path& db) {
+    fs::path p = db.lexically_normal();
+    if (!p.has_filename()) p = p.parent_path();  // "db/" → "db"
+    return p;
+}
+
+}  // namespace
+
+bool is_stub_directory(const fs::path& db) {
+    std::error_code ec;
+    return fs::is_directory(db, ec) && fs::is_regular_file(db / stub_name, ec);
+}
+
+Generation::Generation(const fs::path& db) : m_db(normalised(db)) {
+    std::error_code ec;
+    try {
+        if (!fs::exists(m_db, ec)) {
+            fs::create_directories(m_db);
+            m_stub_dir = m_db;
+        } else if (!fs::is_directory(m_db, ec)) {
+            throw DatabaseError("cannot rebuild " + m_db.string() + ": not a directory");
+        } else if (is_stub_directory(m_db) || fs::is_empty(m_db, ec)) {
+            m_stub_dir = m_db;
+        } else {
+            // A plain database directory: build a whole stub directory beside it and exchange
+            // the two at publish() time. Remove what killed rebuilds left.
+            const std::string staging_prefix = m_db.filename().string() + ".rebuild-";
+            for (const auto& entry : fs::directory_iterator(m_db.parent_path().empty()
+                                                                ? fs::path(".")
+                                                                : m_db.parent_path())) {
+                if (entry.path().filename().string().rfind(staging_prefix, 0) == 0) {
+                    fs::remove_all(entry.path(), ec);
+                }
+            }
+            m_stub_dir = m_db;
+            m_stub_dir += ".rebuild-" + std::to_string(::getpid());
+            fs::create_directory(m_stub_dir);
+        }
+        if (m_stub_dir == m_db) {
+            // Generations no stub names are what killed rebuilds left.
+            const std::string live = is_stub_directory(m_db) ? stub_target(m_db / stub_name) : "";
+            for (const auto& entry : fs::directory_iterator(m_db)) {
+                const std::string name = entry.path().filename().string();
+                if (name.rfind(generation_prefix, 0) == 0 && name != live) {
+                    fs::remove_all(entry.path(), ec);
+                }
+            }
+        }
+        m_path = m_stub_dir / generation_name();
+        fs::create_directory(m_path);
+    } catch (const fs::filesystem_error& e) {
+        throw DatabaseError("cannot prepare a new database generation for " + m_db.string() +
+                            ": " + e.code().message());
+    }
+}
+
+Generation::~Generation() {
+    if (m_published) return;
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+    if (m_stub_dir != m_db) fs::remove_all(m_stub_dir, ec);
+}
+
+void Generation::compact() {
+    fs::path out = m_path;
+    out += "-compact";
+    try {
+        Xapian::Database(m_path.string()).compact(out.string());
+    } catch (const Xapian::Error& e) {
+        std::error_code ec;
+        fs::remove_all(out, ec);
+        throw DatabaseError("cannot compact " + m_path.string() + ": " + e.get_msg());
+    }
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+    fs::rename(out, m_path, ec);
+    if (ec) throw DatabaseError("cannot rename " + out.string() + ": " + ec.message());
+}
+
+void Generation::publish(double grace_seconds) {
+    const fs::path stub = m_stub_dir / stub_name;
+    fs::path tmp = stub;
+    tmp += ".new";
+    const std::string old_live = m_stub_dir == m_db && is_stub_directory(m_db)
+                                     ? stub_target(stub)
+                                     : std::string();
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << "# Fahras: the live generation of this database (fahras-index --rebuild)\n"
+            << "auto " << m_path.filename().string() << '\n';
+        out.close();
+        if (!out) throw DatabaseError("cannot write " + tmp.string());
+    }
+    fsync_path(tmp, O_RDONLY);
+    fsync_path(m_path, O_RDONLY | O_DIRECTORY);
+    if (std::rename(tmp.c_str(), stub.c_str()) != 0) {
+        throw DatabaseError("cannot switch " + stub.string() + ": " + std::strerror(errno));
+    }
+    fsync_path(m_stub_dir, O_RDONLY | O_DIRECTORY);
+    fs::path old;
+    if (m_stub_dir != m_db) {
+        // A plain database directory becomes a stub directory: swap the two directories in one
+        // step (renameat2 RENAME_EXCHANGE, Linux 3.15+); the old database ends up in staging.
+        if (::renameat2(AT_FDCWD, m_stub_dir.c_str(), AT_FDCWD, m_db.c_str(), RENAME_EXCHANGE) !=
+            0) {
+            throw DatabaseError("cannot switch " + m_db.string() + " to the new database: " +
+                                std::strerror(errno));
+        }
+        fsync_path(m_db.parent_path().empty() ? fs::path(".") : m_db.parent_path(),
+                   O_RDONLY | O_DIRECTORY);
+        old = m_stub_dir;
+    } else if (old_live.rfind(generation_prefix, 0) == 0 &&
+               old_live.find('/') == std::string::npos &&
+               old_live != m_path.filename().string()) {
+        // Only generations of our own naming are removed, never what a hand-written stub names.
+        old = m_db / old_live;
+    }
+    m_published = true;
+    if (old.empty()) return;
+    std::this_thread::sleep_for(std::chrono::duration<double>(grace_seconds));
+    std::error_code ec;
+    fs::remove_all(old, ec);
+}
+
+}  // namespace fahras

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a run tells its user: the summary line, the --report JSON, the progress line.
+#include <cstdio>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "fahras/indexer/indexer.hpp"
+#include "fahras/indexer/progress.hpp"
+
+namespace fahras {
+
+std::string format_summary(const IndexSummary& s) {
+    const double rate = s.seconds > 0 ? static_cast<double>(s.indexed + s.replaced) / s.seconds : 0;
+    char timing[96];
+    std::snprintf(timing, sizeof timing, " in %.2f s (%.0f articles/s, %.2f MB/s)", s.seconds, rate,
+                  s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0);
+    std::string out = "fahras-index: " + std::to_string(s.files) + " files: " +
+                      std::to_string(s.indexed) + " indexed, " + std::to_string(s.replaced) +
+                      " replaced, " + std::to_string(s.skipped) + " skipped, " +
+                      std::to_string(s.failed) + " failed, " + std::to_string(s.deleted) +
+                      " deleted, " + std::to_string(s.unchanged) + " unchanged";
+    if (s.known_failed != 0) {
+        out += " (" + std::to_string(s.known_failed) + " failed file(s) unchanged, not retried)";
+    }
+    out += timing;
+    if (s.interrupted) out += "; interrupted: committed what was done, run again to finish";
+    return out;
+}
+
+std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
+    nlohmann::json failures = nlohmann::json::array();
+    for (const InputFailure& f : s.failures) {
+        nlohmann::json j = {{"path", f.path}, {"reason", f.reason}};
+        if (f.line != 0) j["line"] = f.line;
+        failures.push_back(std::move(j));
+    }
+    const nlohmann::json report = {
+        {"db", options.db},
+        {"rebuild", options.rebuild},
+        {"exit_status", s.exit_status()},
+        {"interrupted", s.interrupted},
+        {"added", s.indexed},
+        {"updated", s.replaced},
+        {"deleted", s.deleted},
+        {"unchanged", s.unchanged},
+        {"failed", s.failed},
+        {"changes", s.changes()},
+        {"files",
+         {{"seen", s.files},
+          {"unchanged", s.files_unchanged},
+          {"skipped", s.skipped},
+          {"known_failed", s.known_failed}}},
+        {"failures", failures},
+        {"commits", s.commits},
+        {"bytes_analysed", s.bytes},
+        {"durations",
+         {{"total", s.seconds},
+          {"scan", s.scan_seconds},
+          {"index", s.index_seconds},
+          {"delete", s.delete_seconds},
+          {"commit", s.commit_seconds},
+          {"publish", s.publish_seconds}}},
+    };
+    return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Progress::Progress(std::ostream& out, bool enabled, std::size_t files, std::uintmax_t bytes)
+    : m_out(out),
+      m_enabled(enabled),
+      m_files_total(files),
+      m_bytes_total(bytes),
+      m_start(std::chrono::steady_clock::now()),
+      m_last_draw(m_start) {}
+
+void Progress::file_done(std::uintmax_t bytes, std::size_t articles) {
+    ++m_files;
+    m_bytes += bytes;
+    m_articles = articles;
+    if (!m_enabled) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_last_draw < std::chrono::milliseconds(250) && m_files != m_files_total) return;
+    m_last_draw = now;
+    draw();
+}
+
+void Progress::draw() {
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    const double rate = elapsed > 0 ? static_cast<double>(m_articles) / elapsed : 0;
+    const double done = m_bytes_total > 0
+                            ? static_cast<double>(m_bytes) / static_cast<double>(m_bytes_total)
+                            : 1.0;
+    char line[160];
+    if (done > 0 && done < 1) {
+        const long eta = static_cast<long>(elapsed / done - elapsed);
+        std::snprintf(line, sizeof line,
+                      "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s, ETA %ld:%02ld",
+                      m_files, m_files_total, done * 100, m_articles, rate, eta / 60, eta % 60);
+    } else {
+        std::snprintf(line, sizeof line, "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s",
+                      m_files, m_files_total, done * 100, m_articles, rate);
+    }
+    m_out << line << std::flush;
+    m_drawn = true;
+}
+
+void Progress::finish() {
+    if (m_drawn) m_out << "\r\033[K" << std::flush;
+}
+
+}  // namespace fahras

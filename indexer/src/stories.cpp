@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/indexer/stories.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
+
+namespace fahras {
+
+namespace {
+
+std::size_t parse_count(const std::string& value) {
+    std::size_t n = 0;
+    for (const char c : value) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+}
+
+bool accept(std::size_t shared, std::size_t na, std::size_t nb, const StoryOptions& o) {
+    const std::size_t smaller = std::min(na, nb);
+    if (smaller == 0 || shared < o.min_shared) return false;
+    return static_cast<double>(shared) / static_cast<double>(smaller) >= o.min_containment;
+}
+
+}  // namespace
+
+std::string StoryOptions::describe() const {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer,
+                  "k=%zu mod=%u max=%zu shared=%zu containment=%.3f days=%d",
+                  fingerprint.shingle_words, static_cast<unsigned>(fingerprint.modulus),
+                  fingerprint.max_samples, min_shared, min_containment, max_days);
+    return buffer;
+}
+
+bool same_story(const Fingerprint& a, const Fingerprint& b, const StoryOptions& options) noexcept {
+    return accept(shared_samples(a.samples, b.samples), a.samples.size(), b.samples.size(),
+                  options);
+}
+
+namespace {
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+long days_from_civil(long y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+long day_number(std::string_view ymd) noexcept {
+    if (ymd.size() != 8) return -1;
+    long v[3] = {0, 0, 0};
+    const std::size_t widths[3] = {4, 2, 2};
+    std::size_t at = 0;
+    for (int i = 0; i < 3; ++i) {
+        for (std::size_t j = 0; j < widths[i]; ++j, ++at) {
+            if (ymd[at] < '0' || ymd[at] > '9') return -1;
+            v[i] = v[i] * 10 + (ymd[at] - '0');
+        }
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) return -1;
+    return days_from_civil(v[0], static_cast<unsigned>(v[1]), static_cast<unsigned>(v[2]));
+}
+
+}  // namespace
+
+long days_between(std::string_view a, std::string_view b) noexcept {
+    const long x = day_number(a);
+    const long y = day_number(b);
+    if (x < 0 || y < 0) return -1;
+    return x > y ? x - y : y - x;
+}
+
+std::string story_key(std::string_view root_article_id) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(stable_hash(root_article_id)));
+    return hex;
+}
+
+std::string story_term(std::string_view key) { return std::string(schema::story) + std::string(key); }
+
+void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id,
+                            const Fingerprint& fp) {
+    // The stored version of this very article (when re-indexing) is not a candidate.
+    Xapian::docid self = 0;
+    {
+        const std::string idterm = id_term(article_id);
+        const Xapian::PostingIterator it = m_db.postlist_begin(idterm);
+        if (it != m_db.postlist_end(idterm)) self = *it;
+    }
+
+    std::string root = article_id;
+    const std::string own_date = doc.get_value(schema::slot_date);
+    std::string story_date = own_date;  // earliest date of the story, as it grows
+    std::set<std::string> joined_keys;  // stories this article links to
+    if (m_options.enabled && !fp.empty()) {
+        std::unordered_map<Xapian::docid, std::size_t> shared;
+        for (const std::uint32_t h : fp.samples) {
+            const std::string term = shingle_term(h);
+            const Xapian::doccount tf = m_db.get_termfreq(term);
+            if (tf == 0 || tf > m_options.max_postings) continue;
+            for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term); ++it) {
+                if (*it != self) ++shared[*it];
+            }
+        }
+        std::vector<Xapian::docid> candidates;
+        for (const auto& [did, n] : shared) {
+            if (n >= m_options.min_shared) candidates.push_back(did);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        struct Match {
+            double score;
+            Xapian::docid did;
+            std::string key, root, date;
+        };
+        std::vector<Match> matches;
+        for (const Xapian::docid did : candidates) {
+            const Xapian::Document other = m_db.get_document(did);
+            const std::size_t other_count = parse_count(other.get_value(schema::slot_shingle_count));
+            if (!accept(shared[did], fp.samples.size(), other_count, m_options)) continue;
+            std::string other_key = other.get_value(schema::slot_story);
+            if (other_key.empty()) continue;
+            const double score = static_cast<double>(shared[did]) /
+                                 static_cast<double>(std::min(fp.samples.size(), other_count));
+            matches.push_back({score, did, std::move(other_key),
+                               other.get_value(schema::slot_story_root),
+                               other.get_value(schema::slot_story_date)});
+        }
+        // Best match first; each further story must fall within the window of the story as it
+        // has grown so far, so an undated article cannot bridge stories months apart.
+        std::stable_sort(matches.begin(), matches.end(),
+                         [](const Match& a, const Match& b) { return a.score > b.score; });
+        for (const Match& m : matches) {
+            if (days_between(story_date, m.date) > m_options.max_days) continue;
+            if (!m.date.empty() && (story_date.empty() || m.date < story_date)) story_date = m.date;
+            joined_keys.insert(m.key);
+            if (!m.root.empty() && m.root < root) root = m.root;
+        }
+    }
+    const std::string key = story_key(root);
+    if (!joined_keys.empty()) ++m_stats.joined;
+    for (const std::string& old_key : joined_keys) {
+        if (old_key == key) continue;
+        ++m_stats.merged;
+        relabel(old_key, key, root, story_date, self);
+    }
+
+    if (m_options.enabled) {
+        for (const std::uint32_t h : fp.samples) doc.add_boolean_term(shingle_term(h));
+    }
+    doc.add_boolean_term(story_term(key));
+    doc.add_value(schema::slot_story, key);
+    doc.add_value(schema::slot_story_root, root);
+    if (!story_date.empty()) doc.add_value(schema::slot_story_date, story_date);
+    doc.add_value(schema::slot_shingle_count, std::to_string(fp.samples.size()));
+}
+
+void StoryClusterer::relabel(const std::string& old_key, const std::string& new_key,
+                             const std::string& new_root, const std::string& new_date,
+                             Xapian::docid skip) {
+    const std::string old_term = story_term(old_key);
+    const std::string new_term = story_term(new_key);
+    std::vector<Xapian::docid> members;
+    for (auto it = m_db.postlist_begin(old_term); it != m_db.postlist_end(old_term); ++it) {
+        if (*it != skip) members.push_back(*it);
+    }
+    for (const Xapian::docid did : members) {
+        Xapian::Document doc = m_db.get_document(did);
+        doc.remove_term(old_term);
+        doc.add_boolean_term(new_term);
+        doc.add_value(schema::slot_story, new_key);
+        doc.add_value(schema::slot_story_root, new_root);
+        if (!new_date.empty()) doc.add_value(schema::slot_story_date, new_date);
+        m_db.replace_document(did, doc);
+        ++m_stats.relabelled;
+    }
+}
+
+}  // namespace fahras

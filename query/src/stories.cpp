@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/query/stories.hpp"
+
+#include <algorithm>
+
+#include "fahras/common/agencies.hpp"
+#include "fahras/common/errors.hpp"
+#include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
+
+namespace fahras {
+
+namespace {
+
+/// Most story members read for one hit's other_sources.
+constexpr std::size_t max_versions_read = 100;
+
+std::string story_term_of(std::string_view key) {
+    return std::string(schema::story) + std::string(key);
+}
+
+}  // namespace
+
+Xapian::Query apply_news_filters(const Xapian::Database& db, const Xapian::Query& query,
+                                 const SearchOptions& options) {
+    Xapian::Query out = query;
+    if (!options.agencies.empty()) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string& name : options.agencies) {
+            if (find_agency(name) == nullptr) {
+                throw UsageError("unknown agency '" + name + "' (known: " + agency_codes() +
+                                 ", or any of their Arabic names)");
+            }
+            terms.emplace_back(agency_filter_term(name));
+        }
+        out = Xapian::Query(Xapian::Query::OP_FILTER, out,
+                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+    if (!options.same_story.empty()) {
+        const std::string idterm = id_term(options.same_story);
+        const Xapian::PostingIterator it = db.postlist_begin(idterm);
+        if (it == db.postlist_end(idterm)) {
+            throw UsageError("--same-story: no article with id '" + options.same_story + "'");
+        }
+        const std::string key = db.get_document(*it).get_value(schema::slot_story);
+        const Xapian::Query story = key.empty() ? Xapian::Query(idterm)
+                                                : Xapian::Query(story_term_of(key));
+        out = Xapian::Query(Xapian::Query::OP_FILTER, out, story);
+    }
+    return out;
+}
+
+void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& doc,
+                const SearchOptions& options) {
+    hit.story = doc.get_value(schema::slot_story);
+    if (!options.collapse || hit.story.empty()) return;
+    const std::string term = story_term_of(hit.story);
+    const Xapian::doccount members = db.get_termfreq(term);
+    hit.other_versions = members > 0 ? members - 1 : 0;
+    std::size_t read = 0;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        if (*it == hit.docid) continue;
+        if (++read > max_versions_read) break;
+        const std::string source = db.get_document(*it).get_value(schema::slot_source);
+        if (source.empty()) continue;
+        if (std::find(hit.other_sources.begin(), hit.other_sources.end(), source) ==
+            hit.other_sources.end()) {
+            hit.other_sources.push_back(source);
+        }
+    }
+}
+
+}  // namespace fahras

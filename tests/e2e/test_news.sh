@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end test of news-aware indexing (issue #8): --collapse, --same-story, --agency,
+# agency:, --keep-boilerplate, on a database of sample_corpus/ plus a light edit of a seed.
+# Usage: test_news.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
+set -uo pipefail
+INDEX=$1 QUERY=$2 SRC=$3
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-news.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+failures=0 checks=0
+
+check() {  # check DESCRIPTION COMMAND... : passes when COMMAND succeeds
+  local what=$1; shift
+  checks=$((checks + 1))
+  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
+}
+status_is() {  # status_is EXPECTED COMMAND... (output to $WORK/out, $WORK/err)
+  local want=$1; shift
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want; stderr:"; sed 's/^/  /' "$WORK/err" | head -5; return 1; }
+}
+py() {  # py FILE 'python expression over r (the JSON result)': passes when it is true
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); ok=eval(sys.argv[2]); print("  got:", [(h["id"], h.get("other_versions")) for h in r.get("hits", [])]) if not ok else None; sys.exit(0 if ok else 1)' "$1" "$2"
+}
+
+CORPUS="$WORK/corpus"
+mkdir -p "$CORPUS"
+cp -r "$SRC/sample_corpus/." "$CORPUS/"
+# A lightly edited copy of the Akhbar seed, as a third outlet would run it.
+python3 - "$CORPUS/seeds/003_30707adeda7cd947.txt" "$CORPUS/edited.jsonl" <<'PY'
+import json, sys
+body = open(sys.argv[1], encoding="utf-8").read().replace("50 دقيقة", "ساعة تقريبا")
+json.dump({"id": "copy-1", "title": "محادثات روسية أميركية بشأن سوريا", "body": body,
+           "source": "copycat", "date": "2015-09-19"}, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+
+DB="$WORK/db"
+SEED_AFP=seeds/000_d7d323a442f094ad.txt
+SEED_AKHBAR=seeds/003_30707adeda7cd947.txt
+check "index exits 0" status_is 0 "$INDEX" --db "$DB" "$CORPUS"
+check "summary reports news cleaning" grep -Eq 'news: [1-9][0-9]* lines \([0-9.]+% of body text\) dropped' "$WORK/out"
+check "summary reports stories joined" grep -Eq '[1-9][0-9]* joined a story' "$WORK/out"
+
+# --- Stories -------------------------------------------------------------------------------
+check "--same-story lists the seeds and the edited copy" status_is 0 "$QUERY" --db "$DB" --format json --same-story "$SEED_AFP"
+check "  exactly those three" py "$WORK/out" "sorted(h['id'] for h in r['hits']) == sorted(['$SEED_AFP', '$SEED_AKHBAR', 'copy-1'])"
+check "  they share one story key" py "$WORK/out" "len(set(h['story'] for h in r['hits'])) == 1"
+check "--same-story of an unknown id is an error" status_is 2 "$QUERY" --db "$DB" --same-story no-such-id
+check "without --collapse both seeds match شويغو" status_is 0 "$QUERY" --db "$DB" --format json --limit 50 شويغو
+check "  (two seeds and the copy)" py "$WORK/out" "sum(1 for h in r['hits'] if h['id'] in ('$SEED_AFP', '$SEED_AKHBAR', 'copy-1')) == 3"
+check "--collapse shows one hit for the story" status_is 0 "$QUERY" --db "$DB" --format json --limit 50 --collapse شويغو
+check "  one version of the story, with 2 other versions" py "$WORK/out" "[h.get('other_versions') for h in r['hits'] if h['id'] in ('$SEED_AFP', '$SEED_AKHBAR', 'copy-1')] == [2]"
+check "  other_sources lists the other outlets' sources" py "$WORK/out" "any('copycat' in h.get('other_sources', []) or len(h.get('other_sources', [])) >= 1 for h in r['hits'] if h.get('other_versions'))"
+check "  no two hits share a story" py "$WORK/out" "len(set(h['story'] for h in r['hits'])) == len(r['hits'])"
+check "--collapse text output says N other versions" bash -c "\"$QUERY\" --db \"$DB\" --collapse شويغو | grep -q '+ 2 other versions'"
+check "different ANT articles are not merged with the seeds" status_is 0 "$QUERY" --db "$DB" --format json --limit 100 --collapse سوريا
+check "  every hit outside the story has no other versions" py "$WORK/out" "all(not h.get('other_versions') for h in r['hits'] if h['id'] not in ('$SEED_AFP', '$SEED_AKHBAR', 'copy-1'))"
+
+# --- Agencies ------------------------------------------------------------------------------
+check "--agency AFP finds the AFP seed" status_is 0 "$QUERY" --db "$DB" --format json --agency AFP --limit 100
+check "  and it is among the hits" py "$WORK/out" "'$SEED_AFP' in [h['id'] for h in r['hits']]"
+check "agency:رويترز finds the Akhbar seed (outlet credit (الأخبار، رويترز))" status_is 0 "$QUERY" --db "$DB" --format json --limit 100 'agency:رويترز'
+check "  and not the AFP seed" py "$WORK/out" "'$SEED_AKHBAR' in [h['id'] for h in r['hits']] and '$SEED_AFP' not in [h['id'] for h in r['hits']]"
+check "--agency takes Arabic aliases too (أ ف ب)" status_is 0 "$QUERY" --db "$DB" --format json --limit 100 --agency 'أ ف ب' شويغو
+check "  = AFP" py "$WORK/out" "[h['id'] for h in r['hits']] == ['$SEED_AFP']"
+check "--agency with an unknown name is an error" status_is 2 "$QUERY" --db "$DB" --agency nosuchagency سوريا
+check "  naming the known ones" grep -q "Reuters" "$WORK/err"
+check "--facets counts the agency facet" status_is 0 "$QUERY" --db "$DB" --format json --facets شويغو
+check "  AFP 1, Reuters 2 (the Akhbar seed and its copy)" py "$WORK/out" "{f['value']: f['count'] for f in r['facets']['agency']} == {'AFP': 1, 'Reuters': 2}"
+check "agency is distinct from source" status_is 1 "$QUERY" --db "$DB" 'source:رويترز'
+
+# --- Boilerplate ---------------------------------------------------------------------------
+check "a related-link line is not indexed" status_is 1 "$QUERY" --db "$DB" '"2400 روسي"'
+check "the comment-box trailer is not indexed" status_is 1 "$QUERY" --db "$DB" '=التعليقات' title:وزيرا
+check "the stored body keeps it for display" bash -c "\"$QUERY\" --db \"$DB\" --format json --same-story '$SEED_AFP' --snippet-bytes 100000 | grep -q '2400'"
+check "--keep-boilerplate indexes everything" status_is 0 "$INDEX" --db "$WORK/keep" --keep-boilerplate "$CORPUS"
+check "  the related-link line is found" status_is 0 "$QUERY" --db "$WORK/keep" '"2400 روسي"'
+check "  agencies are still recognised" status_is 0 "$QUERY" --db "$WORK/keep" --agency AFP شويغو
+check "--verbose reports each dropped line" bash -c "\"$INDEX\" --db \"$WORK/v\" --verbose \"$CORPUS/seeds\" | grep -q 'dropped related_link (body line'"
+
+echo "$((checks - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Incremental indexing, locking and atomic rebuilds (issue #5): exact database contents after
+// each change to the inputs.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include "fahras/common/schema.hpp"
+#include "fahras/indexer/generations.hpp"
+#include "fahras/indexer/indexer.hpp"
+#include "fahras/indexer/lock.hpp"
+#include "fahras/indexer/state.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace fahras;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::trunc) << text;
+}
+
+/// Moves the mtime of `p` forward, so that a rewrite in the same clock tick still counts.
+void bump_mtime(const fs::path& p) {
+    fs::last_write_time(p, fs::last_write_time(p) + std::chrono::seconds(2));
+}
+
+std::string line(const std::string& id, const std::string& title, const std::string& body) {
+    return R"({"id": ")" + id + R"(", "title": ")" + title + R"(", "body": ")" + body + "\"}\n";
+}
+
+/// The article ids in the database (its `Q` terms).
+std::set<std::string> ids_in(const std::string& db_path) {
+    Xapian::Database db(db_path);
+    std::set<std::string> ids;
+    const std::string prefix(schema::id);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        ids.insert((*t).substr(prefix.size()));
+    }
+    return ids;
+}
+
+struct Run {
+    IndexSummary summary;
+    std::string log, err;
+};
+
+Run index(const IndexOptions& options) {
+    std::ostringstream log, err;
+    Run r;
+    r.summary = run_index(options, log, err);
+    r.log = log.str();
+    r.err = err.str();
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[incremental]") {
+    test::TempDir dir;
+    const fs::path corpus = dir / "corpus";
+    write(corpus / "a.txt", "عنوان أول\n\nنص المقال الأول عن حلب.\n");
+    write(corpus / "b.jsonl", line("b1", "الأول", "نص أول") + line("b2", "الثاني", "نص ثان") +
+                                  line("b3", "الثالث", "نص ثالث"));
+    write(corpus / "sub" / "c.json", R"({"id": "c", "title": "سي", "body": "نص سي"})");
+
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {corpus.string()};
+
+    struct Step {
+        const char* what;
+        std::function<void()> change;
+        std::size_t added, updated, deleted, unchanged;
+        std::set<std::string> ids;
+        bool no_delete = false;
+    };
+    const std::vector<Step> steps = {
+        {"first run", [] {}, 5, 0, 0, 0, {"a.txt", "b1", "b2", "b3", "c"}},
+        {"nothing changed", [] {}, 0, 0, 0, 5, {"a.txt", "b1", "b2", "b3", "c"}},
+        {"mtime moved, content same", [&] { bump_mtime(corpus / "a.txt"); },
+         0, 0, 0, 5, {"a.txt", "b1", "b2", "b3", "c"}},
+        {"a JSONL line changed, one removed, one added",
+         [&] {
+             write(corpus / "b.jsonl", line("b1", "الأول", "نص أول") +
+                                           line("b2", "الثاني", "نص معدل") +
+                                           line("b4", "الرابع", "نص رابع"));
+             bump_mtime(corpus / "b.jsonl");
+         },
+         1, 1, 1, 3, {"a.txt", "b1", "b2", "b4", "c"}},
+        {"a line removed above others: they are unchanged",
+         [&] {
+             write(corpus / "b.jsonl",
+                   line("b2", "الثاني", "نص معدل") + line("b4", "الرابع", "نص رابع"));
+             bump_mtime(corpus / "b.jsonl");
+         },
+         0, 0, 1, 4, {"a.txt", "b2", "b4", "c"}},
+        {"a file deleted", [&] { fs::remove(corpus / "sub" / "c.json"); },
+         0, 0, 1, 3, {"a.txt", "b2", "b4"}},
+        {"a file renamed (its id is its path)",
+         [&] { fs::rename(corpus / "a.txt", corpus / "d.txt"); },
+         1, 0, 1, 2, {"d.txt", "b2", "b4"}},
+        {"--no-delete keeps a removed file's articles",
+         [&] { fs::rename(corpus / "b.jsonl", dir / "b.jsonl.away"); },
+         0, 0, 0, 1, {"d.txt", "b2", "b4"}, true},
+        {"without --no-delete they go", [] {}, 0, 0, 2, 1, {"d.txt"}},
+        {"a JSONL file moved in with known ids: rewritten with its new file",
+         [&] { fs::rename(dir / "b.jsonl.away", corpus / "sub" / "moved.jsonl"); },
+         2, 0, 0, 1, {"d.txt", "b2", "b4"}},
+    };
+    for (const Step& step : steps) {
+        INFO(step.what);
+        step.change();
+        options.no_delete = step.no_delete;
+        const Xapian::rev before =
+            fs::exists(options.db) ? Xapian::Database(options.db).get_revision() : 0;
+        const Run r = index(options);
+        CHECK(r.summary.indexed == step.added);
+        CHECK(r.summary.replaced == step.updated);
+        CHECK(r.summary.deleted == step.deleted);
+        CHECK(r.summary.unchanged == step.unchanged);
+        CHECK(r.summary.failed == 0);
+        CHECK(ids_in(options.db) == step.ids);
+        CHECK(Xapian::Database(options.db).get_doccount() == step.ids.size());
+        if (std::string(step.what) == "nothing changed") {
+            CHECK(r.summary.changes() == 0);
+            CHECK(r.summary.commits == 0);
+            CHECK(Xapian::Database(options.db).get_revision() == before);
+        }
+    }
+    // The moved articles belong to their new file: changing it updates them.
+    write(corpus / "sub" / "moved.jsonl", line("b2", "الثاني", "نص جديد"));
+    bump_mtime(corpus / "sub" / "moved.jsonl");
+    const Run r = index(options);
+    CHECK(r.summary.replaced == 1);
+    CHECK(r.summary.deleted == 1);
+    CHECK(ids_in(options.db) == std::set<std::string>{"d.txt", "b2"});
+}
+
+TEST_CASE("the stored line of an article follows its JSON Lines line", "[incremental]") {
+    test::TempDir dir;
+    const fs::path file = dir / "in.jsonl";
+    write(file, line("x", "أ", "ب") + line("y", "ج", "د"));
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {file.string()};
+    index(options);
+    write(file, line("y", "ج", "د"));
+    bump_mtime(file);
+    const Run r = index(options);
+    CHECK(r.summary.unchanged == 1);
+    CHECK(r.summary.deleted == 1);
+    Xapian::Database db(options.db);
+    const Xapian::docid did = *db.postlist_begin("Qy");
+    CHECK(db.get_document(did).get_data().find("\"line\":1") != std::string::npos);
+}
+
+TEST_CASE("failed files are remembered and not retried until they change", "[incremental]") {
+    test::TempDir dir;
+    const fs::path corpus = dir / "corpus";
+    write(corpus / "good.txt", "عنوان\n\nنص جيد");
+    write(corpus / "broken.json", R"({"title": "مكسور")");
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {corpus.string()};
+    options.report = (dir / "report.json").string();
+
+    Run r = index(options);
+    CHECK(r.summary.failed == 1);
+    CHECK(r.summary.exit_status() == 1);
+    CHECK(r.err.find("broken.json:1: error: invalid JSON") != std::string::npos);
+    std::ifstream report_file(options.report);
+    const std::string report((std::istreambuf_iterator<char>(report_file)), {});
+    CHECK(report.find("\"failed\": 1") != std::string::npos);
+    CHECK(report.find("invalid JSON") != std::string::npos);
+
+    r = index(options);
+    CHECK(r.summary.failed == 0);
+    CHECK(r.summary.known_failed == 1);
+    CHECK(r.summary.exit_status() == 0);
+    CHECK(r.err.empty());
+
+    options.retry_failed = true;
+    r = index(options);
+    CHECK(r.summary.failed == 1);
+    options.retry_failed = false;
+
+    write(corpus / "broken.json", R"({"id": "fixed", "title": "سليم", "body": "نص"})");
+    bump_mtime(corpus / "broken.json");
+    r = index(options);
+    CHECK(r.summary.failed == 0);
+    CHECK(r.summary.indexed == 1);
+    CHECK(ids_in(options.db) == std::set<std::string>{"good.txt", "fixed"});
+}
+
+TEST_CASE("articles of files outside the indexed roots are kept", "[incremental]") {
+    test::TempDir dir;
+    write(dir / "one" / "a.txt", "عنوان\n\nنص");
+    write(dir / "two" / "b.txt", "عنوان\n\nنص آخر");
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {(dir / "one").string()};
+    index(options);
+    options.inputs = {(dir / "two").string()};
+    const Run r = index(options);
+    CHECK(r.summary.deleted == 0);
+    CHECK(ids_in(options.db) == std::set<std::string>{"a.txt", "b.txt"});
+}
+
+TEST_CASE("one writer per database: a second gets LockedError with pid and time",
+          "[incremental][lock]") {
+    test::TempDir dir;
+    write(dir / "a.txt", "عنوان\n\nنص");
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {(dir / "a.txt").string()};
+    {
+        const DbLock held(options.db, 0);
+        std::ostringstream log, err;
+        try {
+            (void)run_index(options, log, err);
+            FAIL("no LockedError");
+        } catch (const LockedError& e) {
+            const std::string msg = e.what();
+            CHECK(msg.find("database is being updated by another fahras-index, pid " +
+                           std::to_string(::getpid()) + ", since 20") != std::string::npos);
+        }
+        options.wait_seconds = 0.3;
+        const auto start = std::chrono::steady_clock::now();
+        CHECK_THROWS_AS(run_index(options, log, err), LockedError);
+        CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(250));
+    }
+    // Released: the lock file stays, but no longer locks.
+    CHECK(fs::exists(lock_file_of(options.db)));
+    CHECK(index(options).summary.indexed == 1);
+}
+
+TEST_CASE("a stop request commits what is done and reports the run as interrupted",
+          "[incremental]") {
+    test::TempDir dir;
+    write(dir / "a.txt", "عنوان\n\nنص");
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {(dir / "a.txt").string()};
+    std::atomic<bool> stop{true};
+    options.stop = &stop;
+    Run r = index(options);
+    CHECK(r.summary.interrupted);
+    CHECK(r.summary.exit_status() == 2);
+    CHECK(Xapian::Database(options.db).get_doccount() == 0);
+    stop = false;
+    r = index(options);
+    CHECK(r.summary.indexed == 1);
+}
+
+TEST_CASE("a rebuild switches to a new generation, old plain databases too",
+          "[incremental][rebuild]") {
+    test::TempDir dir;
+    write(dir / "corpus" / "a.txt", "عنوان\n\nنص");
+    write(dir / "corpus" / "b.jsonl", line("b1", "أ", "ب") + line("b2", "ج", "د"));
+    IndexOptions options;
+    options.db = (dir / "db").string();
+    options.inputs = {(dir / "corpus").string()};
+    options.swap_grace_seconds = 0;
+    index(options);  // a plain database directory
+    REQUIRE_FALSE(is_stub_directory(options.db));
+
+    options.rebuild = true;
+    Run r = index(options);
+    CHECK(r.summary.indexed == 3);
+    CHECK(is_stub_directory(options.db));
+    CHECK(ids_in(options.db) == std::set<std::string>{"a.txt", "b1", "b2"});
+    CHECK_FALSE(fs::exists(dir / "db" / "iamglass"));  // the old plain database is gone
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+        CHECK(e.path().filename().string().find(".rebuild-") == std::string::npos);
+    }
+
+    // Again, compacted, with one file less: one generation remains.
+    fs::remove(dir / "corpus" / "a.txt");
+    options.compact = true;
+    r = index(options);
+    CHECK(r.summary.indexed == 2);
+    CHECK(ids_in(options.db) == std::set<std::string>{"b1", "b2"});
+    std::size_t generations = 0;
+    for (const auto& e : fs::directory_iterator(options.db)) {
+        if (e.path().filename().string().rfind("gen-", 0) == 0) ++generations;
+    }
+    CHECK(generations == 1);
+
+    // Incremental runs work on the stub directory.
+    options.rebuild = false;
+    options.compact = false;
+    write(dir / "corpus" / "c.txt", "عنوان\n\nنص");
+    r = index(options);
+    CHECK(r.summary.indexed == 1);
+    CHECK(r.summary.unchanged == 2);
+    CHECK(ids_in(options.db) == std::set<std::string>{"b1", "b2", "c.txt"});
+}
+
+TEST_CASE("content hashes separate fields and files", "[incremental]") {
+    Article a;
+    a.id = "x";
+    a.title = "ab";
+    a.body = "c";
+    Article b = a;
+    b.title = "a";
+    b.body = "bc";
+    CHECK(article_hash(a, "f1") != article_hash(b, "f1"));
+    CHECK(article_hash(a, "f1") != article_hash(a, "f2"));
+    Article moved = a;
+    moved.line = 7;
+    CHECK(article_hash(a, "f1") == article_hash(moved, "f1"));
+    CHECK(hash_hex("").size() == 16);
+    FileRecord r{"/x/y", 10, 12345, "00ff", true, "bad", 0};
+    const auto back = FileRecord::parse(r.serialise());
+    REQUIRE(back);
+    CHECK(back->path == r.path);
+    CHECK(back->mtime_ns == r.mtime_ns);
+    CHECK(back->failed);
+    CHECK(back->reason == "bad");
+    CHECK_FALSE(FileRecord::parse("not json"));
+}
