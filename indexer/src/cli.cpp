@@ -107,6 +107,17 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                    "Character encoding of .txt/.json/.html inputs (ICU name: windows-1256, "
                    "ISO-8859-6, UTF-16LE, ...); default: detected")
         ->type_name("NAME");
+    app.add_option("--gazetteer", options.gazetteers,
+                   "Add the entities of this TSV file (columns canonical_id, type, arabic_name, "
+                   "aliases, english_name, source) to the shipped gazetteer; repeatable")
+        ->type_name("FILE");
+    bool no_entities = false;
+    app.add_flag("--no-entities", no_entities,
+                 "Do not extract people, places and organisations (faster)");
+    bool no_tagger = false;
+    app.add_flag("--no-tagger", no_tagger,
+                 "Find entities with the gazetteer and context cues only, without the "
+                 "statistical tagger");
     app.add_flag("--no-delete", options.no_delete,
                  "Keep articles whose file or JSON Lines line disappeared");
     app.add_flag("--retry-failed", options.retry_failed,
@@ -176,6 +187,8 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         return index_fatal;
     }
 
+    options.entities = !no_entities;
+    options.tagger = !no_tagger;
     // A progress line only for a person watching: stderr a terminal, no per-file lines.
     options.progress = !no_progress && !options.quiet && !options.verbose && ::isatty(2) == 1;
     options.stop = &stop_requested;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "document_entities.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/indexer/document_dates.hpp"
 
@@ -43,19 +44,36 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
 }  // namespace
 
 Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
+                               const EntityExtractor* extractor,
+                               std::vector<DocumentEntity>* entities) {
+    DocumentOptions options;
+    options.extractor = extractor;
+    options.entities = entities;
+    return make_document(article, analyzer, options);
+}
+
+Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
                                const DocumentOptions& options) {
     Xapian::Document doc;
     std::vector<Token> title_tokens;
     std::vector<Token> body_tokens;
-    const bool keep = options.extract_dates;
+    const EntityExtractor* extractor = options.extractor;
+    const bool extract = extractor != nullptr;
+    // Tokens are kept for the date extractor and the entity extractor.
+    const bool keep = options.extract_dates || extract;
     const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
                                                     keep ? &title_tokens : nullptr);
+    // Entities are extracted from the indexed body, so that lines news cleaning (issue #8)
+    // left out of the index (related links, credits) add no entity terms either.
+    std::string_view entity_body = article.body;
+    std::vector<Token> indexed_body_tokens;
     if (article.indexed_body) {
-        // News cleaning (issue #8) left lines out of the indexed text; date offsets must still
-        // point into the stored body, so its tokens are taken from the body as given.
+        // News cleaning left lines out of the indexed text; date offsets must still point into
+        // the stored body, so its tokens are taken from the body as given.
         index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
-                    false, nullptr);
-        if (keep) body_tokens = analyzer.analyze(article.body);
+                    false, extract ? &indexed_body_tokens : nullptr);
+        if (options.extract_dates) body_tokens = analyzer.analyze(article.body);
+        entity_body = *article.indexed_body;
     } else {
         index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
                     keep ? &body_tokens : nullptr);
@@ -77,6 +95,20 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     };
     if (article.line != 0) data["line"] = article.line;
     add_date_data(data, article, dates);
+    if (extract) {
+        // Title mentions first: a name in the title is the most salient. Body token indices
+        // are shifted past the title's so that "first mention" orders across both.
+        std::vector<EntityMention> mentions = extractor->extract(article.title, title_tokens);
+        for (EntityMention& m : extractor->extract(
+                 entity_body, article.indexed_body ? indexed_body_tokens : body_tokens)) {
+            m.first_token += title_tokens.size();
+            m.last_token += title_tokens.size();
+            mentions.push_back(std::move(m));
+        }
+        std::vector<DocumentEntity> found = document_entities(mentions);
+        add_entities(doc, data, found);
+        if (options.entities != nullptr) *options.entities = std::move(found);
+    }
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return doc;
 }

@@ -8,16 +8,24 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <ostream>
+#include <set>
+#include <system_error>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
+
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/entity_extractor.hpp"
+#include "fahras/common/ner.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -106,7 +114,19 @@ class IndexRun {
           m_db_path(std::move(db_path)),
           m_log(log),
           m_err(err),
-          m_analyzer(default_analyzer()) {}
+          m_analyzer(default_analyzer()),
+          m_document(options.document) {
+        if (!options.entities) return;
+        const Gazetteer* gazetteer = &default_gazetteer();
+        if (!options.gazetteers.empty()) {
+            m_gazetteer = std::make_unique<Gazetteer>(default_gazetteer());
+            for (const std::string& file : options.gazetteers) m_gazetteer->load_tsv(file);
+            gazetteer = m_gazetteer.get();
+        }
+        m_extractor = std::make_unique<EntityExtractor>(
+            *gazetteer, ExtractorOptions{}, options.tagger ? &NerTagger::default_tagger() : nullptr);
+        m_document.extractor = m_extractor.get();
+    }
 
     IndexSummary run() {
         const auto started = Clock::now();
@@ -405,7 +425,11 @@ class IndexRun {
         }
         Article indexed = article;
         if (!news.dropped.empty()) indexed.indexed_body = news.body;
-        Xapian::Document doc = make_document(indexed, m_analyzer, m_options.document);
+        std::vector<DocumentEntity> entities;
+        DocumentOptions options = m_document;  // entities (docs/ENTITIES.md) when enabled
+        options.entities = &entities;
+        Xapian::Document doc = make_document(indexed, m_analyzer, options);
+        for (const DocumentEntity& e : entities) remember(e);
         add_news_terms(doc, news);
         const std::string& text = news.dropped.empty() ? article.body : news.body;
         m_stories.assign(doc, article.id,
@@ -483,10 +507,55 @@ class IndexRun {
         if (++m_pending >= m_options.commit_every) commit();
     }
 
+    /// Keeps what the entity catalogue needs to know of an entity (see write_catalogue()).
+    void remember(const DocumentEntity& e) {
+        auto [it, added] = m_catalogue.try_emplace(e.id);
+        CatalogueEntry& c = it->second;
+        if (added) {
+            c.kind = e.kind;
+            c.name = e.name;
+            c.latin = e.latin;
+        }
+        for (const std::string& v : e.variants) {
+            if (c.variants.size() < 32) c.variants.insert(v);
+        }
+    }
+
+    /// Writes the entities seen since the last commit into the database metadata
+    /// (schema::meta_entity_prefix + id), merging the variants already recorded.
+    void write_catalogue() {
+        const Gazetteer* g = m_extractor ? &m_extractor->gazetteer() : nullptr;
+        for (auto& [id, c] : m_catalogue) {
+            const std::string key = std::string(schema::meta_entity_prefix) + id;
+            if (key.size() > 240) continue;
+            nlohmann::json old = nlohmann::json::parse(m_db.get_metadata(key), nullptr, false);
+            if (old.is_object()) {
+                for (const auto& v : old.value("variants", nlohmann::json::array())) {
+                    if (v.is_string() && c.variants.size() < 32) c.variants.insert(v.get<std::string>());
+                }
+            }
+            nlohmann::json aliases = nlohmann::json::array();
+            if (g != nullptr) {
+                if (const Entity* e = g->find_id(id)) {
+                    for (const std::string& a : e->aliases) aliases.push_back(a);
+                }
+            }
+            const nlohmann::json entry = {{"type", std::string(to_string(c.kind))},
+                                          {"name", c.name},
+                                          {"latin", c.latin},
+                                          {"aliases", std::move(aliases)},
+                                          {"variants", c.variants}};
+            m_db.set_metadata(key, entry.dump(-1, ' ', false,
+                                              nlohmann::json::error_handler_t::replace));
+        }
+        m_catalogue.clear();
+    }
+
     void commit() {
         if (!m_dirty) return;
         const auto started = Clock::now();
         try {
+            write_catalogue();
             m_db.commit();
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot commit to database " + m_db_path + ": " + e.get_msg());
@@ -515,6 +584,16 @@ class IndexRun {
     std::ostream& m_log;
     std::ostream& m_err;
     const Analyzer& m_analyzer;
+    DocumentOptions m_document;  ///< options.document, with the entity extractor when enabled
+    std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
+    std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
+    struct CatalogueEntry {
+        EntityKind kind = EntityKind::place;
+        std::string name;
+        std::string latin;
+        std::set<std::string> variants;
+    };
+    std::map<std::string, CatalogueEntry> m_catalogue;
     Xapian::WritableDatabase m_db;
     FileState m_state;
     std::vector<std::string> m_roots;            ///< absolute paths of the inputs

@@ -10,6 +10,7 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/dates.hpp"
+#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/query/batch.hpp"
 
@@ -38,6 +39,8 @@ constexpr const char* footer =
     "  +word  -word  -\"a phrase\"                must match / must not match\n"
     "  title:word  title:\"a phrase\"             in the title\n"
     "  source:NAME  category:NAME               filters (several source: values: any of them)\n"
+    "  person:NAME  place:NAME  org:NAME        articles that mention the entity; NAME in any\n"
+    "                                           spelling or in Latin letters (Shoigu, Aleppo)\n"
     "  agency:NAME                              agency credited (agency:رويترز, agency:AFP)\n"
     "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
     "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
@@ -60,6 +63,9 @@ constexpr const char* footer =
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
     "  printf 'q1\\tمتى ولد المتنبي؟\\n' | fahras-query --db ./fahras-db --batch --format trec\n"
+    "  fahras-query --db ./fahras-db --person Shoigu --facets --limit 5\n"
+    "  fahras-query --db ./fahras-db 'place:حلب person:\"جون كيري\"'\n"
+    "  fahras-query entities --db ./fahras-db --type person --top 20\n"
     "\nExit status:\n"
     "  0  hits found (for queries from stdin: some query had hits)\n"
     "  1  no hits\n"
@@ -111,8 +117,12 @@ bool found(const SearchResult& result, const SearchOptions& options) {
 
 int run_query(const QueryOptions& options, Console& console) {
     if (options.db.empty()) throw UsageError("--db DIR is required to search");
-    if (options.words.empty() && options.search.same_story.empty() &&
-        options.search.agencies.empty() && console.in_is_terminal) {
+    // Query words, or filters alone (--same-story, --agency, --person/--place/--org/--entity):
+    // every article that passes them.
+    const bool filters_only = !options.search.same_story.empty() ||
+                              !options.search.agencies.empty() ||
+                              !options.search.entity_filters.empty();
+    if (options.words.empty() && !filters_only && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
@@ -126,9 +136,6 @@ int run_query(const QueryOptions& options, Console& console) {
     style.ansi = console.ansi && options.format == OutputFormat::text;
     style.facets = options.search.facets;
 
-    // With --same-story or --agency and no words: one query of those filters alone.
-    const bool filters_only =
-        !options.search.same_story.empty() || !options.search.agencies.empty();
     if (!options.words.empty() || filters_only) {
         const std::string query = join(options.words);
         const SearchResult result = searcher.search(query, options.search);
@@ -171,6 +178,7 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
+    const EntityExtractor extractor(default_gazetteer());
     dates::ExtractOptions date_options;
     if (!options.pubdate.empty()) {
         const auto d = dates::parse_user_date(options.pubdate);
@@ -181,7 +189,7 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     }
     const auto analyse = [&](const std::string& text) {
         const std::vector<Token> tokens = analyzer.analyze(text);
-        write_analysis(console.out, text, tokens, style,
+        write_analysis(console.out, text, tokens, extractor.extract(text, tokens), style,
                        dates::extract_dates(text, tokens, date_options));
     };
     if (!options.words.empty()) {
@@ -263,6 +271,25 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Facet counts are exact up to this many matches, a sample beyond")
         ->capture_default_str()
         ->type_name("N");
+    std::vector<std::string> persons;
+    std::vector<std::string> places;
+    std::vector<std::string> orgs;
+    std::vector<std::string> any_entities;
+    app.add_option("--person", persons,
+                   "Only articles that mention this person (any spelling, or Latin letters: "
+                   "Shoigu); repeatable")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
+    app.add_option("--place", places, "Only articles that mention this place; repeatable")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
+    app.add_option("--org", orgs, "Only articles that mention this organisation; repeatable")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
+    app.add_option("--entity", any_entities,
+                   "Only articles that mention this person, place or organisation; repeatable")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
     std::string sort = "relevance";
     app.add_option("--sort", sort, "Order of hits: relevance, date (oldest first), -date (newest first)")
         ->check(CLI::IsMember({"relevance", "date", "-date"}))
@@ -300,6 +327,30 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "  fahras-query analyze 'قال المسؤولون الأمريكيون'\n"
         "  fahras-query analyze --format json 'وزيرا الدفاع'\n"
         "  fahras-query analyze --format json --pubdate 2015-09-18 'اليوم الجمعة'   (dates)\n");
+
+    EntitiesOptions entities;
+    CLI::App* entities_cmd = app.add_subcommand(
+        "entities", "List the people, places and organisations the database holds");
+    entities_cmd->add_option("--db", entities.db, "Database directory")->type_name("DIR");
+    entities_cmd->add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json");
+    entities_cmd->add_option("--type", entities.type, "Only this type")
+        ->check(CLI::IsMember({"person", "place", "org", "organisation", "organization"}))
+        ->type_name("person|place|org");
+    entities_cmd->add_option("--top", entities.top, "Entities shown, most articles first (0: all)")
+        ->capture_default_str()
+        ->type_name("N");
+    entities_cmd->add_option("prefix", entities.prefix,
+                             "Only names starting with this (any spelling, or Latin)")
+        ->type_name("PREFIX");
+    entities_cmd->footer(
+        "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"
+        "spellings seen in the articles.\n"
+        "\nExamples:\n"
+        "  fahras-query entities --db ./fahras-db --type person --top 20\n"
+        "  fahras-query entities --db ./fahras-db شوي\n"
+        "  fahras-query entities --db ./fahras-db --format json Ale\n");
 
     try {
         // "--sort -date": CLI11 would take -date for an option; glue it to --sort.
@@ -345,10 +396,24 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                              : match == "all" ? MatchMode::all
                                               : MatchMode::auto_;
         query.search.ranking = parse_ranking_spec(ranking, query.search.ranking);
+        for (const auto& [names, kind] :
+             {std::pair{&persons, std::optional<EntityKind>(EntityKind::person)},
+              std::pair{&places, std::optional<EntityKind>(EntityKind::place)},
+              std::pair{&orgs, std::optional<EntityKind>(EntityKind::organisation)},
+              std::pair{&any_entities, std::optional<EntityKind>()}}) {
+            for (const std::string& name : *names) {
+                query.search.entity_filters.push_back({kind, name, false});
+            }
+        }
         query.search.sort = parse_sort_order(sort);
         unprotect(query.words);
         unprotect(analyze.words);
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);
+        if (entities_cmd->parsed()) {
+            entities.format = query.format;
+            if (entities.db.empty()) entities.db = query.db;
+            return run_entities(entities, console);
+        }
         return run_query(query, console);
     } catch (const Error& e) {
         console.err << "fahras-query: error: " << e.what() << '\n';

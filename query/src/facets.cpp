@@ -5,6 +5,7 @@
 #include <map>
 
 #include "fahras/common/schema.hpp"
+#include "fahras/query/entity_filters.hpp"
 
 namespace fahras {
 
@@ -28,6 +29,12 @@ const std::vector<FacetSpec>& facet_specs() {
                      {}});
         s.push_back({"mentioned_month", schema::slot_mentioned_month_first,
                      schema::mentioned_month_capacity, {}, {}});
+        // Entities (docs/ENTITIES.md): canonical ids, labelled with their display names.
+        const auto label = [](std::string_view id) { return entity_label(id); };
+        s.push_back({"persons", schema::slot_persons, schema::entity_slot_capacity, {}, label});
+        s.push_back({"places", schema::slot_places, schema::entity_slot_capacity, {}, label});
+        s.push_back({"organisations", schema::slot_organisations, schema::entity_slot_capacity,
+                     {}, label});
         return s;
     }();
     return specs;

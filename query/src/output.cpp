@@ -81,6 +81,14 @@ Json hit_to_json(const Hit& hit) {
         {"category", hit.category}, {"snippet", snippet},
     };
     if (hit.line != 0) json["line"] = hit.line;
+    Json entities = Json::array();
+    for (const HitEntity& e : hit.entities) {
+        Json item = {{"id", e.id}, {"type", e.type}, {"name", e.name}};
+        if (!e.latin.empty()) item["latin"] = e.latin;
+        item["count"] = e.count;
+        entities.push_back(std::move(item));
+    }
+    json["entities"] = std::move(entities);
     // News (issue #8): the story key, and with --collapse the other versions.
     if (!hit.story.empty()) json["story"] = hit.story;
     if (hit.other_versions != 0 || !hit.other_sources.empty()) {
@@ -99,6 +107,25 @@ Json hit_to_json(const Hit& hit) {
     }
     json["mentioned_dates"] = std::move(mentioned);
     return json;
+}
+
+Json resolved_to_json(const std::vector<ResolvedEntityFilter>& filters) {
+    Json out = Json::array();
+    for (const ResolvedEntityFilter& f : filters) {
+        Json entities = Json::array();
+        for (const Entity& e : f.entities) {
+            Json item = {{"id", e.id}, {"type", std::string(to_string(e.kind))}, {"name", e.name}};
+            if (!e.latin.empty()) item["latin"] = e.latin;
+            entities.push_back(std::move(item));
+        }
+        out.push_back({{"input", f.input},
+                       {"type", f.kind ? std::string(to_string(*f.kind)) : std::string("any")},
+                       {"method", std::string(to_string(f.method))},
+                       {"ambiguous", f.ambiguous()},
+                       {"excluded", f.excluded},
+                       {"entities", std::move(entities)}});
+    }
+    return out;
 }
 
 Json facets_to_json(const std::vector<Facet>& facets) {
@@ -124,6 +151,9 @@ Json result_to_json(const SearchResult& result, bool with_facets) {
         {"offset", result.offset},
         {"hits", std::move(hits)},
     };
+    if (!result.resolved_entities.empty()) {
+        json["resolved_entities"] = resolved_to_json(result.resolved_entities);
+    }
     if (with_facets) {
         json["facets"] = facets_to_json(result.facets);
         json["facets_counted"] = result.facets_counted;
@@ -151,9 +181,28 @@ void write_text_facets(std::ostream& out, const SearchResult& result) {
     }
 }
 
+/// One line per entity filter: what the name resolved to, and whether it is ambiguous.
+void write_text_resolved(std::ostream& out, const SearchResult& result) {
+    for (const ResolvedEntityFilter& f : result.resolved_entities) {
+        out << (f.excluded ? "Excluding " : "Filtering on ")
+            << (f.kind ? std::string(to_string(*f.kind)) : std::string("entity")) << ' '
+            << one_line(f.input) << ": ";
+        if (f.entities.empty()) out << "no known entity (only names found by context cues)";
+        if (f.ambiguous()) out << "ambiguous, any of ";
+        for (std::size_t i = 0; i < f.entities.size(); ++i) {
+            const Entity& e = f.entities[i];
+            out << (i == 0 ? "" : ", ") << e.name;
+            if (!e.latin.empty()) out << " / " << e.latin;
+            out << " (" << e.id << ')';
+        }
+        out << '\n';
+    }
+}
+
 void write_text_hits(std::ostream& out, const SearchResult& result, const OutputStyle& style,
                      bool first) {
     if (!first) out << '\n';
+    write_text_resolved(out, result);
     const std::string query = one_line(result.query);
     if (result.hits.empty() && result.total_estimate > result.offset) {
         // Nothing asked for on this page (--limit 0: counting only).
@@ -299,14 +348,58 @@ std::string analysis_to_json(std::string_view text, const std::vector<Token>& to
                  {"dates", dates_to_json(found_dates)}});
 }
 
+std::string analysis_to_json(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<EntityMention>& mentions,
+                             const std::vector<dates::MentionedDate>& found_dates) {
+    Json json = Json::parse(analysis_to_json(text, tokens, found_dates));
+    Json list = Json::array();
+    const Gazetteer* gazetteer = nullptr;
+    for (const EntityMention& m : mentions) {
+        Json item = {{"type", std::string(to_string(m.kind))},
+                     {"text", std::string(text.substr(m.start, m.end - m.start))},
+                     {"start", m.start},
+                     {"end", m.end},
+                     {"id", m.id},
+                     {"name", m.name}};
+        if (!m.latin.empty()) item["latin"] = m.latin;
+        item["source"] = std::string(to_string(m.source));
+        if (!m.candidates.empty()) {
+            // Say so rather than pick one.
+            if (gazetteer == nullptr) gazetteer = &default_gazetteer();
+            Json candidates = Json::array();
+            for (const std::string& id : m.candidates) {
+                Json c = {{"id", id}};
+                if (const Entity* e = gazetteer->find_id(id)) {
+                    c["name"] = e->name;
+                    c["type"] = std::string(to_string(e->kind));
+                    if (!e->latin.empty()) c["latin"] = e->latin;
+                }
+                candidates.push_back(std::move(c));
+            }
+            item["ambiguous"] = true;
+            item["resolved_entities"] = std::move(candidates);
+        }
+        list.push_back(std::move(item));
+    }
+    json["entities"] = std::move(list);
+    return dump(json);
+}
+
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
                     const OutputStyle& style,
                     const std::vector<dates::MentionedDate>& found_dates) {
+    write_analysis(out, text, tokens, std::vector<EntityMention>{}, style, found_dates);
+}
+
+void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<EntityMention>& mentions, const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates) {
     if (style.format == OutputFormat::json) {
+        const std::string json = analysis_to_json(text, tokens, mentions, found_dates);
         if (style.json_lines) {
-            out << analysis_to_json(text, tokens, found_dates) << '\n';
+            out << json << '\n';
         } else {
-            out << dump(Json::parse(analysis_to_json(text, tokens, found_dates)), 2) << '\n';
+            out << dump(Json::parse(json), 2) << '\n';
         }
         return;
     }
@@ -334,6 +427,18 @@ void write_analysis(std::ostream& out, std::string_view text, const std::vector<
         out << line << '\n';
     }
     if (tokens.empty()) out << "(no words)\n";
+    for (const EntityMention& m : mentions) {
+        out << "entity  " << to_string(m.kind) << "  " << m.start << '-' << m.end << "  "
+            << one_line(text.substr(m.start, m.end - m.start)) << "  ";
+        if (m.id.empty()) {
+            out << "ambiguous:";
+            for (const std::string& id : m.candidates) out << ' ' << id;
+        } else {
+            out << m.id << "  " << m.name;
+            if (!m.latin.empty()) out << " / " << m.latin;
+        }
+        out << "  (" << to_string(m.source) << ")\n";
+    }
     for (const dates::MentionedDate& d : found_dates) {
         out << "date " << d.start << "-" << d.end << "  " << d.value() << "  "
             << to_string(d.precision) << "  "

@@ -33,7 +33,11 @@ enum class Lex {
     end,
 };
 
-enum class Field { none, title, source, category, date, year, mentioned, hijri, agency };
+enum class Field {
+    none, title, source, category,
+    person, place, org,                     // entities (issue 4)
+    date, year, mentioned, hijri, agency,   // dates (issue #3), news (issue #8)
+};
 
 struct Lexeme {
     Lex kind = Lex::end;
@@ -175,6 +179,9 @@ class Lexer {
         if (name == "title") field = Field::title;
         if (name == "source") field = Field::source;
         if (name == "category") field = Field::category;
+        if (name == "person") field = Field::person;
+        if (name == "place") field = Field::place;
+        if (name == "org") field = Field::org;
         if (name == "agency") field = Field::agency;  // news (issue #8)
         if (name == "date") field = Field::date;
         if (name == "year") field = Field::year;
@@ -247,8 +254,10 @@ Xapian::Query combine_all(Xapian::Query::op op, const std::vector<Xapian::Query>
 class Parser {
   public:
     Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer,
-           const RankingOptions& ranking)
-        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_ranking(ranking) {
+           const RankingOptions& ranking,
+           const std::function<const EntityResolver*()>& resolver)
+        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_ranking(ranking),
+          m_resolver(resolver) {
         m_lexemes = m_lexer.run();
         m_lexemes.push_back({Lex::end, {}, Field::none, false, m_lexer.column(text.size())});
     }
@@ -286,6 +295,7 @@ class Parser {
                                                 m_excluded_filters.end()));
         }
         out.query = query;
+        out.entities = std::move(m_entities);
         if (!m_highlight.empty()) {
             out.highlight = Xapian::Query(Xapian::Query::OP_OR, m_highlight.begin(),
                                           m_highlight.end());
@@ -465,6 +475,23 @@ class Parser {
             return std::nullopt;
         }
 
+        if (lex.field == Field::person || lex.field == Field::place || lex.field == Field::org) {
+            EntityFilterOption option;
+            option.kind = lex.field == Field::person  ? EntityKind::person
+                          : lex.field == Field::place ? EntityKind::place
+                                                      : EntityKind::organisation;
+            option.name = lex.text;
+            option.excluded = m_negation != 0;
+            ResolvedEntityFilter filter =
+                resolve_entity_filter(m_resolver ? m_resolver() : nullptr, option);
+            for (std::string& term : entity_filter_terms(filter)) {
+                if (option.excluded) m_excluded_filters.push_back(std::move(term));
+                else m_filters[lex.field].insert(std::move(term));
+            }
+            m_entities.push_back(std::move(filter));
+            return std::nullopt;
+        }
+
         if (lex.field == Field::date || lex.field == Field::year ||
             lex.field == Field::mentioned || lex.field == Field::hijri) {
             // Date filters (date_filters.hpp): like source:, several values of one field are
@@ -523,12 +550,14 @@ class Parser {
     std::set<std::string> m_highlight;
     /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
     std::optional<Token> m_free_word;
+    const std::function<const EntityResolver*()>& m_resolver;
+    std::vector<ResolvedEntityFilter> m_entities;
 };
 
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
-    return Parser(text, m_mode, *m_analyzer, m_ranking).run();
+    return Parser(text, m_mode, *m_analyzer, m_ranking, m_resolver).run();
 }
 
 ParsedQuery parse_query(std::string_view text, MatchMode mode) {

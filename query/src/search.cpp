@@ -53,6 +53,20 @@ void fill_fields(Hit& hit, std::string& body, const std::string& data) {
         hit.line = it->get<std::size_t>();
     }
     body = string_field(json, "body");
+    if (const auto it = json.find("entities"); it != json.end() && it->is_array()) {
+        for (const auto& e : *it) {
+            if (!e.is_object()) continue;
+            HitEntity h;
+            h.id = string_field(e, "id");
+            h.type = string_field(e, "type");
+            h.name = string_field(e, "name");
+            h.latin = string_field(e, "latin");
+            if (const auto c = e.find("count"); c != e.end() && c->is_number_unsigned()) {
+                h.count = c->get<std::size_t>();
+            }
+            hit.entities.push_back(std::move(h));
+        }
+    }
     hit.date_source = string_field(json, "date_source");
     if (const auto it = json.find("mentioned_dates"); it != json.end() && it->is_array()) {
         for (const auto& d : *it) {
@@ -211,8 +225,25 @@ Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
 }
 
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
-    return search(QueryParser(options.match, default_analyzer(), options.ranking).parse(query_text),
-                  query_text, options);
+    QueryParser parser(options.match, default_analyzer(), options.ranking);
+    parser.set_entity_resolver([this] { return entity_resolver(); });
+    return search(parser.parse(query_text), query_text, options);
+}
+
+const EntityResolver* Searcher::entity_resolver() {
+    if (!m_resolver) {
+        std::vector<Entity> entities;
+        try {
+            for (CatalogueEntity& c : load_entity_catalogue(m_db)) {
+                entities.push_back(std::move(c.entity));
+            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
+        }
+        m_catalogue_loaded = true;
+        m_resolver = std::make_unique<EntityResolver>(std::move(entities));
+    }
+    return m_resolver.get();
 }
 
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
@@ -235,10 +266,24 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     SearchResult result;
     result.query = std::string(query_text);
     result.offset = options.offset;
+    result.resolved_entities = parsed.entities;
+
+    // --person/--place/--org/--entity: each a filter of its own (all must match).
+    Xapian::Query query = parsed.query;
+    for (const EntityFilterOption& option : options.entity_filters) {
+        ResolvedEntityFilter filter = resolve_entity_filter(entity_resolver(), option);
+        const std::vector<std::string> terms = entity_filter_terms(filter);
+        const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        query = Xapian::Query(option.excluded ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_FILTER,
+                              query, any);
+        result.resolved_entities.push_back(std::move(filter));
+    }
+    // Facet labels of entities come from the catalogue.
+    if (options.facets && !m_catalogue_loaded) (void)entity_resolver();
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(  // dates (issue #3), then agencies and stories (issue #8)
-        apply_news_filters(m_db, with_date_options(parsed.query, options), options));
+    enquire.set_query(  // entities (issue 4), dates (issue #3), then agencies and stories (#8)
+        apply_news_filters(m_db, with_date_options(query, options), options));
     if (options.collapse) enquire.set_collapse_key(schema::slot_story);
     enquire.set_weighting_scheme(make_weight(options.ranking));
     if (options.sort == SortOrder::date) {

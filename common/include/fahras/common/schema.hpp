@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 4;
+inline constexpr int version = 5;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
@@ -134,6 +134,25 @@ inline constexpr std::string_view meta_boilerplate = "fahras.news.boilerplate";
 /// Metadata key: the story-detection parameters the database was written with.
 inline constexpr std::string_view meta_story_params = "fahras.news.story";
 
+// ---- Entities (issue 4: docs/ENTITIES.md) ---------------------------------------------------
+/// Canonical id of a person mentioned: boolean filter `person:` / --person.
+inline constexpr std::string_view entity_person = "XPER";
+/// Canonical id of a place mentioned: `place:` / --place.
+inline constexpr std::string_view entity_place = "XPLACE";
+/// Canonical id of an organisation mentioned: `org:` / --org.
+inline constexpr std::string_view entity_organisation = "XORG";
+/// Persons, most salient first (set_multi_values): the "persons" facet.
+inline constexpr Xapian::valueno slot_persons = 30;
+/// Places: the "places" facet.
+inline constexpr Xapian::valueno slot_places = 46;
+/// Organisations: the "organisations" facet.
+inline constexpr Xapian::valueno slot_organisations = 62;
+/// Slots per entity type (30–45, 46–61, 62–77).
+inline constexpr unsigned entity_slot_capacity = 16;
+/// Metadata key prefix of the entity catalogue: `fahras.entity.` + id → JSON {"type", "name",
+/// "latin", "aliases", "variants"}, written by the indexer for every entity it indexed.
+inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
+
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
 // "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
@@ -141,5 +160,7 @@ inline constexpr std::string_view meta_story_params = "fahras.news.story";
 // (else the input's string), "date_raw" the input's string, "date_source" (metadata, path,
 // dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
 // "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).
+// Entities (issue 4): "entities": [{"id", "type", "name", "latin", "count"}] (most salient
+// first).
 
 }  // namespace fahras::schema

@@ -18,6 +18,10 @@ struct IndexOptions {
     std::string db;                   ///< database directory (created when missing)
     std::vector<std::string> inputs;  ///< files and directories (recursed)
     ReaderOptions reader;
+    bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
+    bool tagger = true;               ///< add the statistical tagger's names (with entities)
+    /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
+    std::vector<std::string> gazetteers;
     std::size_t commit_every = 2000;  ///< commit after this many changes (added/updated/deleted)
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary

@@ -46,6 +46,21 @@ struct AnalyzeOptions {
     std::string pubdate;
 };
 
+/// Everything `fahras-query entities` was asked to do.
+struct EntitiesOptions {
+    std::string db;
+    OutputFormat format = OutputFormat::text;  ///< text (TSV-like lines) or json
+    std::string type;        ///< person, place, org; empty: all
+    std::size_t top = 50;    ///< entities shown, most articles first (0: all)
+    std::string prefix;      ///< only names (any variant) or Latin names starting with this
+};
+
+/// Lists the entities of the database with their article counts and the spellings seen:
+/// text lines `articles<TAB>type<TAB>id<TAB>name[ / latin]<TAB>variant|variant…`, or JSON
+/// {"entities": [{"id", "type", "name", "latin", "articles", "variants"}]}. Returns query_hits,
+/// or query_no_hits when nothing is listed.
+int run_entities(const EntitiesOptions& options, Console& console);
+
 /// Runs one query (from `options.words`) or one query per non-empty line of `console.in`, and
 /// writes the results. Returns query_hits or query_no_hits, or query_error when a query read
 /// from stdin could not be parsed (that line's error is reported and the batch goes on).

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/dates.hpp"
 #include "fahras/query/search.hpp"
 
@@ -62,10 +63,24 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
                                            const std::vector<Token>& tokens,
                                            const std::vector<dates::MentionedDate>& found_dates = {});
 
+/// As above, plus `entities`: [{"type", "text", "start", "end", "id", "name", "latin", "source"}]
+/// — `text` is text[start, end), the whole mention with its clitics; an ambiguous name has an
+/// empty id, "ambiguous": true and "resolved_entities": [{"id", "name", "type", "latin"}] (its
+/// candidates).
+[[nodiscard]] std::string analysis_to_json(std::string_view text,
+                                              const std::vector<Token>& tokens,
+                                              const std::vector<EntityMention>& mentions,
+                                              const std::vector<dates::MentionedDate>& found_dates = {});
+
 /// Writes the analysis of `text` as JSON (one line when `style.json_lines`) or as an aligned
 /// table followed by one `date` line per date found.
 void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
                     const OutputStyle& style,
+                    const std::vector<dates::MentionedDate>& found_dates = {});
+
+/// As above, with the entity mentions (JSON `entities`; a table of them in text) and dates.
+void write_analysis(std::ostream& out, std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<EntityMention>& mentions, const OutputStyle& style,
                     const std::vector<dates::MentionedDate>& found_dates = {});
 
 }  // namespace fahras

@@ -13,7 +13,7 @@
 //   item     := "(" or_expr ")" | [ "+" | "-" ] atom
 //   atom     := word | "phrase" | =word | ="phrase"
 //             | title:word | title:"phrase" | source:NAME | category:NAME | agency:NAME
-//             | title:word | title:"phrase" | source:NAME | category:NAME
+//             | person:NAME | place:NAME | org:NAME   (NAME quoted when it has spaces)
 //             | date:DATE | date:FROM..TO | year:YYYY | mentioned:DATE | mentioned:FROM..TO
 //             | hijri:YYYY | hijri:YYYY-MM
 //
@@ -22,13 +22,16 @@
 // (MatchMode::any) or free-text ranking (MatchMode::auto_). In a sequence `+x` must match and `-x` must not, whatever the implicit
 // operator (Xapian's "love" and "hate").
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/query/ranking.hpp"
+#include "fahras/query/entity_filters.hpp"
 
 namespace fahras {
 
@@ -55,6 +58,8 @@ struct ParsedQuery {
     Xapian::Query highlight;
     /// True when the query has no words, only filters (or nothing at all).
     bool match_all = false;
+    /// What each person:/place:/org: filter resolved to, in query order.
+    std::vector<ResolvedEntityFilter> entities;
 };
 
 /// Parses Fahras query strings (see the grammar at the top of this file).
@@ -70,6 +75,9 @@ struct ParsedQuery {
 ///   wherever they appear, built by source_term() / category_term() exactly as the indexer
 ///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+/// - `person:NAME`, `place:NAME`, `org:NAME`: boolean filters on the entities NAME resolves to
+///   (any spelling, or Latin letters: see EntityResolver) through the resolver given with
+///   set_entity_resolver(); combined like source: (several values of one field: any of them).
 /// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
 ///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
 /// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
@@ -93,10 +101,18 @@ class QueryParser {
 
     [[nodiscard]] MatchMode mode() const noexcept { return m_mode; }
 
+    /// Where person:/place:/org: names are resolved; called only when the query has such a
+    /// field (building a resolver reads the database's entity catalogue). Without one, only
+    /// names of entities unknown to every gazetteer can match.
+    void set_entity_resolver(std::function<const EntityResolver*()> provider) {
+        m_resolver = std::move(provider);
+    }
+
   private:
     MatchMode m_mode;
     const Analyzer* m_analyzer;
     RankingOptions m_ranking;  ///< MatchMode::auto_ only
+    std::function<const EntityResolver*()> m_resolver;
 };
 
 /// Shorthand for QueryParser(mode).parse(text).

@@ -8,6 +8,9 @@
 
 #include <xapian.h>
 
+#include <memory>
+
+#include "fahras/query/entity_filters.hpp"
 #include "fahras/query/facets.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/ranking.hpp"
@@ -49,6 +52,8 @@ struct SearchOptions {
     /// Facet counts are exact up to this many matching articles; past it they cover the
     /// articles the matcher examined (at least this many) and SearchResult says so.
     Xapian::doccount facet_max_docs = 200000;
+    /// --person/--place/--org/--entity filters (all must match).
+    std::vector<EntityFilterOption> entity_filters;
     SortOrder sort = SortOrder::relevance;
     /// Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, inclusive at their precision); empty:
     /// open. `--from`, `--to`.
@@ -86,6 +91,15 @@ using Snippet = std::vector<SnippetPart>;
 [[nodiscard]] std::string render_snippet(const Snippet& snippet, std::string_view start,
                                          std::string_view end);
 
+/// An entity of a hit.
+struct HitEntity {
+    std::string id;
+    std::string type;  ///< "person", "place", "organisation"
+    std::string name;
+    std::string latin;
+    std::size_t count = 0;  ///< mentions in the article
+};
+
 /// One matching article.
 struct Hit {
     std::size_t rank = 0;  ///< 1-based over the whole result list: offset + index + 1
@@ -105,6 +119,8 @@ struct Hit {
     std::string path;      ///< input file, relative to the indexed root
     std::size_t line = 0;  ///< line in a JSON Lines input; 0 for whole-file articles
     Snippet snippet;       ///< best passage of the body (the title when there is no body)
+    /// The article's entities, most salient first (from the document data).
+    std::vector<HitEntity> entities;
     // News (issue #8).
     std::string story;     ///< story key: the same for every version of a story
     std::size_t other_versions = 0;  ///< with --collapse: other versions of the story stored
@@ -123,6 +139,8 @@ struct SearchResult {
     Xapian::doccount facets_counted = 0;
     /// True when the facet counts cover every matching article.
     bool facets_exact = true;
+    /// What the entity filters (options and inline fields) resolved to, in order.
+    std::vector<ResolvedEntityFilter> resolved_entities;
 };
 
 /// A Fahras database opened for searching. Open once, search many times.
@@ -153,12 +171,17 @@ class Searcher {
     /// Number of articles in the database.
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
 
+    /// The resolver over the database's entity catalogue, built on first use.
+    [[nodiscard]] const EntityResolver* entity_resolver();
+
   private:
     SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
                      const SearchOptions& options);
 
     std::string m_path;
     Xapian::Database m_db;
+    std::unique_ptr<EntityResolver> m_resolver;
+    bool m_catalogue_loaded = false;
 };
 
 /// Splits the output of Xapian::MSet::snippet(), called with `hi_start` and `hi_end` as

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Finds entity mentions in analysed text: gazetteer names (clitic-aware, longest match, then
+// spelling keys), names announced by context cues (titles, roles, «وكالة»، «حزب»، «مدينة»),
+// spans of a statistical tagger when one is given, and later mentions of a person's surname in
+// the same text. Precision first: see docs/ENTITIES.md.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fahras/common/analyzer.hpp"
+#include "fahras/common/entities.hpp"
+
+namespace fahras {
+
+/// How a mention was found.
+enum class MentionSource {
+    gazetteer,    ///< a gazetteer name, exactly (after folding and clitics)
+    variant,      ///< a gazetteer name through its match key (شويجو for شويغو)
+    cue,          ///< an unknown name after a title or role (الرئيس، وزير الدفاع، حزب)
+    tagger,       ///< a span of the statistical tagger
+    coreference,  ///< a person's surname alone, after the full name in the same text
+};
+
+/// "gazetteer", "variant", "cue", "tagger", "coreference".
+[[nodiscard]] std::string_view to_string(MentionSource source) noexcept;
+
+/// A span proposed by a statistical tagger: token indices [first, last).
+struct TaggedSpan {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    EntityKind kind = EntityKind::person;
+    double confidence = 1.0;
+};
+
+/// One mention of an entity in a text.
+struct EntityMention {
+    std::size_t first_token = 0;  ///< index in the token vector
+    std::size_t last_token = 0;   ///< one past the last token
+    std::size_t start = 0;        ///< UTF-8 byte offset of the mention, clitics included
+    std::size_t end = 0;          ///< one past its last byte
+    EntityKind kind = EntityKind::place;
+    std::string surface;  ///< the name as written, clitics removed (cleaned form)
+    /// Canonical id, display name, Latin name. Empty id when the name is ambiguous.
+    std::string id;
+    std::string name;
+    std::string latin;
+    /// Ids of every entity the name may be, when more than one (then `id` is empty).
+    std::vector<std::string> candidates;
+    MentionSource source = MentionSource::gazetteer;
+};
+
+/// Settings of the extractor.
+struct ExtractorOptions {
+    bool cues = true;              ///< accept unknown names after titles and roles
+    bool coreference = true;       ///< surname-only mentions after a full name
+    double min_tagger_confidence = 0.6;  ///< tagger spans below this are ignored
+};
+
+/// The id given to a name that no gazetteer holds: "name:" + the folded name (readable, so a
+/// facet can show it without a catalogue).
+[[nodiscard]] std::string unknown_entity_id(std::string_view folded_name);
+
+class NerTagger;
+
+/// Finds entity mentions. Thread-safe; holds references to the gazetteer and the tagger.
+class EntityExtractor {
+  public:
+    /// `tagger` (may be null): the statistical tagger (ner.hpp) whose spans extract() adds
+    /// when it is given none.
+    explicit EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options = {},
+                             const NerTagger* tagger = nullptr)
+        : m_gazetteer(gazetteer), m_options(options), m_tagger(tagger) {}
+
+    /// Mentions in `text`, whose words are `tokens` (from the default analyzer), in text order,
+    /// never overlapping. `tagged` (may be empty) are tagger spans over the same tokens: they
+    /// add names the gazetteer lacks and never override a gazetteer match. When `tagged` is
+    /// empty and the extractor has a tagger, the tagger's spans are used.
+    [[nodiscard]] std::vector<EntityMention> extract(
+        std::string_view text, const std::vector<Token>& tokens,
+        const std::vector<TaggedSpan>& tagged = {}) const;
+
+    [[nodiscard]] const Gazetteer& gazetteer() const noexcept { return m_gazetteer; }
+
+  private:
+    const Gazetteer& m_gazetteer;
+    ExtractorOptions m_options;
+    const NerTagger* m_tagger;
+};
+
+/// An entity of one document, with what the index needs to know of it.
+struct DocumentEntity {
+    std::string id;
+    EntityKind kind = EntityKind::place;
+    std::string name;
+    std::string latin;
+    std::size_t count = 0;      ///< mentions
+    std::size_t first = 0;      ///< token index of the first mention
+    std::vector<std::string> variants;  ///< surface forms, in order of appearance
+};
+
+/// The distinct resolved entities of `mentions` (ambiguous ones left out), most salient first:
+/// more mentions first, then earlier first.
+[[nodiscard]] std::vector<DocumentEntity> document_entities(
+    const std::vector<EntityMention>& mentions);
+
+}  // namespace fahras

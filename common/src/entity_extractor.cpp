@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/common/entity_extractor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+
+#include "fahras/common/ner.hpp"
+#include "fahras/common/utf8.hpp"
+
+namespace fahras {
+
+namespace {
+
+constexpr char32_t lam = 0x0644;   // ARABIC LETTER LAM
+constexpr char32_t waw = 0x0648;   // ARABIC LETTER WAW
+constexpr char32_t feh = 0x0641;   // ARABIC LETTER FEH
+constexpr char32_t beh = 0x0628;   // ARABIC LETTER BEH
+constexpr char32_t kaf = 0x0643;   // ARABIC LETTER KAF
+constexpr char32_t yeh = 0x064A;   // ARABIC LETTER YEH
+constexpr char32_t heh = 0x0647;   // ARABIC LETTER HEH
+
+/// Shortest name left once clitics are taken off, in letters.
+constexpr std::size_t min_stem_letters = 3;
+/// Shortest name a context cue may find, in letters.
+constexpr std::size_t min_key_letters = 4;
+/// Shortest word a match key may find, in letters after the article.
+constexpr std::size_t min_variant_letters = 5;
+/// A name announced by a cue may not start with one of the this many most frequent words (a
+/// wider list would refuse common first names: جيف، مايك).
+constexpr std::size_t cue_common_rank = 3000;
+
+/// Letters of a folded word after the article.
+std::size_t letters_after_article(std::string_view folded) {
+    const std::size_t n = utf8::length(folded);
+    return folded.starts_with("\u0627\u0644") ? n - 2 : n;
+}
+
+/// A way to read the first word of a name: the folded word without `clitic` leading letters
+/// (and with ال restored after ل: للأمم → الأمم).
+struct Reading {
+    std::string word;
+    std::size_t clitic = 0;  ///< letters of the written word that are clitics
+    bool article = false;    ///< the article's alef was restored (لل → ال)
+};
+
+/// The readings of a folded word, the word itself first: و/ف, then ب/ك/ل, then لل → ال.
+std::vector<Reading> readings(std::string_view folded) {
+    std::vector<Reading> out;
+    out.push_back({std::string(folded), 0});
+    const std::u32string w = utf8::to_u32(folded);
+    std::size_t at = 0;
+    if (w.size() > at + min_stem_letters && (w[at] == waw || w[at] == feh)) {
+        ++at;
+        out.push_back({utf8::from_u32(w.substr(at)), at});
+    }
+    if (w.size() > at + min_stem_letters && (w[at] == beh || w[at] == kaf || w[at] == lam)) {
+        if (w[at] == lam && w[at + 1] == lam) {
+            // لل + noun: the preposition ل merged with the article's alef.
+            out.push_back({utf8::from_u32(U"\u0627" + w.substr(at + 1)), at + 1, true});
+        }
+        out.push_back({utf8::from_u32(w.substr(at + 1)), at + 1});
+    }
+    return out;
+}
+
+/// The cleaned form of a token without its first `letters` code points.
+std::string drop_letters(const std::string& exact, std::size_t letters) {
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < letters && pos < exact.size(); ++i) (void)utf8::decode(exact, pos);
+    return exact.substr(pos);
+}
+
+bool starts_with_article(std::string_view folded) { return folded.starts_with("\u0627\u0644"); }
+
+/// A nisba adjective with the article (الأمريكي، الروسية): skipped between a title and a name.
+bool is_nisba(std::string_view folded) {
+    if (!starts_with_article(folded)) return false;
+    const std::u32string w = utf8::to_u32(folded);
+    if (w.size() < 5) return false;
+    return w.back() == yeh || (w.back() == heh && w[w.size() - 2] == yeh);
+}
+
+/// Context cue words (folded) and what follows them.
+enum class Cue {
+    person_title,   ///< الرئيس، السفير، الشيخ …: a person follows (after nisba adjectives)
+    office,         ///< وزير، رئيس: a department word, nisbas, then a person
+    spokesperson,   ///< الناطق، المتحدثة: باسم + organisation, then a person
+    organisation,   ///< حزب، حركة، تنظيم، وكالة …: the cue and the name form an organisation
+    place,          ///< مدينة، محافظة …: a place follows
+};
+
+const std::unordered_map<std::string, Cue>& cue_words() {
+    static const std::unordered_map<std::string, Cue> cues = [] {
+        std::unordered_map<std::string, Cue> m;
+        for (const char* w : {"الرئيس", "الرئيسه", "الملك", "الامير", "الاميره", "الشيخ",
+                              "السفير", "السفيره", "المستشار", "المستشاره", "الجنرال", "العقيد",
+                              "اللواء", "العميد", "الوزير", "الوزيره", "المبعوث", "المبعوثه",
+                              "الدكتور", "السيد", "السيده", "النائب", "القاضي", "المدرب",
+                              "اللاعب", "الفنان", "الفنانه", "الكاتب", "الامين"}) {
+            m.emplace(Analyzer::fold_word(w), Cue::person_title);
+        }
+        for (const char* w : {"وزير", "وزيره", "رئيس", "رئيسه", "مدير", "مديره", "قائد",
+                              "زعيم", "امين", "نائب", "سفير", "مستشار"}) {
+            m.emplace(Analyzer::fold_word(w), Cue::office);
+        }
+        for (const char* w : {"الناطق", "الناطقه", "المتحدث", "المتحدثه"}) {
+            m.emplace(Analyzer::fold_word(w), Cue::spokesperson);
+        }
+        for (const char* w : {"حزب", "حركه", "تنظيم", "وكاله", "جماعه", "جبهه", "منظمه",
+                              "شركه", "صحيفه", "قناه", "جامعه", "نادي"}) {
+            m.emplace(Analyzer::fold_word(w), Cue::organisation);
+        }
+        for (const char* w : {"مدينه", "محافظه", "بلده", "قريه", "ولايه", "مقاطعه", "جزيره"}) {
+            m.emplace(Analyzer::fold_word(w), Cue::place);
+        }
+        return m;
+    }();
+    return cues;
+}
+
+/// The work of one extract() call.
+class Extraction {
+  public:
+    Extraction(const Gazetteer& g, const ExtractorOptions& o, std::string_view text,
+               const std::vector<Token>& tokens)
+        : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false) {}
+
+    std::vector<EntityMention> run(const std::vector<TaggedSpan>& tagged) {
+        for (std::size_t i = 0; i < m_tokens.size();) i += match_at(i);
+        for (const TaggedSpan& span : tagged) add_tagged(span);
+        if (m_o.cues) {
+            for (std::size_t i = 0; i < m_tokens.size(); ++i) cue_at(i);
+        }
+        if (m_o.coreference) coreference();
+        std::sort(m_out.begin(), m_out.end(), [](const EntityMention& a, const EntityMention& b) {
+            return a.first_token < b.first_token;
+        });
+        return std::move(m_out);
+    }
+
+  private:
+    [[nodiscard]] bool arabic(std::size_t i) const {
+        return i < m_tokens.size() && m_tokens[i].kind == TokenKind::arabic && !m_taken[i];
+    }
+
+    /// True when only spaces separate token i-1 from token i (no punctuation, no line break
+    /// between paragraphs): names never span those.
+    [[nodiscard]] bool joined(std::size_t i) const {
+        const std::string_view gap =
+            m_text.substr(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
+        return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t'; });
+    }
+
+    [[nodiscard]] bool common(std::string_view folded) const { return m_g.is_common(folded); }
+
+    /// Tries gazetteer names starting at token i; returns how many tokens to advance.
+    std::size_t match_at(std::size_t i) {
+        if (!arabic(i)) return 1;
+        std::size_t best_len = 0;
+        const std::vector<std::size_t>* best = nullptr;
+        Reading best_reading;
+        MentionSource best_source = MentionSource::gazetteer;
+        const std::size_t max_words = m_g.max_words();
+        for (const Reading& r : readings(m_tokens[i].folded)) {
+            std::string phrase = r.word;
+            for (std::size_t len = 1; len <= max_words; ++len) {
+                if (len > 1) {
+                    const std::size_t j = i + len - 1;
+                    if (!arabic(j) || !joined(j) || !m_g.is_prefix(phrase)) break;
+                    phrase += ' ';
+                    phrase += m_tokens[j].folded;
+                }
+                if (const auto* found = m_g.find_exact(phrase); found && len > best_len) {
+                    best_len = len;
+                    best = found;
+                    best_reading = r;
+                    best_source = MentionSource::gazetteer;
+                }
+            }
+        }
+        if (best == nullptr) {
+            // Spelling variants through the match key: one or two words without clitics (a
+            // clitic and a key together stretch too far: لوران → وران), never a common word.
+            for (const Reading& r : readings(m_tokens[i].folded)) {
+                if (r.clitic != 0) break;
+                if (common(r.word) || letters_after_article(r.word) < min_variant_letters) continue;
+                std::string phrase = r.word;
+                for (std::size_t len = 1; len <= 2; ++len) {
+                    if (len == 2) {
+                        if (!arabic(i + 1) || !joined(i + 1) || common(m_tokens[i + 1].folded)) {
+                            break;
+                        }
+                        phrase += ' ';
+                        phrase += m_tokens[i + 1].folded;
+                    }
+                    const auto* found = m_g.find_key(name_key(phrase));
+                    // A one-word place by key is too often another word or another place
+                    // (كارتر → كريتر): places need their exact name or a listed alias.
+                    if (found != nullptr && len == 1 &&
+                        std::any_of(found->begin(), found->end(), [&](std::size_t e) {
+                            return m_g.at(e).kind == EntityKind::place;
+                        })) {
+                        found = nullptr;
+                    }
+                    if (found != nullptr && len > best_len) {
+                        best_len = len;
+                        best = found;
+                        best_reading = r;
+                        best_source = MentionSource::variant;
+                    }
+                }
+                if (best != nullptr) break;
+            }
+        }
+        if (best_len <= 1 && m_o.coreference) {
+            // A surname alone after the full name is that person, whatever else it may name.
+            for (const Reading& r : readings(m_tokens[i].folded)) {
+                const auto it = m_surnames.find(r.word);
+                if (it == m_surnames.end()) continue;
+                EntityMention m = make_mention(i, i + 1, r.clitic, MentionSource::coreference);
+                set_entity(m, *it->second);
+                push(std::move(m));
+                return 1;
+            }
+        }
+        if (best == nullptr) return 1;
+        EntityMention m = make_mention(i, i + best_len, best_reading.clitic, best_source);
+        if (best_reading.article) m.surface.insert(0, "\u0627");
+        const Entity& first = m_g.at(best->front());
+        m.kind = first.kind;
+        if (best->size() == 1) {
+            set_entity(m, first);
+        } else {
+            for (const std::size_t e : *best) m.candidates.push_back(m_g.at(e).id);
+        }
+        push(std::move(m));
+        return best_len;
+    }
+
+    EntityMention make_mention(std::size_t first, std::size_t last, std::size_t clitic,
+                               MentionSource source) const {
+        EntityMention m;
+        m.first_token = first;
+        m.last_token = last;
+        m.start = m_tokens[first].start;
+        m.end = m_tokens[last - 1].end;
+        m.source = source;
+        for (std::size_t t = first; t < last; ++t) {
+            if (!m.surface.empty()) m.surface += ' ';
+            m.surface += t == first ? drop_letters(m_tokens[t].exact, clitic) : m_tokens[t].exact;
+        }
+        return m;
+    }
+
+    static void set_entity(EntityMention& m, const Entity& e) {
+        m.id = e.id;
+        m.name = e.name;
+        m.latin = e.latin;
+        m.kind = e.kind;
+    }
+
+    /// A name no gazetteer holds: its id comes from its match key.
+    void set_unknown(EntityMention& m, std::string_view folded) const {
+        if (const auto* found = m_g.find_exact(std::string(folded)); found && found->size() == 1) {
+            set_entity(m, m_g.at(found->front()));
+            return;
+        }
+        m.id = unknown_entity_id(folded);
+        m.name = m.surface;
+    }
+
+    void push(EntityMention m) {
+        for (std::size_t t = m.first_token; t < m.last_token; ++t) m_taken[t] = true;
+        if (m.kind == EntityKind::person && m.last_token - m.first_token >= 2) {
+            if (const Entity* e = m_g.find_id(m.id)) {
+                const std::string& last = m_tokens[m.last_token - 1].folded;
+                if (!m_g.is_common(last, cue_common_rank) &&
+                    utf8::length(last) >= min_stem_letters) {
+                    m_surnames.emplace(last, e);
+                }
+            }
+        }
+        m_out.push_back(std::move(m));
+    }
+
+    [[nodiscard]] std::string folded_span(std::size_t first, std::size_t last,
+                                          std::size_t clitic_of_first) const {
+        std::string out;
+        for (std::size_t t = first; t < last; ++t) {
+            if (!out.empty()) out += ' ';
+            out += t == first ? drop_letters(m_tokens[t].folded, clitic_of_first)
+                              : m_tokens[t].folded;
+        }
+        return out;
+    }
+
+    void add_tagged(const TaggedSpan& span) {
+        if (span.confidence < m_o.min_tagger_confidence || span.first >= span.last ||
+            span.last > m_tokens.size()) {
+            return;
+        }
+        for (std::size_t t = span.first; t < span.last; ++t) {
+            if (!arabic(t) || (t > span.first && !joined(t))) return;
+        }
+        const std::string folded = folded_span(span.first, span.last, 0);
+        if (span.last - span.first == 1 && common(folded)) return;
+        EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+        m.kind = span.kind;
+        set_unknown(m, folded);
+        push(std::move(m));
+    }
+
+    /// Name words after a cue at `j`: not common, Arabic, at most `max` (the first may not
+    /// carry the article for a person). Returns the number of words.
+    [[nodiscard]] std::size_t name_words(std::size_t j, std::size_t max, bool person) const {
+        std::size_t n = 0;
+        while (n < max && arabic(j + n) && (n == 0 || joined(j + n))) {
+            const std::string& w = m_tokens[j + n].folded;
+            // The first word may be a frequent first name, not a frequent word; later words may
+            // not be frequent at all.
+            if (m_g.is_common(w, n == 0 ? cue_common_rank : std::size_t(-1)) ||
+                utf8::length(w) < 3) {
+                break;
+            }
+            if (n == 0 && person && starts_with_article(w)) break;
+            if (n == 0 && !person && utf8::length(w) < min_key_letters) break;
+            ++n;
+        }
+        return n;
+    }
+
+    void cue_at(std::size_t i) {
+        if (i >= m_tokens.size() || m_tokens[i].kind != TokenKind::arabic) return;
+        const auto& cues = cue_words();
+        Cue cue{};
+        std::size_t clitic = 0;
+        bool found = false;
+        for (const Reading& r : readings(m_tokens[i].folded)) {
+            if (const auto it = cues.find(r.word); it != cues.end()) {
+                cue = it->second;
+                clitic = r.clitic;
+                found = true;
+                break;
+            }
+        }
+        if (!found) return;
+        std::size_t j = i + 1;
+        auto skip_nisbas = [&] {
+            for (int k = 0; k < 2 && j < m_tokens.size() && !m_taken[j] &&
+                            is_nisba(m_tokens[j].folded);
+                 ++k) {
+                ++j;
+            }
+        };
+        switch (cue) {
+            case Cue::organisation:
+            case Cue::place: {
+                if (m_taken[i]) return;
+                const std::size_t n = name_words(j, 2, false);
+                if (n == 0) return;
+                const bool org = cue == Cue::organisation;
+                const std::size_t first = org ? i : j;
+                EntityMention m = make_mention(first, j + n, org ? clitic : 0, MentionSource::cue);
+                m.kind = org ? EntityKind::organisation : EntityKind::place;
+                set_unknown(m, folded_span(first, j + n, org ? clitic : 0));
+                push(std::move(m));
+                return;
+            }
+            case Cue::office:
+                if (j < m_tokens.size() && starts_with_article(m_tokens[j].folded)) ++j;
+                skip_nisbas();
+                break;
+            case Cue::spokesperson: {
+                if (j >= m_tokens.size() || m_tokens[j].folded != "باسم") return;
+                ++j;
+                // The organisation: a mention already found, or up to two words with the article.
+                const auto taken = std::find_if(m_out.begin(), m_out.end(), [&](const auto& m) {
+                    return m.first_token == j;
+                });
+                if (taken != m_out.end()) {
+                    j = taken->last_token;
+                } else {
+                    for (int k = 0; k < 2 && j < m_tokens.size() &&
+                                    starts_with_article(m_tokens[j].folded);
+                         ++k) {
+                        ++j;
+                    }
+                }
+                skip_nisbas();
+                break;
+            }
+            case Cue::person_title:
+                skip_nisbas();
+                break;
+        }
+        const std::size_t n = name_words(j, 3, true);
+        if (n == 0 || (j > 0 && !joined(j))) return;
+        EntityMention m = make_mention(j, j + n, 0, MentionSource::cue);
+        m.kind = EntityKind::person;
+        set_unknown(m, folded_span(j, j + n, 0));
+        if (m.kind != EntityKind::person) return;  // a known non-person name: leave it
+        push(std::move(m));
+    }
+
+    /// A person's last name alone, after the full name: the same person.
+    void coreference() {
+        std::map<std::string, const EntityMention*> surnames;
+        for (const EntityMention& m : m_out) {
+            if (m.kind != EntityKind::person || m.id.empty() ||
+                m.last_token - m.first_token < 2) {
+                continue;
+            }
+            const std::string& last = m_tokens[m.last_token - 1].folded;
+            if (!m_g.is_common(last, cue_common_rank) &&
+                utf8::length(last) >= min_stem_letters) {
+                surnames.emplace(last, &m);
+            }
+        }
+        if (surnames.empty()) return;
+        std::vector<EntityMention> found;
+        for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+            if (!arabic(i)) continue;
+            for (const Reading& r : readings(m_tokens[i].folded)) {
+                const auto it = surnames.find(r.word);
+                if (it == surnames.end() || it->second->first_token > i) continue;
+                EntityMention m = make_mention(i, i + 1, r.clitic, MentionSource::coreference);
+                m.id = it->second->id;
+                m.name = it->second->name;
+                m.latin = it->second->latin;
+                m.kind = EntityKind::person;
+                found.push_back(std::move(m));
+                break;
+            }
+        }
+        for (EntityMention& m : found) push(std::move(m));
+    }
+
+    const Gazetteer& m_g;
+    const ExtractorOptions& m_o;
+    std::string_view m_text;
+    const std::vector<Token>& m_tokens;
+    std::vector<bool> m_taken;
+    std::vector<EntityMention> m_out;
+    /// Last words of persons named in full so far (gazetteer persons only).
+    std::map<std::string, const Entity*> m_surnames;
+};
+
+}  // namespace
+
+std::string_view to_string(MentionSource source) noexcept {
+    switch (source) {
+        case MentionSource::gazetteer: return "gazetteer";
+        case MentionSource::variant: return "variant";
+        case MentionSource::cue: return "cue";
+        case MentionSource::tagger: return "tagger";
+        case MentionSource::coreference: return "coreference";
+    }
+    return "gazetteer";
+}
+
+std::string unknown_entity_id(std::string_view folded_name) {
+    return "name:" + std::string(folded_name);
+}
+
+std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
+                                                    const std::vector<Token>& tokens,
+                                                    const std::vector<TaggedSpan>& tagged) const {
+    if (tagged.empty() && m_tagger != nullptr) {
+        std::vector<TaggedSpan> spans;
+        for (const NerSpan& span : m_tagger->tag(text, tokens)) {
+            TaggedSpan t{span.first, span.last, EntityKind::person, span.confidence};
+            switch (span.type) {
+                case EntityType::person: t.kind = EntityKind::person; break;
+                case EntityType::place: t.kind = EntityKind::place; break;
+                case EntityType::organisation: t.kind = EntityKind::organisation; break;
+                case EntityType::misc: continue;
+            }
+            spans.push_back(t);
+        }
+        return Extraction(m_gazetteer, m_options, text, tokens).run(spans);
+    }
+    return Extraction(m_gazetteer, m_options, text, tokens).run(tagged);
+}
+
+std::vector<DocumentEntity> document_entities(const std::vector<EntityMention>& mentions) {
+    std::vector<DocumentEntity> out;
+    std::unordered_map<std::string, std::size_t> index;
+    for (const EntityMention& m : mentions) {
+        if (m.id.empty()) continue;
+        auto [it, added] = index.emplace(m.id, out.size());
+        if (added) {
+            out.push_back({m.id, m.kind, m.name, m.latin, 0, m.first_token, {}});
+        }
+        DocumentEntity& e = out[it->second];
+        ++e.count;
+        if (std::find(e.variants.begin(), e.variants.end(), m.surface) == e.variants.end()) {
+            e.variants.push_back(m.surface);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const DocumentEntity& a, const DocumentEntity& b) {
+        if (a.count != b.count) return a.count > b.count;
+        return a.first < b.first;
+    });
+    return out;
+}
+
+}  // namespace fahras

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/common/entities.hpp"
+#include "fahras/common/utf8.hpp"
+
+namespace fahras {
+
+namespace {
+
+constexpr char32_t alef = 0x0627;   // ARABIC LETTER ALEF
+constexpr char32_t reh = 0x0631;    // ARABIC LETTER REH
+constexpr char32_t ghain = 0x063A;  // ARABIC LETTER GHAIN
+constexpr char32_t jeem = 0x062C;   // ARABIC LETTER JEEM
+constexpr char32_t kaf = 0x0643;    // ARABIC LETTER KAF
+constexpr char32_t heh = 0x0647;    // ARABIC LETTER HEH (teh marbuta once folded)
+constexpr char32_t yeh = 0x064A;    // ARABIC LETTER YEH
+
+/// The key of one folded word (see name_key()).
+std::u32string word_key(std::u32string_view w) {
+    std::u32string out;
+    out.reserve(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        char32_t c = w[i];
+        const bool first = i == 0;
+        const bool last = i + 1 == w.size();
+        if (c == jeem || c == kaf) c = ghain;
+        if (c == heh && last && i >= 2) c = alef;
+        if (!first && !last && c == yeh &&
+            ((i > 0 && w[i - 1] == reh) || (i + 1 < w.size() && w[i + 1] == reh))) {
+            continue;
+        }
+        // Inner alefs are often left out in transliterations (زاخاروفا/زخاروفا); the article's
+        // alef is first, a final alef is kept.
+        if (!first && !last && c == alef) continue;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view folded) {
+    const std::u32string text = utf8::to_u32(folded);
+    std::u32string out;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        std::size_t end = text.find(U' ', begin);
+        if (end == std::u32string::npos) end = text.size();
+        if (end > begin) {
+            if (!out.empty()) out += U' ';
+            out += word_key(std::u32string_view(text).substr(begin, end - begin));
+        }
+        begin = end + 1;
+    }
+    return utf8::from_u32(out);
+}
+
+}  // namespace fahras

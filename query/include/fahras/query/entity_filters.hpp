@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Entities on the query side: the catalogue of entities a database holds (written by the
+// indexer as metadata), resolving --person/--place/--org/--entity and person:/place:/org: to
+// boolean terms, and facet labels. docs/ENTITIES.md.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "fahras/common/entities.hpp"
+#include "fahras/common/entity_resolver.hpp"
+
+namespace fahras {
+
+/// An entity filter as asked: a name in any spelling or in Latin letters, of one type or any.
+struct EntityFilterOption {
+    std::optional<EntityKind> kind;  ///< none: --entity (any type)
+    std::string name;
+    bool excluded = false;  ///< `-person:NAME`
+};
+
+/// What an entity filter resolved to, reported in JSON as "resolved_entities".
+struct ResolvedEntityFilter {
+    std::string input;
+    std::optional<EntityKind> kind;
+    ResolveMethod method = ResolveMethod::none;
+    std::vector<Entity> entities;  ///< id, kind, name, latin (aliases left empty)
+    bool excluded = false;
+
+    /// More than one entity: the filter matches any of them, and the output says so.
+    [[nodiscard]] bool ambiguous() const noexcept { return entities.size() > 1; }
+};
+
+/// One entity of the catalogue with its article count.
+struct CatalogueEntity {
+    Entity entity;
+    std::vector<std::string> variants;  ///< spellings seen in the articles
+    Xapian::doccount articles = 0;
+};
+
+/// Every entity recorded in `db` (metadata schema::meta_entity_prefix), with article counts
+/// (term frequencies of its boolean term). Registers the display names for entity_label().
+[[nodiscard]] std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db);
+
+/// The display name of an entity id, for facet labels: from the catalogues loaded so far, or
+/// the name inside an id of an unknown entity ("name:…"). Empty when unknown.
+[[nodiscard]] std::string entity_label(std::string_view id);
+
+/// Resolves one filter. `resolver` may be null (no catalogue): then only the id of an unknown
+/// name can match.
+[[nodiscard]] ResolvedEntityFilter resolve_entity_filter(const EntityResolver* resolver,
+                                                        const EntityFilterOption& option);
+
+/// The boolean terms a resolved filter matches (any of them): the entities' terms, or when
+/// nothing resolved, the terms an unknown name found by context cues would have.
+[[nodiscard]] std::vector<std::string> entity_filter_terms(const ResolvedEntityFilter& filter);
+
+}  // namespace fahras

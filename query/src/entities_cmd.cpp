@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `fahras-query entities`: what the archive holds.
+#include <algorithm>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "fahras/common/entity_resolver.hpp"
+#include "fahras/common/errors.hpp"
+#include "fahras/query/cli.hpp"
+#include "fahras/query/entity_filters.hpp"
+#include "fahras/query/search.hpp"
+
+namespace fahras {
+
+namespace {
+
+/// True when `name` or one of its forms starts with `prefix` (folded Arabic, or Latin with
+/// case ignored).
+bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
+                const std::string& latin_prefix) {
+    auto arabic = [&](const std::string& s) { return fold_name(s).starts_with(folded_prefix); };
+    auto latin = [&](std::string s) {
+        for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s.starts_with(latin_prefix);
+    };
+    if (!folded_prefix.empty()) {
+        if (arabic(c.entity.name)) return true;
+        return std::any_of(c.variants.begin(), c.variants.end(), arabic);
+    }
+    return latin(c.entity.latin) || latin(c.entity.id);
+}
+
+}  // namespace
+
+int run_entities(const EntitiesOptions& options, Console& console) {
+    if (options.db.empty()) throw UsageError("--db DIR is required to list entities");
+    std::optional<EntityKind> kind;
+    if (!options.type.empty()) {
+        EntityKind k{};
+        if (!parse_entity_kind(options.type, k)) {
+            throw UsageError("unknown entity type '" + options.type +
+                             "' (expected person, place or org)");
+        }
+        kind = k;
+    }
+    Searcher searcher(options.db);  // checks the database and its schema version
+    std::vector<CatalogueEntity> all;
+    try {
+        all = load_entity_catalogue(Xapian::Database(options.db));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database " + options.db + ": " + e.get_msg());
+    }
+    std::string folded_prefix;
+    std::string latin_prefix;
+    if (!options.prefix.empty()) {
+        folded_prefix = fold_name(options.prefix);
+        bool arabic = false;
+        for (const unsigned char c : options.prefix) arabic = arabic || c >= 0x80;
+        if (!arabic) {
+            folded_prefix.clear();
+            latin_prefix = options.prefix;
+            for (char& ch : latin_prefix) {
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+        }
+    }
+    std::vector<const CatalogueEntity*> shown;
+    for (const CatalogueEntity& c : all) {
+        if (c.articles == 0) continue;
+        if (kind && c.entity.kind != *kind) continue;
+        if (!options.prefix.empty() && !has_prefix(c, folded_prefix, latin_prefix)) continue;
+        shown.push_back(&c);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
+        if (a->articles != b->articles) return a->articles > b->articles;
+        return a->entity.id < b->entity.id;
+    });
+    if (options.top != 0 && shown.size() > options.top) shown.resize(options.top);
+
+    if (options.format == OutputFormat::json) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const CatalogueEntity* c : shown) {
+            list.push_back({{"id", c->entity.id},
+                            {"type", std::string(to_string(c->entity.kind))},
+                            {"name", c->entity.name},
+                            {"latin", c->entity.latin},
+                            {"articles", c->articles},
+                            {"variants", c->variants}});
+        }
+        console.out << nlohmann::ordered_json{{"entities", std::move(list)}}.dump(
+                           2, ' ', false, nlohmann::json::error_handler_t::replace)
+                    << '\n';
+    } else {
+        for (const CatalogueEntity* c : shown) {
+            console.out << c->articles << '\t' << to_string(c->entity.kind) << '\t'
+                        << c->entity.id << '\t' << c->entity.name;
+            if (!c->entity.latin.empty()) console.out << " / " << c->entity.latin;
+            std::string variants;
+            for (const std::string& v : c->variants) {
+                if (v == c->entity.name) continue;
+                variants += variants.empty() ? "" : "|";
+                variants += v;
+            }
+            console.out << '\t' << variants << '\n';
+        }
+    }
+    return shown.empty() ? query_no_hits : query_hits;
+}
+
+}  // namespace fahras

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/query/entity_filters.hpp"
+
+#include <map>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "fahras/common/entity_extractor.hpp"
+#include "fahras/common/schema.hpp"
+
+namespace fahras {
+
+namespace {
+
+std::mutex& labels_lock() {
+    static std::mutex lock;
+    return lock;
+}
+
+std::map<std::string, std::string, std::less<>>& labels() {
+    static std::map<std::string, std::string, std::less<>> map;
+    return map;
+}
+
+std::vector<std::string> strings(const nlohmann::json& json, const char* key) {
+    std::vector<std::string> out;
+    const auto it = json.find(key);
+    if (it == json.end() || !it->is_array()) return out;
+    for (const auto& v : *it) {
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db) {
+    std::vector<CatalogueEntity> out;
+    const std::string prefix(schema::meta_entity_prefix);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string key = *it;
+        const nlohmann::json json = nlohmann::json::parse(db.get_metadata(key), nullptr, false);
+        if (!json.is_object()) continue;
+        CatalogueEntity c;
+        c.entity.id = key.substr(prefix.size());
+        if (!parse_entity_kind(json.value("type", ""), c.entity.kind)) continue;
+        c.entity.name = json.value("name", "");
+        c.entity.latin = json.value("latin", "");
+        c.entity.aliases = strings(json, "aliases");
+        c.variants = strings(json, "variants");
+        for (const std::string& v : c.variants) c.entity.aliases.push_back(v);
+        c.articles = db.get_termfreq(entity_term(c.entity.kind, c.entity.id));
+        out.push_back(std::move(c));
+    }
+    const std::lock_guard guard(labels_lock());
+    for (const CatalogueEntity& c : out) labels()[c.entity.id] = c.entity.name;
+    return out;
+}
+
+std::string entity_label(std::string_view id) {
+    // An unknown entity's id holds its (folded) name: the same label whatever the shard layout.
+    if (id.starts_with("name:")) return std::string(id.substr(5));
+    {
+        const std::lock_guard guard(labels_lock());
+        if (const auto it = labels().find(id); it != labels().end()) return it->second;
+    }
+    // Over several shards the metadata (the catalogue) is read from the first one only: fall
+    // back to the shipped gazetteer, so that labels do not depend on the shard layout.
+    if (const Entity* e = default_gazetteer().find_id(id)) return e->name;
+    return {};
+}
+
+ResolvedEntityFilter resolve_entity_filter(const EntityResolver* resolver,
+                                           const EntityFilterOption& option) {
+    ResolvedEntityFilter out;
+    out.input = option.name;
+    out.kind = option.kind;
+    out.excluded = option.excluded;
+    if (resolver == nullptr) return out;
+    const Resolution r = resolver->resolve(option.name, option.kind);
+    out.method = r.method;
+    for (const std::string& id : r.ids) {
+        if (const Entity* e = resolver->find_id(id)) {
+            out.entities.push_back({e->id, e->kind, e->name, e->latin, {}});
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> entity_filter_terms(const ResolvedEntityFilter& filter) {
+    std::vector<std::string> terms;
+    for (const Entity& e : filter.entities) {
+        if (std::string t = entity_term(e.kind, e.id); !t.empty()) terms.push_back(std::move(t));
+    }
+    if (!terms.empty()) return terms;
+    const std::string id = unknown_entity_id(fold_name(filter.input));
+    for (const EntityKind k : {EntityKind::person, EntityKind::place, EntityKind::organisation}) {
+        if (filter.kind && *filter.kind != k) continue;
+        if (std::string t = entity_term(k, id); !t.empty()) terms.push_back(std::move(t));
+    }
+    return terms;
+}
+
+}  // namespace fahras
