@@ -30,7 +30,11 @@ run_one() {  # run_one BINARY SECONDS CORPUS_DIR ARTIFACT_DIR
   local bin=$1 secs=$2 corpus=$3 artifacts=$4
   mkdir -p "$artifacts"
   seed_corpus "$(basename "$bin")" "$corpus"
-  "$bin" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # FAHRAS_FUZZ_SEED fixes libFuzzer's random seed (the test suite's smoke run uses 1, so that
+  # it explores the same inputs every time); unset: a new seed each run.
+  local seed=()
+  [ -n "${FAHRAS_FUZZ_SEED:-}" ] && seed=(-seed="$FAHRAS_FUZZ_SEED")
+  "$bin" "${seed[@]}" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus" 2>&1 | tail -n 15
   return "${PIPESTATUS[0]}"
 }
