@@ -9,6 +9,7 @@
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/fold.hpp"
 #include "fahras/common/normalize.hpp"
+#include "fahras/common/terms.hpp"
 
 namespace fahras {
 
@@ -224,20 +225,9 @@ std::size_t NewsText::dropped_bytes() const noexcept {
 }
 
 std::string line_key(std::string_view line) {
-    const std::string folded = fold(clean(line));
-    std::string out;
-    out.reserve(folded.size());
-    bool space = false;
-    for (const char c : folded) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    // filter_value(): cleaned, whitespace collapsed and trimmed; fold() maps letters and digits
+    // one to one and leaves spaces alone, so folding after collapsing gives the same key.
+    return fold(filter_value(line));
 }
 
 bool parse_credit(std::string_view text, std::vector<std::string>& agencies,
