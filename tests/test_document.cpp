@@ -139,6 +139,10 @@ TEST_CASE("long ids and filter values fit Xapian's term limit", "[document]") {
     CHECK(t != id_term(long_id + "b"));
     CHECK(id_term("abc") == "Qabc");
     CHECK(filter_value("  Sky   News\t") == "sky news");
+    // collapse_spaces() keeps case and letters: only ASCII whitespace runs change.
+    CHECK(collapse_spaces("\n  Sky \t\r\n News\f\v ") == "Sky News");
+    CHECK(collapse_spaces("حلب\u00A0 سوريا") == "حلب\u00A0 سوريا");  // U+00A0 NO-BREAK SPACE kept
+    CHECK(collapse_spaces(" \t\n").empty());
     CHECK(source_term("") == "");
     CHECK(source_term("BBC") == "XSRCbbc");
 }

@@ -38,12 +38,11 @@ std::string fit(std::string term) {
 
 }  // namespace
 
-std::string filter_value(std::string_view value) {
-    const std::string cleaned = clean(value);
+std::string collapse_spaces(std::string_view text) {
     std::string out;
-    out.reserve(cleaned.size());
+    out.reserve(text.size());
     bool space = false;
-    for (const char c : cleaned) {
+    for (const char c : text) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             space = !out.empty();
             continue;
@@ -54,6 +53,8 @@ std::string filter_value(std::string_view value) {
     }
     return out;
 }
+
+std::string filter_value(std::string_view value) { return collapse_spaces(clean(value)); }
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string v = filter_value(value);

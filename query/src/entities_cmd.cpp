@@ -10,6 +10,7 @@
 #include "fahras/query/cli.hpp"
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/search.hpp"
+#include "fahras/query/shards.hpp"
 
 namespace fahras {
 
@@ -47,7 +48,7 @@ int run_entities(const EntitiesOptions& options, Console& console) {
     Searcher searcher(options.db);  // checks the database and its schema version
     std::vector<CatalogueEntity> all;
     try {
-        all = load_entity_catalogue(Xapian::Database(options.db));
+        all = load_entity_catalogue(Xapian::Database(options.db), open_shards(options.db));
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + options.db + ": " + e.get_msg());
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/query/entity_filters.hpp"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -35,23 +36,49 @@ std::vector<std::string> strings(const nlohmann::json& json, const char* key) {
 
 }  // namespace
 
-std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db) {
+std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
+                                                  const std::vector<Xapian::Database>& shards) {
     std::vector<CatalogueEntity> out;
+    std::map<std::string, std::size_t, std::less<>> index;  // id → position in out
     const std::string prefix(schema::meta_entity_prefix);
-    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-        const std::string key = *it;
-        const nlohmann::json json = nlohmann::json::parse(db.get_metadata(key), nullptr, false);
-        if (!json.is_object()) continue;
-        CatalogueEntity c;
-        c.entity.id = key.substr(prefix.size());
-        if (!parse_entity_kind(json.value("type", ""), c.entity.kind)) continue;
-        c.entity.name = json.value("name", "");
-        c.entity.latin = json.value("latin", "");
-        c.entity.aliases = strings(json, "aliases");
-        c.variants = strings(json, "variants");
+    const auto read = [&](const Xapian::Database& shard) {
+        for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix);
+             ++it) {
+            const std::string key = *it;
+            const nlohmann::json json =
+                nlohmann::json::parse(shard.get_metadata(key), nullptr, false);
+            if (!json.is_object()) continue;
+            CatalogueEntity c;
+            c.entity.id = key.substr(prefix.size());
+            if (!parse_entity_kind(json.value("type", ""), c.entity.kind)) continue;
+            c.entity.name = json.value("name", "");
+            c.entity.latin = json.value("latin", "");
+            c.entity.aliases = strings(json, "aliases");
+            c.variants = strings(json, "variants");
+            const auto [at, added] = index.try_emplace(c.entity.id, out.size());
+            if (added) {
+                out.push_back(std::move(c));
+                continue;
+            }
+            // Seen in an earlier shard: the first shard's name stays, spellings are pooled.
+            CatalogueEntity& first = out[at->second];
+            if (first.entity.latin.empty()) first.entity.latin = c.entity.latin;
+            for (std::string& v : c.variants) {
+                if (std::find(first.variants.begin(), first.variants.end(), v) ==
+                    first.variants.end()) {
+                    first.variants.push_back(std::move(v));
+                }
+            }
+        }
+    };
+    if (shards.empty()) {
+        read(db);
+    } else {
+        for (const Xapian::Database& shard : shards) read(shard);
+    }
+    for (CatalogueEntity& c : out) {
         for (const std::string& v : c.variants) c.entity.aliases.push_back(v);
         c.articles = db.get_termfreq(entity_term(c.entity.kind, c.entity.id));
-        out.push_back(std::move(c));
     }
     const std::lock_guard guard(labels_lock());
     for (const CatalogueEntity& c : out) labels()[c.entity.id] = c.entity.name;
@@ -65,8 +92,7 @@ std::string entity_label(std::string_view id) {
         const std::lock_guard guard(labels_lock());
         if (const auto it = labels().find(id); it != labels().end()) return it->second;
     }
-    // Over several shards the metadata (the catalogue) is read from the first one only: fall
-    // back to the shipped gazetteer, so that labels do not depend on the shard layout.
+    // An id of the shipped gazetteer the catalogue does not hold (no catalogue loaded yet).
     if (const Entity* e = default_gazetteer().find_id(id)) return e->name;
     return {};
 }

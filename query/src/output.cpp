@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
 
 namespace fahras {
@@ -43,21 +44,7 @@ std::string html_escape(std::string_view text) {
 
 /// Text on one line: every run of whitespace (tabs and line breaks included) becomes one space,
 /// leading and trailing whitespace goes.
-std::string one_line(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool space = false;
-    for (const char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string one_line(std::string_view text) { return collapse_spaces(text); }
 
 std::string format_score(double score) {
     char buffer[32];

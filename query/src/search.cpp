@@ -13,6 +13,7 @@
 #include "fahras/common/xapian_stem.hpp"
 #include "fahras/query/stories.hpp"
 #include "fahras/query/date_filters.hpp"
+#include "fahras/query/shards.hpp"
 
 namespace fahras {
 
@@ -234,7 +235,7 @@ const EntityResolver* Searcher::entity_resolver() {
     if (!m_resolver) {
         std::vector<Entity> entities;
         try {
-            for (CatalogueEntity& c : load_entity_catalogue(m_db)) {
+            for (CatalogueEntity& c : load_entity_catalogue(m_db, open_shards(m_path))) {
                 entities.push_back(std::move(c.entity));
             }
         } catch (const Xapian::Error& e) {

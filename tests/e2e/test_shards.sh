@@ -84,5 +84,36 @@ page_ids() {
 }
 check "paging over remote shards" test "$(page_ids "$WORK/remote.stub")" = "$(page_ids "$WORK/db-all")"
 
+
+# The entity catalogue is metadata, which Xapian reads from a stub's first shard only: the
+# query tool reads it shard by shard, so listing and resolving names see every shard.
+catalogue() {  # catalogue DB → sorted "type id articles" lines of `fahras-query entities`
+  "$QUERY" entities --db "$1" --format json --top 0 | python3 -c '
+import json, sys
+for e in sorted(json.load(sys.stdin)["entities"], key=lambda e: e["id"]):
+    print(e["type"], e["id"], e["articles"])'
+}
+whole_catalogue=$(catalogue "$WORK/db-all")
+check "one DB holds entities" test -n "$whole_catalogue"
+check "entities over local shards = one DB" test "$(catalogue "$WORK/local.stub")" = "$whole_catalogue"
+check "entities over remote shards = one DB" test "$(catalogue "$WORK/remote.stub")" = "$whole_catalogue"
+# A named entity whose catalogue entry is in the second shard only, found by its name.
+only_b=$(python3 - "$(catalogue "$WORK/db-a")" "$whole_catalogue" "$("$QUERY" entities --db "$WORK/db-b" --format json --top 0)" <<'PY'
+import json, sys
+in_a = {l.split()[1] for l in sys.argv[1].splitlines()}
+for e in sorted(json.loads(sys.argv[3])["entities"], key=lambda e: (-e["articles"], e["id"])):
+    if e["id"] not in in_a and not e["id"].startswith("name:") and " " not in e["name"]:
+        print(e["name"]); break
+PY
+)
+check "an entity of the second shard only exists" test -n "$only_b"
+for db in local.stub remote.stub; do
+  check "--entity $only_b over $db = one DB" test \
+    "$(summary "$WORK/$db" --entity "$only_b" '')" = "$(summary "$WORK/db-all" --entity "$only_b" '')"
+  check "--entity $only_b over $db resolves to an entity" python3 -c '
+import json, sys; r = json.load(sys.stdin); assert r["resolved_entities"][0]["entities"], r["resolved_entities"]' \
+    < <("$QUERY" --db "$WORK/$db" --format json --entity "$only_b" '')
+done
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -9,6 +9,10 @@
 
 namespace fahras {
 
+/// `text` with leading and trailing ASCII whitespace removed and every inner run of it (tabs
+/// and line breaks included) turned into one space. Bytes are otherwise kept as they are.
+[[nodiscard]] std::string collapse_spaces(std::string_view text);
+
 /// The normalised value of a filter field: clean()ed (NFKC, case-folded, marks dropped),
 /// whitespace trimmed and collapsed to single spaces. "  Sky News " → "sky news".
 [[nodiscard]] std::string filter_value(std::string_view value);

@@ -44,9 +44,13 @@ struct CatalogueEntity {
     Xapian::doccount articles = 0;
 };
 
-/// Every entity recorded in `db` (metadata schema::meta_entity_prefix), with article counts
-/// (term frequencies of its boolean term). Registers the display names for entity_label().
-[[nodiscard]] std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db);
+/// Every entity recorded in the catalogue (metadata schema::meta_entity_prefix) of each of
+/// `shards` — or of `db` itself when `shards` is empty — merged by id (the first shard's name,
+/// the spellings of all), with article counts from `db` (term frequencies of its boolean term,
+/// so over a stub they are totals across shards). Xapian reads the metadata of a stub's first
+/// shard only, hence the shards (open_shards()). Registers the display names for entity_label().
+[[nodiscard]] std::vector<CatalogueEntity> load_entity_catalogue(
+    const Xapian::Database& db, const std::vector<Xapian::Database>& shards = {});
 
 /// The display name of an entity id, for facet labels: from the catalogues loaded so far, or
 /// the name inside an id of an unknown entity ("name:…"). Empty when unknown.

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fahras/query/shards.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace fahras {
+
+namespace {
+
+constexpr int max_stub_depth = 8;  ///< stubs listing stubs: a loop stops here
+
+std::string trim(const std::string& s) {
+    const std::size_t b = s.find_first_not_of(" \t\r");
+    if (b == std::string::npos) return {};
+    const std::size_t e = s.find_last_not_of(" \t\r");
+    return s.substr(b, e - b + 1);
+}
+
+/// One `remote` line's argument: `HOST:PORT` (TCP, `[v6]:PORT` too) or `:PROGRAM ARGS`.
+std::optional<Xapian::Database> open_remote(const std::string& arg) {
+    if (arg.empty()) return std::nullopt;
+    if (arg[0] == ':') {
+        const std::string rest = arg.substr(1);
+        const std::size_t space = rest.find(' ');
+        const std::string program = rest.substr(0, space);
+        const std::string args = space == std::string::npos ? "" : trim(rest.substr(space));
+        if (program.empty()) return std::nullopt;
+        return Xapian::Remote::open(program, args);
+    }
+    const std::size_t colon = arg.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == arg.size()) return std::nullopt;
+    std::string host = arg.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    unsigned port = 0;
+    for (const char c : arg.substr(colon + 1)) {
+        if (c < '0' || c > '9' || port > 65535) return std::nullopt;
+        port = port * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (port == 0 || port > 65535) return std::nullopt;
+    return Xapian::Remote::open(host, port);
+}
+
+/// Appends the shards of `path` to `out`; false when `path` is a stub this does not understand.
+bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec) || depth > max_stub_depth) {
+        out.emplace_back(path.string());
+        return true;
+    }
+    std::ifstream in(path);
+    if (!in) return false;
+    const fs::path dir = path.parent_path();
+    std::string line;
+    while (std::getline(in, line)) {
+        line = trim(line);
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t space = line.find_first_of(" \t");
+        const std::string type = line.substr(0, space);
+        const std::string arg = space == std::string::npos ? "" : trim(line.substr(space));
+        if (type == "remote") {
+            std::optional<Xapian::Database> db = open_remote(arg);
+            if (!db) return false;
+            out.push_back(std::move(*db));
+        } else if (type == "auto" || type == "glass" || type == "chert" || type == "honey") {
+            if (arg.empty()) return false;
+            fs::path target(arg);
+            if (target.is_relative()) target = dir / target;
+            if (!collect(target, depth + 1, out)) return false;
+        } else {
+            return false;  // inmemory, or a keyword of a later Xapian
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<Xapian::Database> open_shards(const std::string& path) {
+    std::vector<Xapian::Database> shards;
+    if (!collect(fs::path(path), 0, shards) || shards.empty()) {
+        return {Xapian::Database(path)};
+    }
+    return shards;
+}
+
+}  // namespace fahras
