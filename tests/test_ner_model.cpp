@@ -12,6 +12,7 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/ner.hpp"
+#include "fahras/common/ner_features.hpp"
 #include "fahras/common/ner_model.hpp"
 #include "fahras/tools/ner_train.hpp"
 #include "test_support.hpp"
@@ -253,8 +254,8 @@ TEST_CASE("NER shipped model: held-out newswire F1 (skips without ../shared/data
 }
 
 TEST_CASE("NER word clusters: words in the same contexts share a class") {
-    TempDir dir;
-    const auto file = dir.path() / "news.jsonl";
+    test::TempDir dir;
+    const std::filesystem::path file = dir.path() / "news.jsonl";
     {
         std::ofstream out(file);
         // أحمد and محمود, القاهرة and دمشق occur in exactly the same contexts; نادرة is rare.
@@ -274,7 +275,7 @@ TEST_CASE("NER word clusters: words in the same contexts share a class") {
     options.coarse = 2;
     // 12 words are seen 30 or 60 times (fewer if the analyzer drops stop words); كلمة and
     // نادرة once.
-    const std::size_t clustered = add_word_clusters(lexicon, {file}, options, nullptr);
+    const std::size_t clustered = add_word_clusters(lexicon, std::vector<std::filesystem::path>{file}, options, nullptr);
     CHECK(clustered >= 8);
     CHECK(clustered <= 12);
     auto cluster = [&](const char* word) {

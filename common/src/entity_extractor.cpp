@@ -302,6 +302,11 @@ class Extraction {
     }
 
     void push(EntityMention m) {
+        // آل (folded ال) + a name is a family or dynasty (آل سعود، آل ثاني), not a person, from
+        // whatever source (WikiFANE lists «آل سعود» as a person).
+        if (m.kind == EntityKind::person && m_tokens[m.first_token].folded == "\u0627\u0644") {
+            return;
+        }
         for (std::size_t t = m.first_token; t < m.last_token; ++t) m_taken[t] = true;
         if (m.kind == EntityKind::person && m.last_token - m.first_token >= 2) {
             if (const Entity* e = m_g.find_id(m.id)) {
@@ -336,10 +341,7 @@ class Extraction {
         }
         const std::string folded = folded_span(span.first, span.last, 0);
         if (span.last - span.first == 1 && common(folded)) return;
-        // آل (folded ال) + a name is a family or dynasty (آل سعود، آل ثاني), not a person.
-        if (span.kind == EntityKind::person && m_tokens[span.first].folded == "\u0627\u0644") {
-            return;
-        }
+
         EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
         m.kind = span.kind;
         set_unknown(m, folded);
