@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Builds the gazetteer Fahras ships, data/gazetteer/gazetteer.tsv.
+"""Builds the gazetteer Fahras ships: data/gazetteer/gazetteer-odbl.tsv and gazetteer-ccbysa.tsv.
 
 Inputs (standard library only, no network):
   data/gazetteer/curated.tsv                 hand-curated people, organisations, agencies, aliases
@@ -25,9 +25,18 @@ Curation (see docs/ENTITIES.md):
     single-word string needs a frequency of at least 2; single-word person names are left to
     the curated list (a lone given name or surname names many people).
 
+Output, one file per licence (data/LICENSES.md), loaded in this order by the indexer:
+  data/gazetteer/curated.tsv         (input, GPL-3.0-or-later, not rewritten)
+  data/gazetteer/gazetteer-odbl.tsv  rows of mledoze and dr5hn (ODbL 1.0)
+  data/gazetteer/gazetteer-ccbysa.tsv  rows of GeoNames (CC BY), ANERcorp (CC BY-SA 4.0) and
+                                     WikiFANE (CC BY-SA 3.0): CC BY-SA 4.0 as a whole
+Names one licence group contributed to an entry of another group go to an extra row of their
+own group's file with the entry's id (its arabic_name repeats the entry's name, the key that
+the loader needs; the loader merges rows of one id). No file mixes data of two licences.
+
 Also writes data/gazetteer/common-words.txt (the stoplist, one folded word a line).
 
-Usage: scripts/build-gazetteer.py [--shared DIR] [--out FILE] [--stoplist-rank N]
+Usage: scripts/build-gazetteer.py [--shared DIR] [--out-dir DIR] [--stoplist-rank N]
 """
 
 import argparse
@@ -51,6 +60,18 @@ ARABIC_WORD = re.compile("[\u0621-\u064A\u0671-\u06D3]+")
 ARABIC_ONLY = re.compile("^[\u0621-\u064A\u0671-\u06D3\u064B-\u0652\u0670\u0640 ]+$")
 TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 PRIORITY = ["curated", "mledoze", "geonames", "dr5hn", "anercorp", "wikifane"]
+# Licence group of a source label -> output file (None: curated.tsv itself).
+GROUP_FILES = {"curated": None, "odbl": "gazetteer-odbl.tsv", "ccbysa": "gazetteer-ccbysa.tsv"}
+GROUP_LABELS = {"odbl": "ODbL-1.0", "ccbysa": "CC-BY-SA-4.0"}
+
+
+def group_of(source):
+    """The licence group of a row's source label."""
+    if source == "curated":
+        return "curated"
+    if source.startswith("mledoze") or source.startswith("dr5hn"):
+        return "odbl"
+    return "ccbysa"  # GeoNames (CC BY), ANERcorp (CC BY-SA 4.0), WikiFANE (CC BY-SA 3.0)
 
 
 def fold(text):
@@ -120,21 +141,26 @@ class Entry:
         self.name = name
         self.english = english
         self.source = source
+        self.group = group_of(source)
+        self.english_group = self.group
         self.arabic_aliases = []
         self.latin_aliases = []
+        self.alias_group = {}  # alias -> licence group of the source that gave it
 
     def names(self):
         return [self.name] + self.arabic_aliases
 
-    def add_alias(self, alias):
+    def add_alias(self, alias, group=None):
         alias = " ".join(alias.split())
         if not alias or alias == self.name:
             return
         if is_arabic(alias):
             if alias not in self.arabic_aliases:
                 self.arabic_aliases.append(alias)
+                self.alias_group[alias] = group or self.group
         elif alias not in self.latin_aliases and alias != self.english:
             self.latin_aliases.append(alias)
+            self.alias_group[alias] = group or self.group
 
 
 class Builder:
@@ -189,30 +215,46 @@ class Builder:
             entry = existing
             if not entry.english and english:
                 entry.english = english
+                entry.english_group = group_of(source)
             self.dropped[source + ":merged"] += 1
         for n in arabic_names:
-            entry.add_alias(n)
+            entry.add_alias(n, group_of(source))
             self.register(entry, n)
         for a in aliases:
             if not is_arabic(a):
-                entry.add_alias(a)
+                entry.add_alias(a, group_of(source))
         return entry
 
-    def write(self, path):
-        rows = sorted(self.entries.values(), key=lambda e: (e.type, e.id))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("canonical_id\ttype\tarabic_name\taliases\tenglish_name\tsource\n")
-            for e in rows:
-                aliases = e.arabic_aliases + e.latin_aliases[:6]
-                f.write("\t".join([e.id, e.type, e.name, "|".join(aliases), e.english or "",
-                                   e.source]) + "\n")
-        return len(rows)
+    def write(self, out_dir):
+        """Writes one file per licence group; returns {file name: rows}."""
+        rows = {g: [] for g, f in GROUP_FILES.items() if f}
+        for e in sorted(self.entries.values(), key=lambda e: (e.type, e.id)):
+            latin = e.latin_aliases[:6]
+            for g in rows:
+                names = [a for a in e.arabic_aliases + latin if e.alias_group.get(a) == g]
+                english = e.english if e.english_group == g else ""
+                if g == e.group:
+                    rows[g].append([e.id, e.type, e.name, "|".join(names), english or "",
+                                    e.source])
+                elif names or english:
+                    # Names this group gave to another group's entry: a row of their own.
+                    rows[g].append([e.id, e.type, e.name, "|".join(names), english or "",
+                                    f"{GROUP_LABELS[g]} names of {e.id}"])
+        counts = {}
+        for g, lines in rows.items():
+            path = os.path.join(out_dir, GROUP_FILES[g])
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("canonical_id\ttype\tarabic_name\taliases\tenglish_name\tsource\n")
+                for line in lines:
+                    f.write("\t".join(line) + "\n")
+            counts[GROUP_FILES[g]] = len(lines)
+        return counts
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data"))
-    p.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "gazetteer.tsv"))
+    p.add_argument("--out-dir", default=os.path.join(ROOT, "data", "gazetteer"))
     p.add_argument("--stoplist-rank", type=int, default=3000,
                    help="words this frequent in ANT news count as common words")
     p.add_argument("--ant-docs", type=int, default=20000,
@@ -266,7 +308,7 @@ def main():
     # 4. dr5hn: only corroborated Arabic names (the rest is often machine translation).
     for r in read_tsv(os.path.join(g, "places_dr5hn.tsv")):
         if r["canonical_id"] in b.entries:
-            b.entries[r["canonical_id"]].add_alias(r["arabic_name"])
+            b.entries[r["canonical_id"]].add_alias(r["arabic_name"], "odbl")
             continue
         key = fold(r["arabic_name"])
         if key not in geo_names and key not in ner_places:
@@ -317,15 +359,17 @@ def main():
                 continue
             b.add(r["canonical_id"], etype, name, [], "", label, False, args.stoplist_rank * 4)
 
-    n = b.write(args.out)
+    counts = b.write(args.out_dir)
     # The common words the extractor refuses as names found by context cues or spelling keys.
-    words_path = os.path.join(os.path.dirname(args.out), "common-words.txt")
+    words_path = os.path.join(args.out_dir, "common-words.txt")
     with open(words_path, "w", encoding="utf-8") as f:
         f.write("# Folded Arabic words most frequent in ANT news text, most frequent first.\n")
         f.write("# Built by scripts/build-gazetteer.py; not names unless the gazetteer says so.\n")
         for w, _ in freqs.most_common(args.stoplist_rank * 4):
             f.write(w + "\n")
-    print(f"build-gazetteer: wrote {n} entries to {args.out}", file=sys.stderr)
+    for name, n in counts.items():
+        print(f"build-gazetteer: wrote {n} rows to {os.path.join(args.out_dir, name)}",
+              file=sys.stderr)
     for k, v in sorted(b.dropped.items()):
         print(f"  {k}: {v}", file=sys.stderr)
 

@@ -14,7 +14,7 @@
 #   gazetteer/cities_geonames_100k.tsv             CC BY         (attribute www.geonames.org)
 #   names/wikidata_person_name_tokens_train.tsv    CC0 1.0
 #   names/google_ar2en_train.tsv                   Apache-2.0
-#   ant_corpus/*.jsonl.gz (word counts only)       Apache-2.0    (cite Chouigui et al.)
+#   ant_corpus/*.jsonl.gz (word counts, clusters)   Apache-2.0    (cite Chouigui et al.)
 #
 # EXCLUDED on purpose: ODbL 1.0 sources (gazetteer/countries_mledoze.tsv,
 # gazetteer/places_dr5hn.tsv). ODbL's share-alike and CC BY-SA's share-alike cannot both be
@@ -63,6 +63,6 @@ cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
   --foreign-words "$(src names/google_ar2en_train.tsv)" \
   --word-counts "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
   --word-counts "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" \
-  --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
+  --clusters --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
   --out "$OUT" "$@"
 ls -l "$OUT"

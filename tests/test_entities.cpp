@@ -268,17 +268,69 @@ TEST_CASE("tagger spans add unknown names, never override the gazetteer", "[enti
     const std::string text = "التقى زيد الخالدي في بيروت";
     const auto tokens = default_analyzer().analyze(text);
     REQUIRE(tokens.size() == 5);
+    // بيروت is a common word: the tagger has to confirm it (next test), so every row tags it.
+    const TaggedSpan beirut{4, 5, EntityKind::place, 0.9};
     struct Row { TaggedSpan span; std::size_t mentions; const char* first_id; };
     const Row rows[] = {
         {{1, 3, EntityKind::person, 0.9}, 2, "name:زيد الخالدي"},
         {{1, 3, EntityKind::person, 0.3}, 1, "geonames:276781"},  // below the confidence floor
-        {{4, 5, EntityKind::person, 0.9}, 1, "geonames:276781"},  // the gazetteer's place stays
+        {{4, 5, EntityKind::person, 0.9}, 0, ""},  // a person here leaves the place unconfirmed
     };
     for (const Row& r : rows) {
         INFO(r.span.first << "-" << r.span.last << " " << r.span.confidence);
-        const auto mentions = x.extract(text, tokens, {r.span});
+        std::vector<TaggedSpan> tagged{r.span};
+        if (r.span.first != beirut.first) tagged.push_back(beirut);
+        const auto mentions = x.extract(text, tokens, tagged);
         REQUIRE(mentions.size() == r.mentions);
+        if (r.mentions == 0) continue;
         CHECK(mentions.front().id == r.first_id);
-        if (r.mentions == 2) CHECK(mentions.front().source == MentionSource::tagger);
+        if (r.mentions == 2) {
+            CHECK(mentions.front().source == MentionSource::tagger);
+            CHECK(mentions.back().id == "geonames:276781");  // the gazetteer's id, not name:
+        }
     }
+}
+
+TEST_CASE("a one-word common name needs the tagger's agreement", "[entities]") {
+    // بيروت and بشار are among the common words; بيروت is a GeoNames place, بشار the GeoNames
+    // place Béchar and a given name.
+    const EntityExtractor x(default_gazetteer());
+    ExtractorOptions keep;
+    keep.confirm_common_words = false;
+    const EntityExtractor unconfirmed(default_gazetteer(), keep);
+    REQUIRE(default_gazetteer().is_common("بيروت"));
+    REQUIRE(default_gazetteer().is_common("بشار"));
+    const std::string text = "التقى زيد الخالدي في بيروت";
+    const auto tokens = default_analyzer().analyze(text);
+    const TaggedSpan person_zaid{1, 3, EntityKind::person, 0.9};
+    struct Row { std::vector<TaggedSpan> tagged; const EntityExtractor* x; std::size_t places; };
+    const Row rows[] = {
+        {{person_zaid, {4, 5, EntityKind::place, 0.9}}, &x, 1},      // confirmed
+        {{person_zaid}, &x, 0},                                      // tagger left it out
+        {{person_zaid, {4, 5, EntityKind::person, 0.9}}, &x, 0},     // tagger says a person
+        {{person_zaid, {4, 5, EntityKind::place, 0.4}}, &x, 0},      // too unsure to confirm
+        {{person_zaid}, &unconfirmed, 1},                            // the check turned off
+        {{}, &x, 1},                                                 // no tagger ran
+    };
+    for (const Row& r : rows) {
+        INFO("tagged spans: " << r.tagged.size() << ", check " << (r.x == &x ? "on" : "off"));
+        std::size_t places = 0;
+        for (const auto& m : r.x->extract(text, tokens, r.tagged)) {
+            if (m.kind == EntityKind::place) {
+                CHECK(m.id == "geonames:276781");
+                ++places;
+            }
+        }
+        CHECK(places == r.places);
+    }
+    // Families are not persons, even when a tagger says so; a country needs no confirmation.
+    const std::string family = "وصل آل سعود إلى سوريا";
+    const auto family_tokens = default_analyzer().analyze(family);
+    REQUIRE(family_tokens.size() == 5);
+    const auto found = x.extract(family, family_tokens, {{1, 3, EntityKind::person, 0.95}});
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().kind == EntityKind::place);
+    CHECK(found.front().surface == "سوريا");
+    // … nor when the gazetteer lists the family as a person (a WikiFANE row).
+    for (const auto& m : extract("وصل آل سعود إلى الرياض")) CHECK(m.kind != EntityKind::person);
 }

@@ -12,6 +12,7 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/ner.hpp"
+#include "fahras/common/ner_features.hpp"
 #include "fahras/common/ner_model.hpp"
 #include "fahras/tools/ner_train.hpp"
 #include "test_support.hpp"
@@ -244,7 +245,55 @@ TEST_CASE("NER shipped model: held-out newswire F1 (skips without ../shared/data
     const auto e = evaluate(NerTagger::default_tagger(), held_out);
     INFO("P " << e.micro.precision() << " R " << e.micro.recall() << " F1 " << e.micro.f1());
     CHECK(e.micro.gold > 1500);
-    CHECK(e.micro.f1() > 0.68);
-    CHECK(e.per_class[0].f1() > 0.65);  // persons
-    CHECK(e.per_class[1].f1() > 0.78);  // places
+    // Measured 0.740 (persons 0.741, places 0.839, organisations 0.590, docs/NER.md); the
+    // floors leave room for rounding across compilers, not for a worse model.
+    CHECK(e.micro.f1() > 0.73);
+    CHECK(e.per_class[0].f1() > 0.72);  // persons
+    CHECK(e.per_class[1].f1() > 0.82);  // places
+    CHECK(e.per_class[2].f1() > 0.57);  // organisations
+}
+
+TEST_CASE("NER word clusters: words in the same contexts share a class") {
+    test::TempDir dir;
+    const std::filesystem::path file = dir.path() / "news.jsonl";
+    {
+        std::ofstream out(file);
+        // أحمد and محمود, القاهرة and دمشق occur in exactly the same contexts; نادرة is rare.
+        for (int i = 0; i < 30; ++i) {
+            out << R"({"title": "قال أحمد إن الوضع هادئ", "body": "وصل وفد إلى القاهرة اليوم"})"
+                << "\n"
+                << R"({"title": "قال محمود إن الوضع هادئ", "body": "وصل وفد إلى دمشق اليوم"})"
+                << "\n";
+        }
+        out << R"({"title": "كلمة نادرة", "body": ""})" << "\n";
+    }
+    NerLexicon lexicon;
+    ClusterOptions options;
+    options.min_count = 5;
+    options.contexts = 20;
+    options.fine = 4;
+    options.coarse = 2;
+    // 12 words are seen 30 or 60 times (fewer if the analyzer drops stop words); كلمة and
+    // نادرة once.
+    const std::size_t clustered = add_word_clusters(lexicon, std::vector<std::filesystem::path>{file}, options, nullptr);
+    CHECK(clustered >= 8);
+    CHECK(clustered <= 12);
+    auto cluster = [&](const char* word) {
+        return lexicon.cluster(lexicon_hash(Analyzer::fold_word(word)));
+    };
+    CHECK(cluster("أحمد") != 0);
+    CHECK(cluster("أحمد") == cluster("محمود"));
+    CHECK(cluster("القاهرة") == cluster("دمشق"));
+    CHECK(cluster_fine(cluster("دمشق")) >= 1);
+    CHECK(cluster_fine(cluster("دمشق")) <= 4);
+    CHECK(cluster_coarse(cluster("دمشق")) >= 1);
+    CHECK(cluster_coarse(cluster("دمشق")) <= 2);
+    CHECK(cluster("نادرة") == 0);  // below min_count
+}
+
+TEST_CASE("NER shipped model: carries its word clusters") {
+    const auto& lexicon = NerTagger::default_tagger().model().lexicon;
+    CHECK(lexicon.clusters.size() == 20000);
+    // The 20,000 most frequent words of the ANT news have a class, قال among them.
+    CHECK(lexicon.cluster(lexicon_hash(Analyzer::fold_word("قال"))) != 0);
 }

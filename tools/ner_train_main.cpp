@@ -66,6 +66,8 @@ struct TrainArgs {
     std::vector<unsigned> count_thresholds{5, 50, 1000};
     std::string name_words, foreign_words, out, dump;
     unsigned name_min_count = 1;
+    bool clusters = false;
+    fahras::ner::ClusterOptions cluster_options;
     fahras::ner::TrainOptions options;
 };
 
@@ -98,6 +100,10 @@ void run_train(const TrainArgs& a) {
                   << fahras::ner::add_word_counts(lexicon, a.count_files, a.count_thresholds[0],
                                                   a.count_thresholds[1], a.count_thresholds[2])
                   << " documents\n";
+    }
+    if (a.clusters) {
+        if (a.count_files.empty()) throw fahras::UsageError("--clusters needs --word-counts");
+        fahras::ner::add_word_clusters(lexicon, a.count_files, a.cluster_options, &std::cerr);
     }
     // Mentions of other corpora go into the lists as they are; mentions of the training
     // corpora are cross-fitted: fold k sees the lists mined from the other folds.
@@ -188,6 +194,16 @@ int main(int argc, char** argv) {
     train->add_option("--word-counts", t.count_files,
                       "JSON Lines news (title, body; .gz ok) for word-frequency classes");
     train->add_option("--count-thresholds", t.count_thresholds, "3 counts: frequent, very, common");
+    train->add_flag("--clusters", t.clusters,
+                    "learn word clusters from the --word-counts news (feature version 5)");
+    train->add_option("--cluster-words", t.cluster_options.words, "words to cluster");
+    train->add_option("--cluster-min-count", t.cluster_options.min_count,
+                      "least count of a clustered word");
+    train->add_option("--cluster-contexts", t.cluster_options.contexts, "context words");
+    train->add_option("--cluster-fine", t.cluster_options.fine, "fine classes (<= 511)")
+        ->check(CLI::Range(1, 511));
+    train->add_option("--cluster-coarse", t.cluster_options.coarse, "coarse classes (<= 127)")
+        ->check(CLI::Range(1, 127));
     train->add_option("--filter-lists", t.filter,
                       "clear listed single words labelled O at least N times in training");
     train->add_option("--folds", t.folds,
@@ -205,6 +221,23 @@ int main(int argc, char** argv) {
     auto* eval = app.add_subcommand("eval", "evaluate a model (exact-span P/R/F1)");
     eval->add_option("--model", model, "model file")->required();
     eval->add_option("--corpus", eval_corpora, "CoNLL PATH[@FROM:TO]")->required();
+
+    std::vector<std::string> extractor_gazetteers, exclude_sources;
+    std::string common_words;
+    bool no_tagger = false;
+    auto* eval_extractor = app.add_subcommand(
+        "eval-extractor", "evaluate the whole entity extractor (gazetteer, cues, tagger)");
+    eval_extractor->add_option("--model", model, "tagger model file")->required();
+    eval_extractor->add_option("--corpus", eval_corpora, "CoNLL PATH[@FROM:TO]")->required();
+    eval_extractor->add_option("--gazetteer", extractor_gazetteers, "gazetteer TSV, in order")
+        ->required();
+    eval_extractor->add_option("--common-words", common_words, "common-words.txt")->required();
+    eval_extractor->add_option("--exclude-source", exclude_sources,
+                               "leave out gazetteer rows whose source starts with this");
+    eval_extractor->add_flag("--no-tagger", no_tagger, "gazetteer and cues only");
+    bool no_confirm = false;
+    eval_extractor->add_flag("--no-confirm", no_confirm,
+                             "keep one-word common names the tagger does not confirm");
 
     std::vector<std::string> bench_files;
     bool no_tag = false;
@@ -225,6 +258,22 @@ int main(int argc, char** argv) {
             const auto tagger = fahras::NerTagger::load(model);
             fahras::ner::print_evaluation(fahras::ner::evaluate(tagger, load_corpora(eval_corpora)),
                                           std::cout);
+        }
+        if (*eval_extractor) {
+            fahras::Gazetteer gazetteer;
+            for (const auto& g : extractor_gazetteers) {
+                std::cerr << "ner-train: " << g << ": "
+                          << fahras::ner::load_gazetteer_except(gazetteer, g, exclude_sources)
+                          << " rows\n";
+            }
+            gazetteer.load_common_words(common_words);
+            const auto tagger = fahras::NerTagger::load(model);
+            fahras::ExtractorOptions options;
+            options.confirm_common_words = !no_confirm;
+            const fahras::EntityExtractor extractor(gazetteer, options,
+                                                    no_tagger ? nullptr : &tagger);
+            fahras::ner::print_extractor_evaluation(
+                fahras::ner::evaluate_extractor(extractor, load_corpora(eval_corpora)), std::cout);
         }
         if (*bench) run_bench(model, bench_files, no_tag);
         if (*tag) {

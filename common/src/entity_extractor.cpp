@@ -127,7 +127,17 @@ class Extraction {
                const std::vector<Token>& tokens)
         : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false) {}
 
-    std::vector<EntityMention> run(const std::vector<TaggedSpan>& tagged) {
+    /// `tagger_ran`: `tagged` is a tagger's verdict on the whole text (possibly "nothing"),
+    /// so that a common word may be asked for its confirmation.
+    std::vector<EntityMention> run(const std::vector<TaggedSpan>& tagged, bool tagger_ran) {
+        m_confirm = tagger_ran;
+        m_tagged_kind.assign(m_tokens.size(), -1);
+        for (const TaggedSpan& span : tagged) {
+            if (span.confidence < m_o.min_tagger_confidence) continue;
+            for (std::size_t t = span.first; t < span.last && t < m_tokens.size(); ++t) {
+                m_tagged_kind[t] = static_cast<int>(span.kind);
+            }
+        }
         for (std::size_t i = 0; i < m_tokens.size();) i += match_at(i);
         for (const TaggedSpan& span : tagged) add_tagged(span);
         if (m_o.cues) {
@@ -154,6 +164,20 @@ class Extraction {
     }
 
     [[nodiscard]] bool common(std::string_view folded) const { return m_g.is_common(folded); }
+
+    /// False when a tagger ran and did not tag token i as a `kind` name. A single word that
+    /// is also a frequent ordinary word (المدينة "the city" / Medina, الخبر "the news" /
+    /// Khobar, بشار a given name / Béchar, خادم "servant") is taken for a name only when the
+    /// tagger, which sees the context, agrees; without a tagger it is taken as before.
+    [[nodiscard]] bool confirmed(std::size_t i, EntityKind kind) const {
+        return !m_confirm || !m_o.confirm_common_words ||
+               m_tagged_kind[i] == static_cast<int>(kind);
+    }
+
+    /// Entries trusted without context: hand-curated ones and countries.
+    static bool trusted(const Entity& e) {
+        return e.id.starts_with("fahras:") || e.id.starts_with("iso3166-1:");
+    }
 
     /// Tries gazetteer names starting at token i; returns how many tokens to advance.
     std::size_t match_at(std::size_t i) {
@@ -226,6 +250,12 @@ class Extraction {
             }
         }
         if (best == nullptr) return 1;
+        if (best_len == 1 && common(best_reading.word) &&
+            std::none_of(best->begin(), best->end(),
+                         [&](std::size_t e) { return trusted(m_g.at(e)); }) &&
+            !confirmed(i, m_g.at(best->front()).kind)) {
+            return 1;
+        }
         EntityMention m = make_mention(i, i + best_len, best_reading.clitic, best_source);
         if (best_reading.article) m.surface.insert(0, "\u0627");
         const Entity& first = m_g.at(best->front());
@@ -272,6 +302,11 @@ class Extraction {
     }
 
     void push(EntityMention m) {
+        // آل (folded ال) + a name is a family or dynasty (آل سعود، آل ثاني), not a person, from
+        // whatever source (WikiFANE lists «آل سعود» as a person).
+        if (m.kind == EntityKind::person && m_tokens[m.first_token].folded == "\u0627\u0644") {
+            return;
+        }
         for (std::size_t t = m.first_token; t < m.last_token; ++t) m_taken[t] = true;
         if (m.kind == EntityKind::person && m.last_token - m.first_token >= 2) {
             if (const Entity* e = m_g.find_id(m.id)) {
@@ -306,6 +341,7 @@ class Extraction {
         }
         const std::string folded = folded_span(span.first, span.last, 0);
         if (span.last - span.first == 1 && common(folded)) return;
+
         EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
         m.kind = span.kind;
         set_unknown(m, folded);
@@ -397,6 +433,9 @@ class Extraction {
         }
         const std::size_t n = name_words(j, 3, true);
         if (n == 0 || (j > 0 && !joined(j))) return;
+        // One frequent word after a title (رئيس الوزراء خادم «الحرمين»): a name only if the
+        // tagger agrees.
+        if (n == 1 && common(m_tokens[j].folded) && !confirmed(j, EntityKind::person)) return;
         EntityMention m = make_mention(j, j + n, 0, MentionSource::cue);
         m.kind = EntityKind::person;
         set_unknown(m, folded_span(j, j + n, 0));
@@ -442,6 +481,8 @@ class Extraction {
     std::string_view m_text;
     const std::vector<Token>& m_tokens;
     std::vector<bool> m_taken;
+    bool m_confirm = false;
+    std::vector<int> m_tagged_kind;  ///< per token: EntityKind of a tagger span, or -1
     std::vector<EntityMention> m_out;
     /// Last words of persons named in full so far (gazetteer persons only).
     std::map<std::string, const Entity*> m_surnames;
@@ -479,9 +520,9 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
             }
             spans.push_back(t);
         }
-        return Extraction(m_gazetteer, m_options, text, tokens).run(spans);
+        return Extraction(m_gazetteer, m_options, text, tokens).run(spans, true);
     }
-    return Extraction(m_gazetteer, m_options, text, tokens).run(tagged);
+    return Extraction(m_gazetteer, m_options, text, tokens).run(tagged, !tagged.empty());
 }
 
 std::vector<DocumentEntity> document_entities(const std::vector<EntityMention>& mentions) {

@@ -194,7 +194,12 @@ const Entity* Gazetteer::find_id(std::string_view id) const {
 const Gazetteer& default_gazetteer() {
     static const Gazetteer gazetteer = [] {
         Gazetteer g;
-        g.load_tsv(find_data_file("gazetteer/gazetteer.tsv"));
+        // One file per licence (data/LICENSES.md), in priority order: rows of one id merge,
+        // and the first row of an id gives its display name.
+        for (const char* file : {"gazetteer/curated.tsv", "gazetteer/gazetteer-odbl.tsv",
+                                 "gazetteer/gazetteer-ccbysa.tsv"}) {
+            g.load_tsv(find_data_file(file));
+        }
         g.load_common_words(find_data_file("gazetteer/common-words.txt"));
         return g;
     }();

@@ -282,6 +282,9 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
             (form_bits[k - first] | stripped_bits[k - first]) &
             (lex_name_word | lex_foreign_word | lex_frequent | lex_very_frequent));
         w.trigger = trigger_of(stripped);
+        w.cluster = lexicon.cluster(w.lex_form);
+        w.cluster_stripped =
+            w.lex_stripped == w.lex_form ? w.cluster : lexicon.cluster(w.lex_stripped);
         if (text.empty()) {
             w.gap_before = Gap::unknown;
         } else if (k == first) {
@@ -384,6 +387,24 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     out.push_back(feature(t_gaps, static_cast<std::uint64_t>(w.gap_before) * 16 +
                                       static_cast<std::uint64_t>(gap_after)));
     if (i == 0) out.push_back(feature(t_first, w.shape));
+    // Word clusters: the fine class of the word, of its clitic-free form and of its
+    // neighbours, the coarse class, and coarse pairs with each neighbour. A word outside
+    // the clustered vocabulary has class 0 (itself a signal: rare words are often names).
+    const std::uint64_t none = 0xFFFF;
+    const std::uint64_t c_m1 = m1 ? m1->cluster : none;
+    const std::uint64_t c_p1 = p1 ? p1->cluster : none;
+    out.push_back(feature(t_cluster, cluster_fine(w.cluster)));
+    out.push_back(feature(t_cluster_coarse, cluster_coarse(w.cluster)));
+    out.push_back(feature(t_cluster_stripped, cluster_fine(w.cluster_stripped)));
+    out.push_back(feature(t_cluster_m1, m1 ? cluster_fine(m1->cluster) : none));
+    out.push_back(feature(t_cluster_p1, p1 ? cluster_fine(p1->cluster) : none));
+    out.push_back(feature(t_cluster_pair_m1,
+                          mix(m1 ? cluster_coarse(static_cast<std::uint16_t>(c_m1)) : none,
+                              cluster_coarse(w.cluster))));
+    out.push_back(feature(t_cluster_pair_p1,
+                          mix(cluster_coarse(w.cluster),
+                              p1 ? cluster_coarse(static_cast<std::uint16_t>(c_p1)) : none)));
+    out.push_back(feature(t_cluster_trigger, mix(trig_m1, cluster_fine(w.cluster_stripped))));
 }
 
 }  // namespace fahras::ner

@@ -20,7 +20,8 @@ constexpr std::array<std::string_view, label_count> names{
     "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
 
 /// File header; the number is the file format version (not the feature version).
-constexpr char magic[] = "FAHRAS-NER\x01";
+/// Version 2 added the word-cluster table after the word lists.
+constexpr char magic[] = "FAHRAS-NER\x02";
 constexpr char trailer[] = "END";
 
 struct GzCloser {
@@ -147,6 +148,11 @@ void NerModel::save(const std::filesystem::path& path) const {
         w.value(key);
         w.value(bits);
     });
+    w.value(static_cast<std::uint64_t>(lexicon.clusters.size()));
+    lexicon.clusters.for_each([&](std::uint64_t key, std::uint16_t cluster) {
+        w.value(key);
+        w.value(cluster);
+    });
     w.value(static_cast<std::uint64_t>(weights.size()));
     weights.for_each([&](std::uint64_t key, const LabelWeights& lw) {
         w.value(key);
@@ -160,7 +166,7 @@ NerModel NerModel::load(const std::filesystem::path& path) {
     Reader r(path);
     char head[sizeof magic];
     r.bytes(head, sizeof head);
-    if (std::memcmp(head, magic, sizeof magic) != 0) r.fail("not a Fahras NER model (version 1)");
+    if (std::memcmp(head, magic, sizeof magic) != 0) r.fail("not a Fahras NER model (file version 2)");
     NerModel model;
     model.feature_version = r.value<std::uint32_t>();
     if (r.value<std::uint32_t>() != label_count) r.fail("unexpected label count");
@@ -173,6 +179,13 @@ NerModel NerModel::load(const std::filesystem::path& path) {
         const auto bits = r.value<std::uint16_t>();
         if (key == 0) r.fail("zero key");
         model.lexicon.entries.insert(key, bits);
+    }
+    const auto cluster_count = r.value<std::uint64_t>();
+    for (std::uint64_t i = 0; i < cluster_count; ++i) {
+        const auto key = r.value<std::uint64_t>();
+        const auto cluster = r.value<std::uint16_t>();
+        if (key == 0) r.fail("zero key");
+        model.lexicon.clusters.insert(key, cluster);
     }
     const auto feature_count = r.value<std::uint64_t>();
     for (std::uint64_t i = 0; i < feature_count; ++i) {

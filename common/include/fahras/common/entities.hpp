@@ -112,7 +112,8 @@ class Gazetteer {
     std::size_t m_max_words = 1;
 };
 
-/// The shipped gazetteer (data/gazetteer/gazetteer.tsv and common-words.txt, found by
+/// The shipped gazetteer (data/gazetteer/: curated.tsv, gazetteer-odbl.tsv and
+/// gazetteer-ccbysa.tsv — one file per licence — and common-words.txt, found by
 /// find_data_file()), loaded once. Throws Error when the files are missing.
 [[nodiscard]] const Gazetteer& default_gazetteer();
 

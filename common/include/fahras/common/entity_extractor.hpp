@@ -58,6 +58,11 @@ struct ExtractorOptions {
     bool cues = true;              ///< accept unknown names after titles and roles
     bool coreference = true;       ///< surname-only mentions after a full name
     double min_tagger_confidence = 0.6;  ///< tagger spans below this are ignored
+    /// When a tagger ran: a one-word gazetteer name that is also a common word (المدينة،
+    /// الخبر، بشار as places), and a one-word common name after a title, are kept only where
+    /// the tagger tagged that word as a name of the same type. Curated entries and countries
+    /// are exempt.
+    bool confirm_common_words = true;
 };
 
 /// The id given to a name that no gazetteer holds: "name:" + the folded name (readable, so a

@@ -17,7 +17,7 @@
 namespace fahras::ner {
 
 /// Version of the templates below; stored in the model, bump it whenever a feature changes.
-inline constexpr std::uint32_t feature_version = 4;
+inline constexpr std::uint32_t feature_version = 5;
 
 /// 64-bit FNV-1a hash of `s`, never 0.
 [[nodiscard]] std::uint64_t hash_bytes(std::string_view s) noexcept;
@@ -82,6 +82,8 @@ struct NerWord {
     std::uint8_t lex_inside = 0;  ///< classes of a listed phrase continuing here
     Trigger trigger = Trigger::none;
     Gap gap_before = Gap::start;
+    std::uint16_t cluster = 0;           ///< NerLexicon::cluster of the folded word
+    std::uint16_t cluster_stripped = 0;  ///< … of strip_clitics(folded)
 };
 
 /// Prepares tokens[first, last) as one sentence. `text` is the analysed text, or empty
@@ -134,6 +136,15 @@ enum Template : std::uint32_t {
     t_shape_p1,
     t_lex_context,
     t_lex_bits,
+    // feature version 5: distributional word clusters
+    t_cluster,
+    t_cluster_coarse,
+    t_cluster_stripped,
+    t_cluster_m1,
+    t_cluster_p1,
+    t_cluster_pair_m1,
+    t_cluster_pair_p1,
+    t_cluster_trigger,
 };
 
 }  // namespace fahras::ner

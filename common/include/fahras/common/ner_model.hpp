@@ -165,6 +165,16 @@ inline constexpr std::uint8_t lex_name_bits = 63;
 struct NerLexicon {
     FlatTable<std::uint16_t> entries;  ///< phrase hash → LexiconBits
     std::size_t max_words = 1;         ///< longest phrase, in words
+    /// Distributional word classes learnt from unlabelled news (lexicon_hash of a folded
+    /// word → cluster_fine(v), cluster_coarse(v)); words outside the clustered vocabulary
+    /// are absent. Empty in a model trained without clusters.
+    FlatTable<std::uint16_t> clusters;
+
+    /// The packed cluster value of word hash `key` (0 when the word was not clustered).
+    [[nodiscard]] std::uint16_t cluster(std::uint64_t key) const noexcept {
+        const auto* v = clusters.find(key);
+        return v == nullptr ? 0 : *v;
+    }
 
     /// ORs `bits` into the entry of the phrase whose words have the hashes `words` (see
     /// ner_features.hpp: hash_bytes of the folded words) and marks its beginnings with
@@ -176,6 +186,18 @@ struct NerLexicon {
         return v == nullptr ? 0 : *v;
     }
 };
+
+/// Packing of a word's clusters: fine class 1..511 in the low 9 bits, coarse class 1..127
+/// above them; 0 means "not clustered".
+[[nodiscard]] constexpr std::uint16_t pack_cluster(unsigned fine, unsigned coarse) noexcept {
+    return static_cast<std::uint16_t>((fine & 511U) | ((coarse & 127U) << 9));
+}
+[[nodiscard]] constexpr unsigned cluster_fine(std::uint16_t v) noexcept {
+    return v & 511U;
+}
+[[nodiscard]] constexpr unsigned cluster_coarse(std::uint16_t v) noexcept {
+    return v >> 9;
+}
 
 /// Weights of one feature, one per label.
 using LabelWeights = std::array<float, label_count>;

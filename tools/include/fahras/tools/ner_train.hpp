@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/entities.hpp"
+#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/ner.hpp"
 #include "fahras/common/ner_model.hpp"
 
@@ -66,6 +68,26 @@ void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, i
 std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
                             unsigned frequent, unsigned very_frequent, unsigned common);
 
+/// Settings of add_word_clusters().
+struct ClusterOptions {
+    std::size_t words = 20000;    ///< the most frequent words get a class …
+    unsigned min_count = 20;      ///< … if seen at least this often
+    std::size_t contexts = 500;   ///< neighbour words counted (left and right apart)
+    std::size_t fine = 256;       ///< fine classes (at most 511)
+    std::size_t coarse = 32;      ///< coarse classes, clustered from the fine ones (at most 127)
+    unsigned iterations = 12;     ///< k-means rounds
+    std::uint64_t seed = 20261123;
+};
+
+/// Learns distributional word classes from unlabelled news (the title and body of JSON
+/// Lines files): each frequent folded Arabic word is described by the counts of its left
+/// and right neighbours among the `contexts` most frequent words, weighted by positive
+/// pointwise mutual information; spherical k-means groups these vectors into `fine`
+/// classes, and the class centroids into `coarse` ones. Fills lexicon.clusters and returns
+/// the number of words clustered. Deterministic for a given seed.
+std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
+                              const ClusterOptions& options, std::ostream* log);
+
 /// Clears the class bits of single-word entries that `data` shows to be mostly common
 /// words: labelled O at least `min_outside` times and at least four times as often as a
 /// mention. Gazetteers hold such junk (أمس listed as a place); left in, it teaches the model
@@ -112,6 +134,28 @@ struct Evaluation {
 /// sentences (for error analysis).
 [[nodiscard]] Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& data,
                                   std::ostream* dump = nullptr);
+
+/// Result of evaluate_extractor(): exact-span counts per class, micro, and how many of the
+/// found mentions each source (gazetteer, variant, cue, tagger, coreference) gave and got right.
+struct ExtractorEvaluation {
+    Evaluation spans;  ///< per_class[3] (misc) stays empty: the extractor has no misc
+    SpanCounts per_source[5];
+};
+
+/// Runs the whole extractor (gazetteer, spelling variants, cues, tagger spans, coreference,
+/// as indexing does) over every sentence and compares its mentions' token spans and types
+/// with the gold PERS/LOC/ORG mentions, exactly. An ambiguous mention (no id) counts as found.
+[[nodiscard]] ExtractorEvaluation evaluate_extractor(const EntityExtractor& extractor,
+                                                     const std::vector<TrainSentence>& data);
+
+/// Loads a gazetteer TSV into `gazetteer`, leaving out rows whose `source` column starts with
+/// one of `exclude` (e.g. "ANERcorp": rows mined from the whole ANERcorp train split, held-out
+/// part included). Returns the number of rows loaded.
+std::size_t load_gazetteer_except(Gazetteer& gazetteer, const std::filesystem::path& tsv,
+                                  const std::vector<std::string>& exclude);
+
+/// Prints an ExtractorEvaluation (P/R/F1 per class and micro, then per source).
+void print_extractor_evaluation(const ExtractorEvaluation& e, std::ostream& out);
 
 /// Prints an Evaluation as a table (P/R/F1 per class, micro, tokens/s).
 void print_evaluation(const Evaluation& e, std::ostream& out);
