@@ -22,13 +22,7 @@ struct Affix {
 
 /// Article and conjunction prefixes, longest first; at most one is removed. The article
 /// forms leave two letters at least (بالحج → حج); a lone و leaves three (وقال → قال).
-/// A conjunction و or ف before an article form is one prefix (وللشعب، وبالتالي، فبالنسبة).
-constexpr std::array<Affix, 12> prefixes{{
-    {U"وبال", 2},
-    {U"وكال", 2},
-    {U"فبال", 2},
-    {U"ولل", 2},
-    {U"فلل", 2},
+constexpr std::array<Affix, 7> prefixes{{
     {U"وال", 2},
     {U"فال", 2},
     {U"بال", 2},
@@ -38,22 +32,12 @@ constexpr std::array<Affix, 12> prefixes{{
     {U"و", 3},
 }};
 
-/// Attached pronouns, tried first, at most one removed: a pronoun follows any plural or
-/// nisba ending, so it must go before them (مقالاته → مقالات → مقال, as مقالات). هم and كم
-/// need four letters left (تفاهم، مساهم، تراكم، محاكم stay); the others three.
-constexpr std::array<Affix, 5> pronouns{{
-    {U"هما", 3},
-    {U"هم", 4},
-    {U"كم", 4},
-    {U"ها", 3},
-    {U"ه", 3},
-}};
-
-/// Suffixes, tried in this order after the pronouns, each removed at most once. The guards keep names and short
+/// Suffixes, tried in this order, each removed at most once. The guards keep names and short
 /// words whole: ان needs five letters left (لبنان، ايران، برلمان، عثمان stay), ون four
 /// (قانون، كانون stay), ين four (تشرين، بوتين stay); the others three. ا comes before ه and ي so that the nisba
 /// family meets: سوريا → سوري → سور, سوريه → سور, سوري → سور.
-constexpr std::array<Affix, 8> suffixes{{
+constexpr std::array<Affix, 9> suffixes{{
+    {U"ها", 3},
     {U"ان", 5},
     {U"ات", 3},
     {U"ون", 4},
@@ -140,18 +124,6 @@ std::string stem_arabic(std::string_view folded) {
     }
     if (unsuffixable_words().count(w) != 0U) return utf8::from_u32(w);
 
-    for (const Affix& p : pronouns) {
-        if (!ends_with(w, p.text) || w.size() - p.text.size() < p.min_remaining) continue;
-        w.resize(w.size() - p.text.size());
-        // U+0629 ARABIC LETTER TEH MARBUTA is written ت before a pronoun (حكومتها، زيارته):
-        // give it back its folded form ه, so that the suffix rules treat it as in حكومة. Not
-        // after ا (قواتها is a plural) nor when fewer than three letters stand before it
-        // (بيته، صوته، وقته keep their ت).
-        if (w.size() >= 4 && w.back() == U'\u062A' && w[w.size() - 2] != U'\u0627') {
-            w.back() = U'\u0647';
-        }
-        break;
-    }
     for (const Affix& s : suffixes) {
         if (ends_with(w, s.text) && w.size() - s.text.size() >= s.min_remaining) {
             w.resize(w.size() - s.text.size());

@@ -203,7 +203,8 @@ std::vector<Xapian::doccount> coordination_order(const Xapian::Enquire& enquire,
             if (stems.count(*t) != 0U) ++matched;
         }
         const double share = static_cast<double>(matched) / static_cast<double>(stems.size());
-        score[it.get_rank() - mset.get_firstitem()] = it.get_weight() * std::pow(share, options.coord);
+        score[it.get_rank() - mset.get_firstitem()] =
+            it.get_weight() * std::pow(share, options.coord);
     }
     std::stable_sort(order.begin(), order.end(),
                      [&](Xapian::doccount a, Xapian::doccount b) { return score[a] > score[b]; });

@@ -330,7 +330,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     const std::vector<Xapian::doccount> order =
         coordination_order(enquire, mset, parsed.query, options.ranking);
     const std::size_t skip = rerank ? first : 0;
-    const std::size_t shown = order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
+    const std::size_t shown =
+        order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
     result.total_estimate = mset.get_matches_estimated();
     if (facets) {
         result.facets = facets->results(options.facet_top);

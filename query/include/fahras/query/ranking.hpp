@@ -69,7 +69,8 @@ struct RankingOptions {
 };
 
 /// Parses `key=value,key=value` (keys: k1, b, and_max, stop, exact, folded, title, prox,
-/// window, fwords, delta, c, coord, depth, prf, prf_terms, prf_weight, and scheme=bm25|bm25plus|pl2|pl2plus|dlh|dph|inl2|ifb2|ineb2|bb2|lm)
+/// window, fwords, delta, c, coord, depth, prf, prf_terms, prf_weight, and
+/// scheme=bm25|bm25plus|pl2|pl2plus|dlh|dph|inl2|ifb2|ineb2|bb2|lm)
 /// over `base`. Throws UsageError naming the bad key or value.
 [[nodiscard]] RankingOptions parse_ranking_spec(std::string_view spec,
                                                 RankingOptions base = {});
