@@ -211,9 +211,9 @@ TEST_CASE("experiment keys of --ranking parse, and every scheme ranks", "[rankin
 
 TEST_CASE("function words leave the ranked words only when asked", "[ranking]") {
     RankingOptions r;
-    CHECK(found("فيها حلب", MatchMode::auto_, r) == Ids{"r2", "r3"});  // في of r3 is no فيها
+    CHECK(found("وكيف حلب", MatchMode::auto_, r) == Ids{"r2", "r3"});  // r3 has وكيف
     r.function_words = true;
-    CHECK(found("فيها حلب", MatchMode::auto_, r) == Ids{"r2"});
+    CHECK(found("وكيف حلب", MatchMode::auto_, r) == Ids{"r2"});
 }
 
 TEST_CASE("coordination puts documents with more of the words first", "[ranking]") {
