@@ -178,6 +178,114 @@ TEST_CASE("boosts rank but never match on their own", "[ranking]") {
     CHECK(result.hits.front().id == "r1");  // both words, adjacent
 }
 
+TEST_CASE("experiment keys of --ranking parse, and every scheme ranks", "[ranking]") {
+    const RankingOptions r = fahras::parse_ranking_spec(
+        "scheme=pl2,delta=0.5,c=2,coord=1.5,depth=50,prf=3,prf_terms=5,prf_weight=0.2,fwords=1");
+    CHECK(r.scheme == RankingOptions::Scheme::pl2);
+    CHECK(r.delta == 0.5);
+    CHECK(r.dfr_c == 2);
+    CHECK(r.coord == 1.5);
+    CHECK(r.rerank_depth == 50);
+    CHECK(r.prf_docs == 3);
+    CHECK(r.prf_terms == 5);
+    CHECK(r.prf_weight == 0.2);
+    CHECK(r.function_words);
+    CHECK(fahras::make_weight(RankingOptions{})->name() == "Xapian::BM25Weight");
+    CHECK(fahras::make_weight(r)->name() == "Xapian::PL2Weight");
+    for (const char* bad : {"scheme=nope", "scheme=", "coord=x"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(fahras::parse_ranking_spec(bad), fahras::UsageError);
+    }
+    for (const char* scheme : {"bm25", "bm25plus", "pl2", "pl2plus", "dlh", "dph", "inl2", "ifb2",
+                               "ineb2", "bb2", "lm"}) {
+        INFO(scheme);
+        const RankingOptions s = fahras::parse_ranking_spec(std::string("scheme=") + scheme);
+        fahras::Searcher searcher(ranking_db());
+        fahras::SearchOptions options;
+        options.ranking = s;
+        const auto result = searcher.search("دمشق عاصمة سوريا", options);
+        REQUIRE_FALSE(result.hits.empty());
+        CHECK(result.hits.front().id == "r1");  // the only article with all three words
+    }
+}
+
+TEST_CASE("function words leave the ranked words only when asked", "[ranking]") {
+    RankingOptions r;
+    CHECK(found("وكيف حلب", MatchMode::auto_, r) == Ids{"r2", "r3"});  // r3 has وكيف
+    r.function_words = true;
+    CHECK(found("وكيف حلب", MatchMode::auto_, r) == Ids{"r2"});
+}
+
+TEST_CASE("coordination puts documents with more of the words first", "[ranking]") {
+    // c1 repeats the rare word; c2 has both words once in a longer text.
+    static const fahras::test::TempDir dir;
+    const std::string path = (dir / "db").string();
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        const auto add = [&](const std::string& id, const std::string& body) {
+            fahras::Article a;
+            a.id = id;
+            a.title = id;
+            a.body = body;
+            db.replace_document(fahras::id_term(id),
+                                fahras::make_document(a, fahras::default_analyzer()));
+        };
+        add("c1", "زلزال زلزال زلزال زلزال");
+        add("c2", "وقع زلزال قوي قرب جزيرة بعيدة في المحيط أمس وشعر به السكان");
+        for (int i = 0; i < 6; ++i) add("f" + std::to_string(i), "جزيرة في البحر");
+        db.set_metadata(std::string(fahras::schema::meta_version),
+                        std::to_string(fahras::schema::version));
+        db.commit();
+    }
+    fahras::Searcher searcher(path);
+    fahras::SearchOptions options;
+    const auto first = [&](double coord) {
+        options.ranking.coord = coord;
+        const auto result = searcher.search("زلزال جزيرة", options);
+        REQUIRE(result.hits.size() == 8);
+        return result.hits.front().id;
+    };
+    CHECK(first(0) == "c1");  // BM25 alone: the repeated rare word wins
+    CHECK(first(2) == "c2");  // both words
+    options.offset = 1;      // paging sees the same reordered list
+    options.ranking.coord = 2;
+    const auto page = searcher.search("زلزال جزيرة", options);
+    REQUIRE_FALSE(page.hits.empty());
+    CHECK(page.hits.front().id == "c1");
+    CHECK(page.hits.front().rank == 2);
+}
+
+TEST_CASE("feedback terms reorder but never add matches", "[ranking]") {
+    RankingOptions r;
+    const Ids plain = found("عاصمة", MatchMode::auto_, r);
+    r.prf_docs = 2;
+    r.prf_weight = 1;
+    CHECK(found("عاصمة", MatchMode::auto_, r) == plain);
+    fahras::Searcher searcher(ranking_db());
+    fahras::SearchOptions options;
+    options.ranking = r;
+    const auto result = searcher.search("عاصمة", options);
+    REQUIRE(result.hits.size() == 2);
+    for (const auto& hit : result.hits) CHECK(hit.score > 0);
+
+    // The feedback query holds stems of the top hits (r1, r4), not the query's own.
+    Xapian::Database db(ranking_db());
+    Xapian::Enquire enquire(db);
+    const std::string capital =
+        std::string(fahras::schema::stem) + fahras::Analyzer::stem_word("عاصمة");
+    enquire.set_query(Xapian::Query(capital));
+    const Xapian::Query extra = fahras::feedback_query(enquire, enquire.get_mset(0, 2), r);
+    std::set<std::string> terms(extra.get_unique_terms_begin(), extra.get_unique_terms_end());
+    CHECK_FALSE(terms.empty());
+    CHECK(terms.count(capital) == 0);
+    for (const auto& t : terms) {
+        INFO(t);
+        CHECK(t.rfind(std::string(fahras::schema::stem), 0) == 0);
+        CHECK(t.rfind(std::string(fahras::schema::title_stem), 0) != 0);
+    }
+    CHECK(terms.count(std::string(fahras::schema::stem) + fahras::Analyzer::stem_word("مصر")) == 1);
+}
+
 TEST_CASE("batch input lines give qids and queries", "[batch]") {
     std::istringstream in("q1\tدمشق\r\n\nسوريا\n  \t\nq9\t  \nq3\t\"عاصمة\n");
     const auto queries = fahras::read_batch(in);

@@ -260,7 +260,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                  "With --batch: print LATENCY_MS n= p50= p95= mean= on stderr (after warm-up)");
     app.add_option("--ranking", ranking,
                    "Ranking parameters for experiments: key=value,... (k1, b, and_max, stop, "
-                   "exact, folded, title, prox, window; see docs/QUALITY.md)")
+                   "exact, folded, title, prox, window, fwords, scheme, delta, c, coord, depth, "
+                   "prf, prf_terms, prf_weight; see docs/QUALITY.md)")
         ->type_name("SPEC");
     app.add_flag("--facets", query.search.facets,
                  "Count facets (source, category, …) over the whole match");

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/query/ranking.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <memory>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
@@ -36,6 +40,35 @@ constexpr std::string_view stop_word_list[] = {
     "ال", "-",
 };
 
+/// Function words beyond stop_word_list: prepositions with an attached pronoun, function
+/// words with an attached conjunction, adverbs of time and place, and the question words
+/// with a preposition (بماذا). RankingOptions::function_words.
+constexpr std::string_view function_word_list[] = {
+    // question words with a preposition or conjunction
+    "بماذا", "وماذا", "فماذا", "ولماذا", "لماذا", "وما", "فما", "ومن", "وكيف", "ومتى", "وأين",
+    "وهل", "وكم",
+    // prepositions with an attached pronoun
+    "فيه", "فيها", "فيهم", "منه", "منها", "منهم", "عنه", "عنها", "عنهم", "عليه", "عليها",
+    "عليهم", "إليه", "اليه", "إليها", "اليها", "له", "لها", "لهم", "به", "بها", "بهم", "معه",
+    "معها", "لك", "بينهما",
+    // function words with an attached conjunction
+    "وفي", "وعلى", "وعن", "وإلى", "والى", "ولا", "ولم", "ولن", "وقد", "وهو", "وهي", "فهو",
+    "فهي", "وهم", "وكل", "وأن", "وان", "وإن", "فإن", "فان", "بأن", "بان", "أنها", "انها", "إنها",
+    "وكان", "وكانت",
+    // adverbs and other function words
+    "الا", "إلا", "ألا", "أما", "اما", "إما", "نحو", "حيث", "بينما", "ضمن", "خلال", "عندما",
+    "جميع", "الآن", "الان", "أيضاً", "كان", "كانت",
+};
+
+const std::unordered_set<std::string>& function_words() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out;
+        for (const std::string_view w : function_word_list) out.insert(Analyzer::fold_word(w));
+        return out;
+    }();
+    return words;
+}
+
 const std::unordered_set<std::string>& stop_words() {
     static const std::unordered_set<std::string> words = [] {
         std::unordered_set<std::string> out;
@@ -54,6 +87,29 @@ double parse_number(std::string_view key, std::string_view value) {
     }
     throw UsageError("--ranking: " + std::string(key) + "=" + std::string(value) +
                      ": not a number >= 0");
+}
+
+RankingOptions::Scheme parse_scheme(std::string_view name) {
+    using Scheme = RankingOptions::Scheme;
+    static constexpr std::pair<std::string_view, Scheme> names[] = {
+        {"bm25", Scheme::bm25},   {"bm25plus", Scheme::bm25plus}, {"pl2", Scheme::pl2},
+        {"pl2plus", Scheme::pl2plus}, {"dlh", Scheme::dlh},       {"dph", Scheme::dph},
+        {"inl2", Scheme::inl2},   {"ifb2", Scheme::ifb2},         {"ineb2", Scheme::ineb2},
+        {"bb2", Scheme::bb2},     {"lm", Scheme::lm},
+    };
+    for (const auto& [n, scheme] : names) {
+        if (n == name) return scheme;
+    }
+    throw UsageError("--ranking: scheme=" + std::string(name) +
+                     ": not one of bm25, bm25plus, pl2, pl2plus, dlh, dph, inl2, ifb2, ineb2, "
+                     "bb2, lm");
+}
+
+/// A `Z` stem term (not a `ZS` title stem: stems are lower-case or Arabic).
+bool is_stem_term(std::string_view term) {
+    return term.size() > schema::stem.size() && term.starts_with(schema::stem) &&
+           term.compare(schema::stem.size(), schema::title_stem.size() - schema::stem.size(),
+                        schema::title_stem.substr(schema::stem.size())) != 0;
 }
 
 Xapian::Query scaled(const Xapian::Query& q, double factor) {
@@ -75,26 +131,105 @@ RankingOptions parse_ranking_spec(std::string_view spec, RankingOptions base) {
             throw UsageError("--ranking: " + std::string(item) + ": expected key=value");
         }
         const std::string_view key = item.substr(0, eq);
+        if (key == "scheme") {
+            base.scheme = parse_scheme(item.substr(eq + 1));
+            continue;
+        }
         const double v = parse_number(key, item.substr(eq + 1));
         if (key == "k1") base.k1 = v;
         else if (key == "b") base.b = v > 1 ? 1 : v;
         else if (key == "and_max") base.and_max_words = static_cast<std::size_t>(v);
         else if (key == "stop") base.stop_words = v != 0;
+        else if (key == "fwords") base.function_words = v != 0;
         else if (key == "exact") base.exact_boost = v;
         else if (key == "folded") base.folded_boost = v;
         else if (key == "title") base.title_boost = v;
         else if (key == "prox") base.proximity_boost = v;
         else if (key == "window") base.proximity_window = static_cast<Xapian::termcount>(v);
+        else if (key == "delta") base.delta = v;
+        else if (key == "c") base.dfr_c = v > 0 ? v : 1;
+        else if (key == "coord") base.coord = v;
+        else if (key == "depth") base.rerank_depth = static_cast<Xapian::doccount>(v);
+        else if (key == "prf") base.prf_docs = static_cast<Xapian::doccount>(v);
+        else if (key == "prf_terms") base.prf_terms = static_cast<Xapian::termcount>(v);
+        else if (key == "prf_weight") base.prf_weight = v;
         else {
             throw UsageError("--ranking: unknown key " + std::string(key) +
-                             " (k1, b, and_max, stop, exact, folded, title, prox, window)");
+                             " (k1, b, and_max, stop, exact, folded, title, prox, window, "
+                             "fwords, scheme, delta, c, coord, depth, prf, prf_terms, prf_weight)");
         }
     }
     return base;
 }
 
-Xapian::BM25Weight make_weight(const RankingOptions& options) {
-    return Xapian::BM25Weight(options.k1, 0, 1, options.b, 0.5);
+std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& options) {
+    using Scheme = RankingOptions::Scheme;
+    const double c = options.dfr_c;
+    switch (options.scheme) {
+        case Scheme::bm25: break;
+        case Scheme::bm25plus:
+            return std::make_unique<Xapian::BM25PlusWeight>(options.k1, 0, 1, options.b, 0.5,
+                                                            options.delta);
+        case Scheme::pl2: return std::make_unique<Xapian::PL2Weight>(c);
+        case Scheme::pl2plus: return std::make_unique<Xapian::PL2PlusWeight>(c, options.delta);
+        case Scheme::dlh: return std::make_unique<Xapian::DLHWeight>();
+        case Scheme::dph: return std::make_unique<Xapian::DPHWeight>();
+        case Scheme::inl2: return std::make_unique<Xapian::InL2Weight>(c);
+        case Scheme::ifb2: return std::make_unique<Xapian::IfB2Weight>(c);
+        case Scheme::ineb2: return std::make_unique<Xapian::IneB2Weight>(c);
+        case Scheme::bb2: return std::make_unique<Xapian::BB2Weight>(c);
+        case Scheme::lm: return std::make_unique<Xapian::LMWeight>();
+    }
+    return std::make_unique<Xapian::BM25Weight>(options.k1, 0, 1, options.b, 0.5);
+}
+
+std::vector<Xapian::doccount> coordination_order(const Xapian::Enquire& enquire,
+                                                 const Xapian::MSet& mset,
+                                                 const Xapian::Query& query,
+                                                 const RankingOptions& options) {
+    std::vector<Xapian::doccount> order(mset.size());
+    for (Xapian::doccount i = 0; i < order.size(); ++i) order[i] = i;
+    if (options.coord <= 0) return order;
+    std::unordered_set<std::string> stems;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        if (is_stem_term(*t)) stems.insert(*t);
+    }
+    if (stems.size() < 2) return order;
+    std::vector<double> score(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        std::size_t matched = 0;
+        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+             ++t) {
+            if (stems.count(*t) != 0U) ++matched;
+        }
+        const double share = static_cast<double>(matched) / static_cast<double>(stems.size());
+        score[it.get_rank() - mset.get_firstitem()] =
+            it.get_weight() * std::pow(share, options.coord);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](Xapian::doccount a, Xapian::doccount b) { return score[a] > score[b]; });
+    return order;
+}
+
+Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::MSet& top,
+                             const RankingOptions& options) {
+    if (top.empty() || options.prf_terms == 0 || options.prf_weight <= 0) return {};
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    // Stems only: they are what the free-text query ranks by (not titles, entities or dates).
+    struct StemsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override { return is_stem_term(term); }
+    } decider;
+    const Xapian::ESet eset = enquire.get_eset(options.prf_terms, rset, &decider);
+    if (eset.empty()) return {};
+    const double best = eset.begin().get_weight();
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+        const double factor = best > 0 ? options.prf_weight * it.get_weight() / best : 0;
+        if (factor > 0) terms.push_back(scaled(Xapian::Query(*it), factor));
+    }
+    if (terms.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 bool is_stop_word(std::string_view folded) {
@@ -106,7 +241,9 @@ Xapian::Query free_text_query(const std::vector<FreeWord>& words,
                               const RankingOptions& options) {
     std::vector<const Token*> content;
     for (const FreeWord& w : words) {
-        if (!options.stop_words || !w.stop) content.push_back(&w.token);
+        const bool stop =
+            w.stop || (options.function_words && function_words().count(w.token.folded) != 0U);
+        if (!options.stop_words || !stop) content.push_back(&w.token);
     }
     if (content.empty() && others.empty()) {
         for (const FreeWord& w : words) content.push_back(&w.token);

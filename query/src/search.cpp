@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -270,23 +272,41 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     result.resolved_entities = parsed.entities;
 
     // --person/--place/--org/--entity: each a filter of its own (all must match).
-    Xapian::Query query = parsed.query;
+    std::vector<std::pair<Xapian::Query, bool>> entity_filters;  // (any alias, excluded)
     for (const EntityFilterOption& option : options.entity_filters) {
         ResolvedEntityFilter filter = resolve_entity_filter(entity_resolver(), option);
         const std::vector<std::string> terms = entity_filter_terms(filter);
-        const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        query = Xapian::Query(option.excluded ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_FILTER,
-                              query, any);
+        entity_filters.emplace_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                                    option.excluded);
         result.resolved_entities.push_back(std::move(filter));
     }
+    // Entities (issue 4), dates (issue #3), then agencies and stories (#8).
+    const auto filtered = [&](Xapian::Query query) {
+        for (const auto& [any, excluded] : entity_filters) {
+            query = Xapian::Query(excluded ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_FILTER,
+                                  query, any);
+        }
+        return apply_news_filters(m_db, with_date_options(query, options), options);
+    };
     // Facet labels of entities come from the catalogue.
     if (options.facets && !m_catalogue_loaded) (void)entity_resolver();
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(  // entities (issue 4), dates (issue #3), then agencies and stories (#8)
-        apply_news_filters(m_db, with_date_options(query, options), options));
+    enquire.set_query(filtered(parsed.query));
     if (options.collapse) enquire.set_collapse_key(schema::slot_story);
-    enquire.set_weighting_scheme(make_weight(options.ranking));
+    const std::unique_ptr<Xapian::Weight> weight = make_weight(options.ranking);
+    enquire.set_weighting_scheme(*weight);
+    const bool by_relevance = options.sort == SortOrder::relevance && !parsed.match_all;
+    if (by_relevance && options.ranking.prf_docs > 0) {
+        // Feedback terms only reorder what the query matches (AND_MAYBE): exclusions and
+        // required words keep their meaning.
+        const Xapian::Query extra =
+            feedback_query(enquire, enquire.get_mset(0, options.ranking.prf_docs), options.ranking);
+        if (!extra.empty()) {
+            enquire.set_query(
+                filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, extra)));
+        }
+    }
     if (options.sort == SortOrder::date) {
         enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
     } else if (options.sort == SortOrder::date_desc || parsed.match_all) {
@@ -303,7 +323,16 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         // Spies see only the documents the matcher examines: make it examine them all.
         check_at_least = options.facet_max_docs;
     }
-    const Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+    // Coordination reorders the top hits, so it fetches them all from the first.
+    const bool rerank = by_relevance && options.ranking.coord > 0;
+    const Xapian::doccount depth = std::max(first + count, options.ranking.rerank_depth);
+    const Xapian::MSet mset = rerank ? enquire.get_mset(0, depth, check_at_least)
+                                     : enquire.get_mset(first, count, check_at_least);
+    const std::vector<Xapian::doccount> order =
+        coordination_order(enquire, mset, parsed.query, options.ranking);
+    const std::size_t skip = rerank ? first : 0;
+    const std::size_t shown =
+        order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
     result.total_estimate = mset.get_matches_estimated();
     if (facets) {
         result.facets = facets->results(options.facet_top);
@@ -326,7 +355,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
 
     std::size_t index = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+    for (; index < shown; ++index) {
+        const Xapian::MSetIterator it = mset[order[skip + index]];
         Hit hit;
         hit.rank = options.offset + index + 1;
         hit.docid = *it;
