@@ -2,9 +2,11 @@
 #include "fahras/query/search.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -20,6 +22,9 @@
 namespace fahras {
 
 namespace {
+
+/// Opens of a database path tried before giving up (see Searcher::Searcher).
+constexpr int open_attempts = 5;
 
 // Highlight markers handed to MSet::snippet(): C0 controls that never occur in an article
 // body once strip_markers() has run over it.
@@ -209,10 +214,23 @@ Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
     if (!std::filesystem::exists(db_path, ec)) {
         throw DatabaseError("cannot open database " + db_path + ": no such file or directory");
     }
-    try {
-        m_db = Xapian::Database(db_path);
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open database " + db_path + ": " + e.get_msg());
+    // `fahras-index --rebuild` swaps a plain database directory for a stub directory in one
+    // rename (docs/NIGHTLY.md); an open that began before the swap and looks for the old files
+    // after it fails with DatabaseOpeningError although the path is valid both before and
+    // after. Such an open is tried again; a database that really cannot be opened fails the
+    // same way each time and is reported.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_db = Xapian::Database(db_path);
+            break;
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (attempt == open_attempts) {
+                throw DatabaseError("cannot open database " + db_path + ": " + e.get_msg());
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot open database " + db_path + ": " + e.get_msg());
+        }
     }
     std::string version;
     try {
