@@ -114,6 +114,9 @@ def main():
     ap.add_argument("--timing", action="store_true", help="also index with --no-stories --keep-boilerplate")
     ap.add_argument("--index-args", default="", help="extra fahras-index arguments")
     ap.add_argument("--show", type=int, default=10, help="print this many grey/false merges")
+    ap.add_argument("--hand-sample", type=int, default=0,
+                    help="write this many random merged pairs of different URLs (titles and "
+                         "openings) to WORK/hand_sample.txt, for checking by hand")
     args = ap.parse_args()
 
     rng = random.Random(8)
@@ -192,6 +195,19 @@ def main():
                 counts[kind] += 1
                 if kind != "near_dup":
                     examples[kind].append((c, ra["title"][:60], ra.get("source"), rb["title"][:60], rb.get("source")))
+    if args.hand_sample:
+        every = [(a, b) for members in merged for a, b in itertools.combinations(sorted(members), 2)
+                 if by_id[a].get("url") != by_id[b].get("url") and not (edited.get(a) == b or edited.get(b) == a)]
+        picked = rng.sample(every, min(args.hand_sample, len(every)))
+        with open(os.path.join(args.work, "hand_sample.txt"), "w", encoding="utf-8") as out:
+            for n, (a, b) in enumerate(picked, 1):
+                c = containment(sh(a), sh(b))
+                out.write(f"### {n} exact containment {c:.3f}\n")
+                for i in (a, b):
+                    r = by_id[i]
+                    out.write(f"[{r.get('source')} {r.get('date', '')[:10]}] {r['title']}\n  {r['body'][:300]!r}\n")
+        print(f"hand sample: {len(picked)} of {len(every)} merged pairs with different URLs -> "
+              f"{os.path.join(args.work, 'hand_sample.txt')}")
     total = sum(counts.values())
     good = counts["same_url"] + counts["edited"] + counts["near_dup"]
     print(f"merged pairs: {total}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))

@@ -212,6 +212,54 @@ TEST_CASE("BoilerplateTable learns lines repeated across a source", "[news][boil
     CHECK(reasons_of(t) == std::vector<DropReason>{DropReason::learned});
 }
 
+TEST_CASE("appended teaser blocks are dropped, shared paragraphs of one story are not",
+          "[news][boilerplate][teaser]") {
+    // Eight "cnn" articles of consecutive days: each ends with the leads of the four articles
+    // before it (a sliding window, so no two teaser lines are carried by the same articles).
+    const auto lead = [](int i) { return "خبر اليوم رقم " + std::to_string(i) + " عن الاقتصاد."; };
+    std::vector<Article> cnn;
+    for (int i = 0; i < 8; ++i) {
+        Article a;
+        a.source = "cnn";
+        a.url = "cnn/" + std::to_string(i);
+        a.body = lead(i) + "\nتفاصيل الخبر " + std::to_string(i) + " في فقرة ثانية.";
+        for (int j = i - 4; j < i; ++j) a.body += "\n" + lead(j);
+        cnn.push_back(a);
+    }
+    // Two "sky" articles, an update of one story: four trailing paragraphs in common, all
+    // carried by the same two articles.
+    std::vector<Article> sky;
+    for (int i = 0; i < 2; ++i) {
+        Article a;
+        a.source = "sky";
+        a.url = "sky/" + std::to_string(i);
+        a.body = "مقدمة مختلفة " + std::to_string(i) + ".";
+        for (int j = 0; j < 4; ++j) a.body += "\nفقرة خلفية مشتركة رقم " + std::to_string(j) + ".";
+        sky.push_back(a);
+    }
+    BoilerplateTable table;
+    for (const Article& a : cnn) table.observe(a);
+    for (const Article& a : sky) table.observe(a);
+    (void)table.learn(15);
+
+    const NewsText t = clean_news(cnn[6], &table, CleaningOptions{});
+    CHECK(t.body == lead(6) + "\nتفاصيل الخبر 6 في فقرة ثانية.");
+    CHECK(reasons_of(t) == std::vector<DropReason>(4, DropReason::teaser));
+    // A block of three is too short to tell from shared background paragraphs.
+    Article three = cnn[6];
+    three.body = lead(6) + "\nتفاصيل.\n" + lead(3) + "\n" + lead(4) + "\n" + lead(5);
+    CHECK(clean_news(three, &table, CleaningOptions{}).dropped.empty());
+    // The lead itself is never a teaser, even when other articles carry it.
+    CHECK(clean_news(cnn[2], &table, CleaningOptions{}).body.starts_with(lead(2)));
+    // Paragraphs shared by one set of articles (an update of the same story) stay.
+    CHECK(clean_news(sky[1], &table, CleaningOptions{}).dropped.empty());
+    // --keep-boilerplate keeps them all.
+    CleaningOptions keep;
+    keep.keep_boilerplate = true;
+    CHECK(clean_news(cnn[6], &table, keep).body == cnn[6].body);
+    CHECK(to_string(DropReason::teaser) == "teaser");
+}
+
 TEST_CASE("fingerprints: identical, edited and unrelated texts", "[news][fingerprint]") {
     const std::string text =
         "أعلنت وزارة الدفاع الأميركية أن وزيري دفاع الولايات المتحدة وروسيا جددا الاتصالات "
@@ -296,7 +344,7 @@ TEST_CASE("indexing clusters the seeds into one story, not other Syria articles"
     CHECK(story_of(seed_akhbar) == s_afp);
     CHECK(story_of("001_edited.txt") == s_afp);
     CHECK(story_of("010_other_syria.txt") != s_afp);
-    // The story key derives from the lowest member id, whatever the order of arrival.
+    // The story key derives from its root, the first version indexed (inputs in name order).
     CHECK(s_afp == story_key("000_d7d323a442f094ad.txt"));
     CHECK(db.get_termfreq(story_term(s_afp)) == 3);
     CHECK(db.get_termfreq(agency_term("AFP")) == 1);
@@ -350,4 +398,131 @@ TEST_CASE("story versions must fall within the date window", "[news][stories]") 
     CHECK(story_of("b") == story_of("a"));
     CHECK(story_of("c") != story_of("a"));  // eleven days later: a story of its own
     CHECK(story_of("d") == story_of("a"));  // no date: not limited
+}
+
+namespace {
+
+/// `n` distinct made-up Arabic words (letters chosen by the digits of `first + i` in base 20),
+/// so that synthetic texts share exactly the passages a test gives them.
+std::string made_up_text(std::size_t first, std::size_t n) {
+    static const char* const letters[] = {"ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز",
+                                          "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف", "ق"};
+    std::string out;
+    for (std::size_t i = first; i < first + n; ++i) {
+        std::string word = "ك";
+        for (std::size_t v = i + 20 * 20; v > 0; v /= 20) word += letters[v % 20];
+        out += word;
+        out += (i % 15 == 14) ? ".\n" : " ";
+    }
+    return out;
+}
+
+struct StoryDb {
+    test::TempDir dir;
+    IndexOptions options;
+    std::ostringstream log, err;
+
+    void write(const std::vector<std::pair<std::string, std::string>>& articles) {
+        std::ofstream out(dir / "in.jsonl");
+        for (const auto& [id, body] : articles) {
+            out << nlohmann::json{{"id", id}, {"title", "عنوان " + id}, {"body", body},
+                                  {"date", "2018-05-01"}, {"source", "s"}}
+                       .dump()
+                << '\n';
+        }
+    }
+    IndexSummary index() {
+        options.db = (dir / "db").string();
+        options.inputs = {(dir / "in.jsonl").string()};
+        options.quiet = true;
+        return run_index(options, log, err);
+    }
+    /// {story key, story root} of article `id`.
+    std::pair<std::string, std::string> story_of(const std::string& id) {
+        Xapian::Database db(options.db);
+        const auto it = db.postlist_begin(id_term(id));
+        REQUIRE(it != db.postlist_end(id_term(id)));
+        const Xapian::Document doc = db.get_document(*it);
+        return {doc.get_value(schema::slot_story), doc.get_value(schema::slot_story_root)};
+    }
+    Xapian::doccount members(const std::string& key) {
+        return Xapian::Database(options.db).get_termfreq(story_term(key));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an article joins a story through its root, not through any member",
+          "[news][stories]") {
+    // a = P1 P2, b = P2 P3, c = P3 P4: b nearly duplicates a (half of it), c nearly
+    // duplicates b, c shares nothing with a. Single-link clustering made one story of all
+    // three (a~b, b~c); the root rule keeps c out of a's story.
+    const std::string p1 = made_up_text(0, 150), p2 = made_up_text(1000, 150),
+                      p3 = made_up_text(2000, 150), p4 = made_up_text(3000, 150);
+    FingerprintOptions fo;
+    REQUIRE(containment(fingerprint(p1 + p2, fo), fingerprint(p2 + p3, fo)) > 0.3);
+    REQUIRE(containment(fingerprint(p2 + p3, fo), fingerprint(p3 + p4, fo)) > 0.3);
+    REQUIRE(containment(fingerprint(p1 + p2, fo), fingerprint(p3 + p4, fo)) == 0.0);
+    StoryDb s;
+    s.write({{"a", p1 + p2}, {"b", p2 + p3}, {"c", p3 + p4}});
+    REQUIRE(s.index().indexed == 3);
+    CHECK(s.story_of("a").first == story_key("a"));
+    CHECK(s.story_of("b") == s.story_of("a"));
+    CHECK(s.story_of("b").second == "a");
+    CHECK(s.story_of("c").first != s.story_of("a").first);
+    CHECK(s.story_of("c").first == story_key("c"));  // a story of its own, rooted at itself
+    CHECK(s.members(story_key("a")) == 2);
+}
+
+TEST_CASE("stories stay consistent when their root is deleted or replaced", "[news][stories]") {
+    const std::string p = made_up_text(0, 200);
+    const std::string x = made_up_text(5000, 40), y = made_up_text(6000, 40),
+                      z = made_up_text(7000, 40);
+    StoryDb s;
+    SECTION("deleting the root re-roots the story at the member indexed first") {
+        s.write({{"a", p}, {"c", p + y}, {"b", p + x}});
+        REQUIRE(s.index().indexed == 3);
+        REQUIRE(s.members(story_key("a")) == 3);
+        s.write({{"c", p + y}, {"b", p + x}});  // a is gone from the input
+        const IndexSummary again = s.index();
+        CHECK(again.deleted == 1);
+        // c was indexed before b: it is the new root, and both carry its key.
+        CHECK(s.story_of("c") == std::pair<std::string, std::string>(story_key("c"), "c"));
+        CHECK(s.story_of("b") == s.story_of("c"));
+        CHECK(s.members(story_key("c")) == 2);
+        CHECK(s.members(story_key("a")) == 0);
+        // The deleted root, indexed again, joins the story as a member.
+        s.write({{"c", p + y}, {"b", p + x}, {"a", p}});
+        (void)s.index();
+        CHECK(s.story_of("a") == s.story_of("c"));
+        CHECK(s.members(story_key("c")) == 3);
+    }
+    SECTION("deleting a member leaves the story as it was") {
+        s.write({{"a", p}, {"b", p + x}, {"c", p + y}});
+        (void)s.index();
+        s.write({{"a", p}, {"c", p + y}});
+        (void)s.index();
+        CHECK(s.story_of("c").first == story_key("a"));
+        CHECK(s.members(story_key("a")) == 2);
+    }
+    SECTION("a root re-indexed with a light edit stays the root") {
+        s.write({{"a", p}, {"b", p + x}, {"c", p + y}});
+        (void)s.index();
+        s.write({{"a", p + z}, {"b", p + x}, {"c", p + y}});
+        CHECK(s.index().replaced == 1);
+        CHECK(s.story_of("a").first == story_key("a"));
+        CHECK(s.story_of("b").first == story_key("a"));
+        CHECK(s.members(story_key("a")) == 3);
+    }
+    SECTION("a root re-indexed with other text leaves its story, which is re-rooted") {
+        s.write({{"a", p}, {"b", p + x}, {"c", p + y}});
+        (void)s.index();
+        s.write({{"a", made_up_text(9000, 200)}, {"b", p + x}, {"c", p + y}});
+        (void)s.index();
+        CHECK(s.story_of("b") == std::pair<std::string, std::string>(story_key("b"), "b"));
+        CHECK(s.story_of("c").first == story_key("b"));
+        CHECK(s.story_of("a").first == story_key("a"));
+        CHECK(s.members(story_key("a")) == 1);
+        CHECK(s.members(story_key("b")) == 2);
+    }
 }

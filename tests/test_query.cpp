@@ -539,8 +539,9 @@ TEST_CASE("fahras-query CLI: TSV output", "[query]") {
     std::vector<std::string> rows;
     for (std::string line; std::getline(lines, line);) rows.push_back(line);
     REQUIRE(rows.size() == 3);
-    CHECK(rows[0] == "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet");
-    for (const auto& row : rows) CHECK(std::count(row.begin(), row.end(), '\t') == 7);
+    // Columns are a contract: new ones (agencies, issue #8) are appended at the end.
+    CHECK(rows[0] == "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies");
+    for (const auto& row : rows) CHECK(std::count(row.begin(), row.end(), '\t') == 8);
     CHECK(rows[1].rfind("1\ta", 0) == 0);
     CHECK(rows[1].find("[مسؤول]") != std::string::npos);
 }

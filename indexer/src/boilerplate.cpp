@@ -25,6 +25,9 @@ constexpr std::size_t title_lines = 3;
 constexpr std::size_t max_trailer_lines = 5;
 /// Longest outlet name in a credit, in words.
 constexpr std::size_t max_outlet_words = 3;
+/// Fewest lines of an appended-teaser block. Measured on ANT v2.1: CNN appends blocks of 5;
+/// three shared trailing paragraphs are common in SkyNews and BBC updates of one story.
+constexpr std::size_t min_teaser_lines = 4;
 
 std::string_view trim(std::string_view s) {
     const auto is_space = [](char c) {
@@ -214,6 +217,7 @@ std::string_view to_string(DropReason reason) noexcept {
         case DropReason::caption: return "caption";
         case DropReason::learned: return "learned";
         case DropReason::share_trailer: return "share_trailer";
+        case DropReason::teaser: return "teaser";
     }
     return "unknown";
 }
@@ -274,6 +278,7 @@ std::string BoilerplateTable::entry(std::string_view source, std::uint64_t hash)
 
 void BoilerplateTable::observe(const Article& article) {
     if (!article.url.empty() && !m_seen_urls.insert(stable_hash(article.url)).second) return;
+    const std::uint64_t article_hash = stable_hash(article.url.empty() ? article.id : article.url);
     auto& counts = m_counts[article.source];
     std::unordered_set<std::uint64_t> lines;
     std::size_t pos = 0;
@@ -283,7 +288,13 @@ void BoilerplateTable::observe(const Article& article) {
         if (nl == std::string_view::npos) nl = body.size();
         const std::string key = line_key(body.substr(pos, nl - pos));
         pos = nl + 1;
-        if (!key.empty() && lines.insert(stable_hash(key)).second) ++counts[stable_hash(key)];
+        if (key.empty()) continue;
+        const std::uint64_t h = stable_hash(key);
+        if (lines.insert(h).second) {
+            LineCount& c = counts[h];
+            ++c.articles;
+            c.signature += article_hash;  // wraps: a signature, not a sum to read
+        }
     }
 }
 
@@ -291,7 +302,11 @@ std::size_t BoilerplateTable::learn(std::size_t min_articles) {
     std::size_t learned = 0;
     for (const auto& [source, counts] : m_counts) {
         for (const auto& [hash, count] : counts) {
-            if (count > min_articles && m_learned.insert(entry(source, hash)).second) ++learned;
+            if (count.articles > min_articles) {
+                if (m_learned.insert(entry(source, hash)).second) ++learned;
+            } else if (count.articles >= 2) {
+                m_repeats[source][hash] = count.signature == 0 ? 1 : count.signature;
+            }
         }
     }
     m_counts.clear();
@@ -302,6 +317,14 @@ std::size_t BoilerplateTable::learn(std::size_t min_articles) {
 bool BoilerplateTable::is_boilerplate(std::string_view source, std::string_view key) const {
     if (m_learned.empty()) return false;
     return m_learned.contains(entry(source, stable_hash(key)));
+}
+
+std::uint64_t BoilerplateTable::repeat_signature(std::string_view source,
+                                                 std::string_view key) const {
+    const auto s = m_repeats.find(std::string(source));
+    if (s == m_repeats.end()) return 0;
+    const auto it = s->second.find(stable_hash(key));
+    return it == s->second.end() ? 0 : it->second;
 }
 
 std::string BoilerplateTable::serialize() const {
@@ -333,6 +356,35 @@ void BoilerplateTable::merge(std::string_view serialized) {
 }
 
 // ---- clean_news ---------------------------------------------------------------------------
+
+namespace {
+
+/// The appended-teaser rule: walking up from the end of the body (over empty and already
+/// dropped lines), the run of lines that other articles of the source also have; the first
+/// non-empty line (the lead) never counts. The run is a teaser block when it has at least
+/// min_teaser_lines lines and no two of them are shared by the same set of articles: a block
+/// of other stories' leads, each carried by different articles, rather than paragraphs one
+/// article shares with its own update (those share one set).
+template <class Lines, class Drop>
+void drop_teasers(Lines& lines, std::string_view source, const BoilerplateTable& table,
+                  const Drop& drop) {
+    std::size_t lead = 0;
+    while (lead < lines.size() && lines[lead].text.empty()) ++lead;
+    std::vector<std::size_t> run;
+    std::unordered_set<std::uint64_t> signatures;
+    bool distinct = true;
+    for (std::size_t i = lines.size(); i-- > lead + 1;) {
+        if (lines[i].text.empty() || lines[i].dropped) continue;
+        const std::uint64_t sig = table.repeat_signature(source, line_key(lines[i].text));
+        if (sig == 0) break;
+        if (!signatures.insert(sig).second) distinct = false;
+        run.push_back(i);
+    }
+    if (run.size() < min_teaser_lines || !distinct) return;
+    for (const std::size_t i : run) drop(lines[i], DropReason::teaser);
+}
+
+}  // namespace
 
 NewsText clean_news(const Article& article, const BoilerplateTable* table,
                     const CleaningOptions& options) {
@@ -434,6 +486,7 @@ NewsText clean_news(const Article& article, const BoilerplateTable* table,
             if (!is_share_trailer(it->text)) break;
             drop(*it, DropReason::share_trailer);
         }
+        if (table != nullptr) drop_teasers(lines, article.source, *table, drop);
         std::sort(out.dropped.begin(), out.dropped.end(),
                   [](const DroppedLine& a, const DroppedLine& b) { return a.line < b.line; });
     }

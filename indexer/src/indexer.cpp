@@ -448,6 +448,7 @@ class IndexRun {
                 if (!was_seen(*p)) gone.push_back(*p);
             }
             for (const Xapian::docid did : gone) {
+                m_stories.remove(did);  // a story whose root goes is re-rooted first
                 m_db.delete_document(did);
                 ++m_summary.deleted;
                 changed();

@@ -47,7 +47,7 @@ std::string format_news_summary(const NewsSummary& s) {
     out += "; " + std::to_string(s.learned_lines) + " boilerplate lines known; " +
            std::to_string(s.with_agency) + " articles credit an agency; " +
            std::to_string(s.stories.joined) + " joined a story (" +
-           std::to_string(s.stories.merged) + " merges, " +
+           std::to_string(s.stories.merged) + " re-rooted, " +
            std::to_string(s.stories.relabelled) + " relabelled)";
     return out;
 }

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
-#include <set>
 #include <unordered_map>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -91,6 +91,18 @@ std::string story_key(std::string_view root_article_id) {
 
 std::string story_term(std::string_view key) { return std::string(schema::story) + std::string(key); }
 
+namespace {
+
+/// The article id of a stored document (its data's "id"), or "" when unreadable.
+std::string article_id_of(const Xapian::Document& doc) {
+    const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (!data.is_object()) return {};
+    const auto it = data.find("id");
+    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
 void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id,
                             const Fingerprint& fp) {
     // The stored version of this very article (when re-indexing) is not a candidate.
@@ -100,11 +112,10 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
         const Xapian::PostingIterator it = m_db.postlist_begin(idterm);
         if (it != m_db.postlist_end(idterm)) self = *it;
     }
-
-    std::string root = article_id;
     const std::string own_date = doc.get_value(schema::slot_date);
-    std::string story_date = own_date;  // earliest date of the story, as it grows
-    std::set<std::string> joined_keys;  // stories this article links to
+
+    // Every stored article that passes the near-duplicate test, with its score.
+    std::unordered_map<Xapian::docid, double> accepted;
     if (m_options.enabled && !fp.empty()) {
         std::unordered_map<Xapian::docid, std::size_t> shared;
         for (const std::uint32_t h : fp.samples) {
@@ -115,46 +126,76 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
                 if (*it != self) ++shared[*it];
             }
         }
-        std::vector<Xapian::docid> candidates;
         for (const auto& [did, n] : shared) {
-            if (n >= m_options.min_shared) candidates.push_back(did);
-        }
-        std::sort(candidates.begin(), candidates.end());
-        struct Match {
-            double score;
-            Xapian::docid did;
-            std::string key, root, date;
-        };
-        std::vector<Match> matches;
-        for (const Xapian::docid did : candidates) {
-            const Xapian::Document other = m_db.get_document(did);
-            const std::size_t other_count = parse_count(other.get_value(schema::slot_shingle_count));
-            if (!accept(shared[did], fp.samples.size(), other_count, m_options)) continue;
-            std::string other_key = other.get_value(schema::slot_story);
-            if (other_key.empty()) continue;
-            const double score = static_cast<double>(shared[did]) /
-                                 static_cast<double>(std::min(fp.samples.size(), other_count));
-            matches.push_back({score, did, std::move(other_key),
-                               other.get_value(schema::slot_story_root),
-                               other.get_value(schema::slot_story_date)});
-        }
-        // Best match first; each further story must fall within the window of the story as it
-        // has grown so far, so an undated article cannot bridge stories months apart.
-        std::stable_sort(matches.begin(), matches.end(),
-                         [](const Match& a, const Match& b) { return a.score > b.score; });
-        for (const Match& m : matches) {
-            if (days_between(story_date, m.date) > m_options.max_days) continue;
-            if (!m.date.empty() && (story_date.empty() || m.date < story_date)) story_date = m.date;
-            joined_keys.insert(m.key);
-            if (!m.root.empty() && m.root < root) root = m.root;
+            if (n < m_options.min_shared) continue;
+            const std::size_t other_count =
+                parse_count(m_db.get_document(did).get_value(schema::slot_shingle_count));
+            if (!accept(n, fp.samples.size(), other_count, m_options)) continue;
+            accepted[did] = static_cast<double>(n) /
+                            static_cast<double>(std::min(fp.samples.size(), other_count));
         }
     }
-    const std::string key = story_key(root);
-    if (!joined_keys.empty()) ++m_stats.joined;
-    for (const std::string& old_key : joined_keys) {
-        if (old_key == key) continue;
-        ++m_stats.merged;
-        relabel(old_key, key, root, story_date, self);
+
+    std::string key = story_key(article_id);
+    std::string root = article_id;
+    std::string story_date = own_date;
+    bool decided = false;
+    if (self != 0) {
+        // A re-indexed root stays the root while its new text still matches one of its
+        // members; else the members are re-rooted and the article is placed afresh.
+        const Xapian::Document stored = m_db.get_document(self);
+        const std::string old_key = stored.get_value(schema::slot_story);
+        if (!old_key.empty() && stored.get_value(schema::slot_story_root) == article_id) {
+            const std::string term = story_term(old_key);
+            bool has_members = false;
+            bool still_matches = false;
+            for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term); ++it) {
+                if (*it == self) continue;
+                has_members = true;
+                if (accepted.contains(*it)) still_matches = true;
+            }
+            if (has_members && still_matches) {
+                key = old_key;
+                decided = true;
+            } else if (has_members) {
+                reroot(old_key, self);
+            }
+        }
+    }
+
+    if (!decided && !accepted.empty()) {
+        // Candidate stories: those whose root is itself an accepted match. Best score first,
+        // then the root indexed first (lowest docid), so the choice is deterministic.
+        struct Choice {
+            double score = -1;
+            Xapian::docid did = 0;
+            std::string key, root, date;
+        } best;
+        std::vector<Xapian::docid> dids;
+        dids.reserve(accepted.size());
+        for (const auto& [did, score] : accepted) dids.push_back(did);
+        std::sort(dids.begin(), dids.end());
+        for (const Xapian::docid did : dids) {
+            const double score = accepted.at(did);
+            if (score <= best.score) continue;
+            const Xapian::Document other = m_db.get_document(did);
+            const std::string other_root = other.get_value(schema::slot_story_root);
+            const std::string other_key = other.get_value(schema::slot_story);
+            if (other_root.empty() || other_key.empty()) continue;
+            // Is `did` the root of its story? Its id term is that of the story's root.
+            const std::string root_term = id_term(other_root);
+            const Xapian::PostingIterator r = m_db.postlist_begin(root_term);
+            if (r == m_db.postlist_end(root_term) || *r != did) continue;
+            const std::string root_date = other.get_value(schema::slot_date);
+            if (days_between(own_date, root_date) > m_options.max_days) continue;
+            best = {score, did, other_key, other_root, root_date};
+        }
+        if (best.did != 0) {
+            key = best.key;
+            root = best.root;
+            story_date = best.date;
+            ++m_stats.joined;
+        }
     }
 
     if (m_options.enabled) {
@@ -167,22 +208,40 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
     doc.add_value(schema::slot_shingle_count, std::to_string(fp.samples.size()));
 }
 
-void StoryClusterer::relabel(const std::string& old_key, const std::string& new_key,
-                             const std::string& new_root, const std::string& new_date,
-                             Xapian::docid skip) {
-    const std::string old_term = story_term(old_key);
-    const std::string new_term = story_term(new_key);
-    std::vector<Xapian::docid> members;
+void StoryClusterer::remove(Xapian::docid did) {
+    const Xapian::Document doc = m_db.get_document(did);
+    const std::string key = doc.get_value(schema::slot_story);
+    if (key.empty()) return;
+    const std::string id = article_id_of(doc);
+    if (id.empty() || doc.get_value(schema::slot_story_root) != id) return;  // not a root
+    reroot(key, did);
+}
+
+void StoryClusterer::reroot(const std::string& key, Xapian::docid leaving) {
+    const std::string old_term = story_term(key);
+    std::vector<Xapian::docid> members;  // in docid order: the first indexed first
     for (auto it = m_db.postlist_begin(old_term); it != m_db.postlist_end(old_term); ++it) {
-        if (*it != skip) members.push_back(*it);
+        if (*it != leaving) members.push_back(*it);
     }
+    if (members.empty()) return;
+    const Xapian::Document first = m_db.get_document(members.front());
+    const std::string new_root = article_id_of(first);
+    if (new_root.empty()) return;
+    const std::string new_key = story_key(new_root);
+    const std::string new_term = story_term(new_key);
+    const std::string new_date = first.get_value(schema::slot_date);
+    ++m_stats.merged;
     for (const Xapian::docid did : members) {
         Xapian::Document doc = m_db.get_document(did);
         doc.remove_term(old_term);
         doc.add_boolean_term(new_term);
         doc.add_value(schema::slot_story, new_key);
         doc.add_value(schema::slot_story_root, new_root);
-        if (!new_date.empty()) doc.add_value(schema::slot_story_date, new_date);
+        if (new_date.empty()) {
+            doc.remove_value(schema::slot_story_date);
+        } else {
+            doc.add_value(schema::slot_story_date, new_date);
+        }
         m_db.replace_document(did, doc);
         ++m_stats.relabelled;
     }

@@ -78,6 +78,7 @@ Json hit_to_json(const Hit& hit) {
     json["entities"] = std::move(entities);
     // News (issue #8): the story key, and with --collapse the other versions.
     if (!hit.story.empty()) json["story"] = hit.story;
+    if (!hit.agencies.empty()) json["agencies"] = hit.agencies;
     if (hit.other_versions != 0 || !hit.other_sources.empty()) {
         json["other_versions"] = hit.other_versions;
         json["other_sources"] = hit.other_sources;
@@ -244,12 +245,18 @@ void write_text(std::ostream& out, const SearchResult& result, const OutputStyle
 
 void write_tsv(std::ostream& out, const SearchResult& result, const OutputStyle& style,
                bool first) {
-    if (first) out << "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\n";
+    // Columns are a contract: new ones are appended at the end (agencies: issue #8).
+    if (first) out << "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies\n";
     for (const Hit& hit : result.hits) {
+        std::string agencies;  // canonical codes, comma-separated; empty when none
+        for (const std::string& code : hit.agencies) {
+            if (!agencies.empty()) agencies += ',';
+            agencies += one_line(code);
+        }
         out << hit.rank << '\t' << one_line(hit.id) << '\t' << format_score(hit.score) << '\t'
             << one_line(hit.date) << '\t' << one_line(hit.source) << '\t' << one_line(hit.title)
             << '\t' << one_line(hit.path) << '\t'
-            << one_line(render_snippet(hit.snippet, "[", "]")) << '\n';
+            << one_line(render_snippet(hit.snippet, "[", "]")) << '\t' << agencies << '\n';
     }
     // Facet rows follow the hits, marked so that they cannot be taken for hits.
     if (!style.facets) return;

@@ -5,6 +5,7 @@
 
 #include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 
@@ -53,6 +54,7 @@ Xapian::Query apply_news_filters(const Xapian::Database& db, const Xapian::Query
 void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& doc,
                 const SearchOptions& options) {
     hit.story = doc.get_value(schema::slot_story);
+    hit.agencies = get_multi_values(doc, schema::slot_agency_first, schema::agency_capacity);
     if (!options.collapse || hit.story.empty()) return;
     const std::string term = story_term_of(hit.story);
     const Xapian::doccount members = db.get_termfreq(term);

@@ -68,6 +68,10 @@ check "  naming the known ones" grep -q "Reuters" "$WORK/err"
 check "--facets counts the agency facet" status_is 0 "$QUERY" --db "$DB" --format json --facets شويغو
 check "  AFP 1, Reuters 2 (the Akhbar seed and its copy)" py "$WORK/out" "{f['value']: f['count'] for f in r['facets']['agency']} == {'AFP': 1, 'Reuters': 2}"
 check "agency is distinct from source" status_is 1 "$QUERY" --db "$DB" 'source:رويترز'
+check "--format tsv appends an agencies column after the snippet" status_is 0 "$QUERY" --db "$DB" --format tsv --limit 50 شويغو
+check "  header: the old columns in place, agencies last" bash -c "head -1 \"$WORK/out\" | grep -qx \$'rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies'"
+check "  the AFP seed's row ends in AFP, the Akhbar seed's in Reuters" bash -c "awk -F'\t' '\$2==\"$SEED_AFP\" && \$9==\"AFP\" {a=1} \$2==\"$SEED_AKHBAR\" && \$9==\"Reuters\" {b=1} END{exit !(a && b)}' \"$WORK/out\""
+check "  every row has 9 columns" bash -c "awk -F'\t' 'NF!=9{bad=1} END{exit bad}' \"$WORK/out\""
 
 # --- Boilerplate ---------------------------------------------------------------------------
 check "a related-link line is not indexed" status_is 1 "$QUERY" --db "$DB" '"2400 روسي"'

@@ -11,7 +11,10 @@
 //   - photo captions: a short line ending in a credit, "يفرون من القصف قرب حلب، أمس (أ ف ب)";
 //   - learned per-source boilerplate: lines seen in more than N articles of the same source
 //     (BoilerplateTable);
-//   - trailing comment-box and share words: "التعليقات", "شارك", "طباعة" ….
+//   - trailing comment-box and share words: "التعليقات", "شارك", "طباعة" …;
+//   - appended teasers: a trailing block of at least 4 lines, each of which other articles of
+//     the same source also carry, each in a different set of articles (CNN Arabic appends the
+//     lead paragraphs of other recent articles to its bodies).
 // docs/NEWS.md describes the rules and why they are safe.
 
 #include <cstddef>
@@ -34,8 +37,9 @@ enum class DropReason {
     caption,         ///< a photo caption ending in a credit
     learned,         ///< per-source boilerplate learned from the corpus
     share_trailer,   ///< trailing comment-box / share words
+    teaser,          ///< a trailing block of other articles' paragraphs
 };
-inline constexpr std::size_t drop_reason_count = 6;
+inline constexpr std::size_t drop_reason_count = 7;
 
 /// "related_link", "repeated_title", … (for reports).
 [[nodiscard]] std::string_view to_string(DropReason reason) noexcept;
@@ -91,6 +95,14 @@ class BoilerplateTable {
     /// True when `key` (a line_key()) is learned boilerplate of `source`.
     [[nodiscard]] bool is_boilerplate(std::string_view source, std::string_view key) const;
 
+    /// For a line that at least 2 and at most `min_articles` articles of `source` had in
+    /// this run's first pass: a signature of the set of those articles (equal sets, equal
+    /// signatures); 0 for any other line. Teaser detection compares them. Unlike the learned
+    /// lines these are not persisted: a teaser block is shared by articles of the same few
+    /// days, which one batch holds.
+    [[nodiscard]] std::uint64_t repeat_signature(std::string_view source,
+                                                 std::string_view key) const;
+
     /// The learned lines, one "source<TAB>hash" per line (for the database metadata).
     [[nodiscard]] std::string serialize() const;
 
@@ -103,7 +115,13 @@ class BoilerplateTable {
   private:
     [[nodiscard]] static std::string entry(std::string_view source, std::uint64_t hash);
 
-    std::unordered_map<std::string, std::unordered_map<std::uint64_t, std::uint32_t>> m_counts;
+    struct LineCount {
+        std::uint32_t articles = 0;   ///< articles of the source with the line
+        std::uint64_t signature = 0;  ///< sum of the hashes of their URLs (or ids)
+    };
+    std::unordered_map<std::string, std::unordered_map<std::uint64_t, LineCount>> m_counts;
+    /// Lines repeated in 2..min_articles articles: source → line hash → signature.
+    std::unordered_map<std::string, std::unordered_map<std::uint64_t, std::uint64_t>> m_repeats;
     std::unordered_set<std::uint64_t> m_seen_urls;
     std::unordered_set<std::string> m_learned;
 };

@@ -41,7 +41,7 @@ struct NewsSummary {
 void add_news_terms(Xapian::Document& doc, const NewsText& text);
 
 /// One summary line: "fahras-index: news: N lines (X% of body text) dropped (related_link a,
-/// …); L boilerplate lines known; J articles joined a story (M merges)".
+/// …); L boilerplate lines known; J articles joined a story (M re-rooted, R relabelled)".
 [[nodiscard]] std::string format_news_summary(const NewsSummary& summary);
 
 }  // namespace fahras

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Story clustering at index time (issue #8): each article joins the story of every stored
-// article whose body it nearly duplicates, found through the `XSH` shingle terms of its
-// fingerprint (common/fingerprint.hpp). A story's key is the hash of its lowest member id, so
-// the clustering does not depend on the order articles arrive in: when an article links two
-// stories, or arrives with an id lower than a story's root, the members are relabelled.
+// Story clustering at index time (issue #8). A story is anchored to its ROOT, the first of its
+// versions to be indexed; its key is the hash of the root's article id. An article joins a
+// story only when it nearly duplicates that story's root (found through the `XSH` shingle terms
+// of its fingerprint, common/fingerprint.hpp), never because it resembles some other member:
+// single-link clustering chained unrelated articles through bodies that carry other articles'
+// text (A~B, B~C made A and C one story). An article joins at most one story, so stories never
+// merge. The result is deterministic for a given order of arrival (the indexer's input order).
+//
+// When a root leaves (deleted, or re-indexed with text that no longer matches any of its
+// members), its story is re-rooted: the remaining member indexed first (lowest docid) becomes
+// the root, and every remaining member takes the key of the new root; the members are not
+// re-tested against it (they were all versions of the old root). docs/NEWS.md has the rules.
 
 #include <cstddef>
 #include <string>
@@ -54,8 +61,9 @@ struct StoryOptions {
 /// Counts of what StoryClusterer did.
 struct StoryStats {
     std::size_t joined = 0;      ///< articles that joined an existing story
-    std::size_t relabelled = 0;  ///< stored articles whose story key changed
-    std::size_t merged = 0;      ///< stories merged into another one
+    std::size_t relabelled = 0;  ///< stored articles whose story key changed (re-rooting)
+    std::size_t merged = 0;      ///< stories re-rooted because their root left (since the
+                                 ///< root-only rule, stories no longer merge)
 };
 
 /// Assigns articles to stories in a database being written.
@@ -65,16 +73,23 @@ class StoryClusterer {
         : m_db(db), m_options(std::move(options)) {}
 
     /// Adds to `doc` (the document of article `article_id`, about to be stored with
-    /// replace_document(id term)) its shingle terms, story term and values, relabelling
-    /// stored articles when stories merge. `fp` is the fingerprint of its cleaned body.
+    /// replace_document(id term)) its shingle terms, story term and values. `fp` is the
+    /// fingerprint of its cleaned body. The article joins the story of the best-matching root
+    /// within the date window, or founds a story of its own. A re-indexed root stays the root
+    /// while its new text still matches one of its members; otherwise its story is re-rooted
+    /// first (see the top of this file).
     void assign(Xapian::Document& doc, const std::string& article_id, const Fingerprint& fp);
+
+    /// Call before deleting stored document `did`: when it is the root of a story with other
+    /// members, re-roots that story so the members keep one consistent key.
+    void remove(Xapian::docid did);
 
     [[nodiscard]] const StoryStats& stats() const noexcept { return m_stats; }
     [[nodiscard]] const StoryOptions& options() const noexcept { return m_options; }
 
   private:
-    void relabel(const std::string& old_key, const std::string& new_key,
-                 const std::string& new_root, const std::string& new_date, Xapian::docid skip);
+    /// Re-roots the story `key` without its leaving root `leaving`.
+    void reroot(const std::string& key, Xapian::docid leaving);
 
     Xapian::WritableDatabase& m_db;
     StoryOptions m_options;

@@ -125,6 +125,7 @@ struct Hit {
     std::string story;     ///< story key: the same for every version of a story
     std::size_t other_versions = 0;  ///< with --collapse: other versions of the story stored
     std::vector<std::string> other_sources;  ///< their sources, distinct, first seen first
+    std::vector<std::string> agencies;  ///< canonical codes of the agencies credited
 };
 
 /// The answer to one query.
