@@ -272,9 +272,10 @@ std::string BoilerplateTable::entry(std::string_view source, std::uint64_t hash)
     return out;
 }
 
-void BoilerplateTable::observe(const Article& article) {
-    if (!article.url.empty() && !m_seen_urls.insert(stable_hash(article.url)).second) return;
-    auto& counts = m_counts[article.source];
+void BoilerplateTable::observe(const Article& article) { observe(article, line_hashes(article)); }
+
+std::vector<std::uint64_t> BoilerplateTable::line_hashes(const Article& article) {
+    std::vector<std::uint64_t> out;
     std::unordered_set<std::uint64_t> lines;
     std::size_t pos = 0;
     const std::string_view body = article.body;
@@ -283,8 +284,17 @@ void BoilerplateTable::observe(const Article& article) {
         if (nl == std::string_view::npos) nl = body.size();
         const std::string key = line_key(body.substr(pos, nl - pos));
         pos = nl + 1;
-        if (!key.empty() && lines.insert(stable_hash(key)).second) ++counts[stable_hash(key)];
+        if (key.empty()) continue;
+        const std::uint64_t hash = stable_hash(key);
+        if (lines.insert(hash).second) out.push_back(hash);
     }
+    return out;
+}
+
+void BoilerplateTable::observe(const Article& article, const std::vector<std::uint64_t>& hashes) {
+    if (!article.url.empty() && !m_seen_urls.insert(stable_hash(article.url)).second) return;
+    auto& counts = m_counts[article.source];
+    for (const std::uint64_t hash : hashes) ++counts[hash];
 }
 
 std::size_t BoilerplateTable::learn(std::size_t min_articles) {
