@@ -40,6 +40,7 @@
 #include "fahras/indexer/progress.hpp"
 #include "fahras/indexer/pipeline.hpp"
 #include "fahras/indexer/state.hpp"
+#include "fahras/indexer/write_index.hpp"
 
 #include "analysis.hpp"
 #include "inputs.hpp"
@@ -141,6 +142,8 @@ class IndexRun {
         m_dirty = created;
         try {
             m_state.load(m_db);
+            m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
+            m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
@@ -340,9 +343,7 @@ class IndexRun {
         const std::string idterm = id_term(article.id);
         const std::string hash = article_hash(article, file_key);
         try {
-            Xapian::docid existing = 0;
-            const Xapian::PostingIterator p = m_db.postlist_begin(idterm);
-            if (p != m_db.postlist_end(idterm)) existing = *p;
+            const Xapian::docid existing = m_write_index->find(idterm);
             const std::string line = article.line != 0 ? std::to_string(article.line) : "";
             if (existing != 0) {
                 Xapian::Document old = m_db.get_document(existing);
@@ -370,7 +371,16 @@ class IndexRun {
             doc.add_boolean_term(std::string(schema::source_file) + file_key);
             doc.add_value(schema::slot_article_hash, hash);
             if (!line.empty()) doc.add_value(schema::slot_article_line, line);
-            mark_seen(m_db.replace_document(idterm, doc));
+            const Xapian::docid did = m_db.replace_document(idterm, doc);
+            mark_seen(did);
+            std::vector<std::string> shingles;
+            if (m_options.news.stories.enabled) {
+                shingles.reserve(prepared->fingerprint.samples.size());
+                for (const std::uint32_t h : prepared->fingerprint.samples) {
+                    shingles.push_back(shingle_term(h));
+                }
+            }
+            m_write_index->stored(did, idterm, std::move(shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
@@ -457,6 +467,7 @@ class IndexRun {
             }
             for (const Xapian::docid did : gone) {
                 m_db.delete_document(did);
+                m_write_index->deleted(did);
                 ++m_summary.deleted;
                 changed();
             }
@@ -565,6 +576,7 @@ class IndexRun {
         try {
             write_catalogue();
             m_db.commit();
+            m_write_index->committed();
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot commit to database " + m_db_path + ": " + e.get_msg());
         }
@@ -608,6 +620,7 @@ class IndexRun {
     std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run
     IndexSummary m_summary;
     StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
+    std::unique_ptr<WriteIndex> m_write_index;  ///< follows every write (issue #6)
     std::size_t m_pending = 0;
     bool m_dirty = false;  ///< something was written since the last commit
 };

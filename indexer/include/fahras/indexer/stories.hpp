@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "fahras/common/fingerprint.hpp"
+#include "fahras/indexer/write_index.hpp"
 
 namespace fahras {
 
@@ -69,6 +70,10 @@ class StoryClusterer {
     /// stored articles when stories merge. `fp` is the fingerprint of its cleaned body.
     void assign(Xapian::Document& doc, const std::string& article_id, const Fingerprint& fp);
 
+    /// Looks ids and shingles up in `index` (which must follow every write to the database)
+    /// instead of opening postlists on the WritableDatabase; the same answers, much cheaper.
+    void use(WriteIndex* index) noexcept { m_index = index; }
+
     [[nodiscard]] const StoryStats& stats() const noexcept { return m_stats; }
     [[nodiscard]] const StoryOptions& options() const noexcept { return m_options; }
 
@@ -79,6 +84,7 @@ class StoryClusterer {
     Xapian::WritableDatabase& m_db;
     StoryOptions m_options;
     StoryStats m_stats;
+    WriteIndex* m_index = nullptr;
 };
 
 }  // namespace fahras
