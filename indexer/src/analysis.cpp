@@ -9,6 +9,12 @@ PreparedArticle ArticlePreparer::prepare(const Article& article) const {
     const NewsText& news = out.news;
     DocumentOptions options = m_document;  // entities (docs/ENTITIES.md) when enabled
     options.entities = &out.entities;
+    // The fingerprint's words are those of the indexed body (or of the title when the body
+    // is empty), as make_document() analyses them: taken from there, not analysed again.
+    std::vector<std::string> title_words;
+    std::vector<std::string> body_words;
+    options.title_words = &title_words;
+    options.body_words = &body_words;
     if (news.dropped.empty()) {
         out.doc = make_document(article, *m_analyzer, options);
     } else {
@@ -18,8 +24,8 @@ PreparedArticle ArticlePreparer::prepare(const Article& article) const {
     }
     add_news_terms(out.doc, news);
     const std::string& text = news.dropped.empty() ? article.body : news.body;
-    out.fingerprint = fingerprint(text.empty() ? article.title : text,
-                                  m_news->stories.fingerprint, *m_analyzer);
+    out.fingerprint = fingerprint_words(text.empty() ? title_words : body_words,
+                                        m_news->stories.fingerprint);
     return out;
 }
 
