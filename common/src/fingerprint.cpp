@@ -28,6 +28,11 @@ Fingerprint fingerprint(std::string_view text, const FingerprintOptions& options
                         const Analyzer& analyzer) {
     std::vector<std::string> words;
     analyzer.analyze(text, [&](const Token& t) { words.push_back(t.folded); });
+    return fingerprint_words(words, options);
+}
+
+Fingerprint fingerprint_words(const std::vector<std::string>& words,
+                              const FingerprintOptions& options) {
     Fingerprint fp;
     fp.words = words.size();
     if (words.empty()) return fp;

@@ -276,10 +276,10 @@ std::string BoilerplateTable::entry(std::string_view source, std::uint64_t hash)
     return out;
 }
 
-void BoilerplateTable::observe(const Article& article) {
-    if (!article.url.empty() && !m_seen_urls.insert(stable_hash(article.url)).second) return;
-    const std::uint64_t article_hash = stable_hash(article.url.empty() ? article.id : article.url);
-    auto& counts = m_counts[article.source];
+void BoilerplateTable::observe(const Article& article) { observe(article, line_hashes(article)); }
+
+std::vector<std::uint64_t> BoilerplateTable::line_hashes(const Article& article) {
+    std::vector<std::uint64_t> out;
     std::unordered_set<std::uint64_t> lines;
     std::size_t pos = 0;
     const std::string_view body = article.body;
@@ -289,12 +289,20 @@ void BoilerplateTable::observe(const Article& article) {
         const std::string key = line_key(body.substr(pos, nl - pos));
         pos = nl + 1;
         if (key.empty()) continue;
-        const std::uint64_t h = stable_hash(key);
-        if (lines.insert(h).second) {
-            LineCount& c = counts[h];
-            ++c.articles;
-            c.signature += article_hash;  // wraps: a signature, not a sum to read
-        }
+        const std::uint64_t hash = stable_hash(key);
+        if (lines.insert(hash).second) out.push_back(hash);
+    }
+    return out;
+}
+
+void BoilerplateTable::observe(const Article& article, const std::vector<std::uint64_t>& hashes) {
+    if (!article.url.empty() && !m_seen_urls.insert(stable_hash(article.url)).second) return;
+    const std::uint64_t article_hash = stable_hash(article.url.empty() ? article.id : article.url);
+    auto& counts = m_counts[article.source];
+    for (const std::uint64_t hash : hashes) {
+        LineCount& c = counts[hash];
+        ++c.articles;
+        c.signature += article_hash;  // wraps: a signature, not a sum to read
     }
 }
 

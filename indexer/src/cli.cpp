@@ -103,6 +103,14 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->capture_default_str()
         ->check(CLI::PositiveNumber)
         ->type_name("N");
+    app.add_option("--threads", options.threads,
+                   "Analysis threads (0: one per core; 1: analyse in the writing thread)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--queue", options.queue,
+                   "Articles in flight between reading and writing (0: 64 per thread)")
+        ->capture_default_str()
+        ->type_name("N");
     app.add_option("--encoding", options.reader.encoding,
                    "Character encoding of .txt/.json/.html inputs (ICU name: windows-1256, "
                    "ISO-8859-6, UTF-16LE, ...); default: detected")

@@ -18,12 +18,14 @@ namespace {
 /// not null (the date extractor reads them instead of analysing the text again).
 Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                             Xapian::termpos first_position, bool is_title,
-                            std::vector<Token>* keep = nullptr) {
+                            std::vector<Token>* keep = nullptr,
+                            std::vector<std::string>* words = nullptr) {
     Xapian::termpos next = first_position;
     const Xapian::termcount wdf = is_title ? schema::title_wdf_boost : 1;
     std::string term;
     analyzer.analyze(text, [&](const Token& t) {
         if (keep != nullptr) keep->push_back(t);
+        if (words != nullptr) words->push_back(t.folded);
         const Xapian::termpos pos = first_position + t.position;
         next = pos + 1;
         doc.add_posting(t.folded, pos);
@@ -62,7 +64,8 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     // Tokens are kept for the date extractor and the entity extractor.
     const bool keep = options.extract_dates || extract;
     const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
-                                                    keep ? &title_tokens : nullptr);
+                                                    keep ? &title_tokens : nullptr,
+                                                    options.title_words);
     // Entities are extracted from the indexed body, so that lines news cleaning (issue #8)
     // left out of the index (related links, credits) add no entity terms either.
     std::string_view entity_body = article.body;
@@ -71,12 +74,12 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
         // News cleaning left lines out of the indexed text; date offsets must still point into
         // the stored body, so its tokens are taken from the body as given.
         index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
-                    false, extract ? &indexed_body_tokens : nullptr);
+                    false, extract ? &indexed_body_tokens : nullptr, options.body_words);
         if (options.extract_dates) body_tokens = analyzer.analyze(article.body);
         entity_body = *article.indexed_body;
     } else {
         index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
-                    keep ? &body_tokens : nullptr);
+                    keep ? &body_tokens : nullptr, options.body_words);
     }
 
     doc.add_boolean_term(id_term(article.id));

@@ -16,7 +16,9 @@
 #include <memory>
 #include <ostream>
 #include <set>
+#include <optional>
 #include <system_error>
+#include <thread>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -36,7 +38,12 @@
 #include "fahras/indexer/news.hpp"
 #include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/progress.hpp"
+#include "fahras/indexer/pipeline.hpp"
 #include "fahras/indexer/state.hpp"
+#include "fahras/indexer/write_index.hpp"
+
+#include "analysis.hpp"
+#include "inputs.hpp"
 
 namespace fs = std::filesystem;
 
@@ -48,31 +55,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-/// One file to read: where it is, the path used as its default article id, its size.
-struct InputFile {
-    fs::path file;
-    std::string relative;  ///< relative to the root input it was found under
-    std::uintmax_t size = 0;
-};
-
-/// Thrown through the readers when the run is asked to stop.
-struct Interrupted {};
-
-bool is_hidden(const fs::path& p) {
-    const std::string name = p.filename().string();
-    return name.size() > 1 && name[0] == '.';
-}
-
-std::string absolute_path(const fs::path& p) {
-    std::error_code ec;
-    fs::path abs = fs::absolute(p, ec);
-    if (ec) abs = p;
-    abs = abs.lexically_normal();
-    std::string s = abs.string();
-    while (s.size() > 1 && s.back() == '/') s.pop_back();
-    return s;
 }
 
 /// Opens (creating if needed) the database for writing and checks its schema version.
@@ -104,8 +86,23 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
     return db;
 }
 
-/// One indexing run into one database. Reading and analysis happen in index_file()/store();
-/// every write goes through store(), delete_unseen(), record() and commit().
+/// Worker threads of a run: options.threads, or the number of cores when 0.
+std::size_t worker_count(const IndexOptions& options) {
+    std::size_t n = options.threads;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    // One thread: the analysis runs in the writer's thread (no worker threads at all).
+    return n <= 1 ? 0 : n;
+}
+
+/// One indexing run into one database: a pipeline (issue #6) of
+///   - a reading thread (read_inputs(): file decisions, decompression, parsing),
+///   - `threads` analysis workers (ArticlePreparer: cleaning, analysis, entities, dates,
+///     fingerprint), and
+///   - the writer, this object's own thread, which takes the events strictly in input order and
+///     is the only one to touch the database: id lookup and hash compare, story clustering,
+///     replace_document, deletions, file records, commits.
+/// The writer sees exactly the sequence a serial run would, so the database does not depend on
+/// the number of threads.
 class IndexRun {
   public:
     IndexRun(const IndexOptions& options, std::string db_path, std::ostream& log,
@@ -115,7 +112,10 @@ class IndexRun {
           m_log(log),
           m_err(err),
           m_analyzer(default_analyzer()),
-          m_document(options.document) {
+          m_document(options.document),
+          m_preparer(m_analyzer, m_document,
+                     options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
+                     options.news) {
         if (!options.entities) return;
         const Gazetteer* gazetteer = &default_gazetteer();
         if (!options.gazetteers.empty()) {
@@ -126,11 +126,15 @@ class IndexRun {
         m_extractor = std::make_unique<EntityExtractor>(
             *gazetteer, ExtractorOptions{}, options.tagger ? &NerTagger::default_tagger() : nullptr);
         m_document.extractor = m_extractor.get();
+        m_preparer = ArticlePreparer(m_analyzer, m_document,
+                                     options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
+                                     options.news);
     }
 
     IndexSummary run() {
         const auto started = Clock::now();
-        const std::vector<InputFile> files = collect_inputs();
+        const std::vector<InputFile> files =
+            collect_inputs(m_options.inputs, m_roots, [this](const InputError& e) { report(e); });
         m_summary.scan_seconds = seconds_since(started);
 
         bool created = false;
@@ -138,6 +142,8 @@ class IndexRun {
         m_dirty = created;
         try {
             m_state.load(m_db);
+            m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
+            m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
@@ -146,17 +152,9 @@ class IndexRun {
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
         for (const InputFile& f : files) total_bytes += f.size;
-        Progress progress(m_err, m_options.progress, files.size(), total_bytes);
-        for (const InputFile& f : files) {
-            if (stop_requested()) {
-                m_summary.interrupted = true;
-                break;
-            }
-            index_file(f);
-            if (m_summary.interrupted) break;
-            progress.file_done(f.size, m_summary.indexed + m_summary.replaced + m_summary.unchanged);
-        }
-        progress.finish();
+        m_progress = std::make_unique<Progress>(m_err, m_options.progress, files.size(), total_bytes);
+        index_files(files);
+        m_progress->finish();
         m_summary.index_seconds = seconds_since(indexing);
 
         if (!m_summary.interrupted && !m_options.no_delete) {
@@ -170,6 +168,20 @@ class IndexRun {
     }
 
   private:
+    struct Counts {
+        std::size_t added, updated, unchanged, deleted;
+    };
+    [[nodiscard]] Counts counts() const {
+        return {m_summary.indexed, m_summary.replaced, m_summary.unchanged, m_summary.deleted};
+    }
+
+    /// What flows from the reader through the workers to the writer: an input event and, for
+    /// an article analysed by a worker, its prepared document.
+    struct Item {
+        InputEvent event;
+        std::optional<PreparedArticle> prepared;
+    };
+
     [[nodiscard]] bool stop_requested() const {
         return m_options.stop != nullptr && m_options.stop->load(std::memory_order_relaxed);
     }
@@ -182,145 +194,130 @@ class IndexRun {
         }
     }
 
-    /// Every supported-or-not file under the inputs, in a stable order. Unreadable
-    /// directories and broken links are reported and counted.
-    std::vector<InputFile> collect_inputs() {
-        std::vector<InputFile> files;
-        for (const std::string& input : m_options.inputs) {
-            const fs::path root(input);
-            std::error_code ec;
-            const fs::file_status st = fs::status(root, ec);
-            if (ec || !fs::exists(st)) {
-                throw UsageError("input " + input + " does not exist");
-            }
-            m_roots.push_back(absolute_path(root));
-            if (!fs::is_directory(st)) {
-                files.push_back({root, root.filename().string(), fs::file_size(root, ec)});
-                continue;
-            }
-            std::vector<InputFile> found;
-            fs::recursive_directory_iterator it(
-                root, fs::directory_options::follow_directory_symlink |
-                          fs::directory_options::skip_permission_denied, ec);
-            if (ec) {
-                report(InputError(input, 0, "cannot read directory: " + ec.message()));
-                continue;
-            }
-            for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (ec) {
-                    report(InputError(it->path().string(), 0, "cannot read: " + ec.message()));
-                    ec.clear();
-                    continue;
+    /// Runs the pipeline over `files` and applies its events in input order.
+    void index_files(const std::vector<InputFile>& files) {
+        const std::size_t workers = worker_count(m_options);
+        // With workers, articles are analysed in the pipeline; without, by the writer after
+        // the hash compare (an unchanged article is then never analysed).
+        const bool parallel = workers > 0;
+        OrderedPipeline<InputEvent, Item> pipeline(
+            [this, parallel](InputEvent& ev) {
+                Item item{std::move(ev), std::nullopt};
+                if (parallel && item.event.kind == InputEvent::Kind::article) {
+                    item.prepared.emplace(m_preparer.prepare(item.event.article));
                 }
-                const fs::path& p = it->path();
-                if (is_hidden(p)) {
-                    if (it->is_directory(ec)) it.disable_recursion_pending();
-                    continue;
-                }
-                std::error_code sec;
-                const fs::file_status s = fs::status(p, sec);
-                if (sec || !fs::exists(s)) {
-                    if (fs::is_symlink(it->symlink_status(sec))) {
-                        report(InputError(p.string(), 0, "broken symbolic link"));
-                    }
-                    continue;
-                }
-                if (fs::is_regular_file(s)) {
-                    std::uintmax_t size = fs::file_size(p, sec);
-                    if (sec) size = 0;
-                    found.push_back({p, p.lexically_relative(root).generic_string(), size});
-                }
+                return item;
+            },
+            workers, queue_capacity(workers));
+        std::thread reader([&] {
+            read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
+                        [this] { return stop_requested(); },
+                        [&](InputEvent&& ev) { return pipeline.push(std::move(ev)); });
+            pipeline.close();
+        });
+        // Whatever happens in the writer, the reader and the workers are stopped and joined.
+        struct Join {
+            OrderedPipeline<InputEvent, Item>& pipeline;
+            std::thread& reader;
+            ~Join() {
+                pipeline.cancel();
+                reader.join();
             }
-            std::sort(found.begin(), found.end(),
-                      [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
-            files.insert(files.end(), found.begin(), found.end());
+        } join{pipeline, reader};
+        while (std::optional<Item> item = pipeline.next()) {
+            apply(*item);
+            if (m_summary.interrupted) break;
         }
-        return files;
     }
 
-    void index_file(const InputFile& f) {
-        ++m_summary.files;
-        const std::string shown = f.file.string();
-        if (input_format(f.file) == InputFormat::unsupported) {
+    /// In-flight limit of the pipeline: enough to keep every worker busy while one slow
+    /// article holds the head of the reorder buffer (docs/PERFORMANCE.md).
+    [[nodiscard]] std::size_t queue_capacity(std::size_t workers) const {
+        return m_options.queue != 0 ? m_options.queue : 64 * std::max<std::size_t>(workers, 1);
+    }
+
+    /// Applies one event of the reading stage (see InputEvent::Kind).
+    void apply(Item& item) {
+        InputEvent& ev = item.event;
+        using Kind = InputEvent::Kind;
+        switch (ev.kind) {
+        case Kind::skipped:
+            ++m_summary.files;
             ++m_summary.skipped;
-            if (m_options.verbose) m_log << shown << ": skipped (unsupported type)\n";
-            return;
-        }
-        const std::string path = absolute_path(f.file);
-        const std::string key = FileState::key_of(path);
-        m_visited.insert(key);
-
-        struct stat st {};
-        if (::stat(f.file.c_str(), &st) != 0) {
-            report(InputError(shown, 0, std::string("cannot stat: ") + std::strerror(errno)));
-            return;
-        }
-        FileRecord record;
-        record.path = path;
-        record.size = static_cast<std::uintmax_t>(st.st_size);
-        record.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                          st.st_mtim.tv_nsec;
-
-        // If size and mtime are those of the last run, the file is unchanged; when only the
-        // mtime moved, the content hash decides.
-        const FileRecord* old = m_state.find(key);
-        const bool retry = old != nullptr && old->failed && m_options.retry_failed;
-        if (old != nullptr && !retry && old->size == record.size &&
-            old->mtime_ns == record.mtime_ns) {
-            unchanged_file(shown, *old);
-            return;
-        }
-        try {
-            record.hash = file_hash(f.file, shown);
-        } catch (const InputError& e) {
-            report(e);
-            return;  // unreadable now: its articles are kept, nothing is recorded
-        }
-        if (old != nullptr && !retry && old->size == record.size && old->hash == record.hash) {
-            FileRecord touched = *old;
-            touched.mtime_ns = record.mtime_ns;
-            unchanged_file(shown, touched);
-            m_state.put(m_db, key, std::move(touched));
-            m_dirty = true;
-            return;
-        }
-
-        const Counts before = counts();
-        std::size_t errors = 0;
-        ReaderSink sink;
-        sink.article = [&](Article&& a) {
-            if (stop_requested()) throw Interrupted{};
-            store(a, key);
-        };
-        sink.error = [&](const InputError& e) {
-            ++errors;
-            report(InputError(shown, e.line(), e.reason()));
-        };
-        try {
-            read_articles(f.file, f.relative, m_options.reader, sink);
-        } catch (const InputError& e) {
-            report(InputError(shown, e.line(), e.reason()));
-            record.failed = true;
-            record.reason = e.reason();
-        } catch (const Interrupted&) {
-            // The file stays unrecorded: the next run reads it again and skips, by content
-            // hash, the articles stored before the interruption.
+            if (m_options.verbose) m_log << ev.shown << ": skipped (unsupported type)\n";
+            m_progress->file_done(ev.size, articles_done());
+            break;
+        case Kind::unreadable:
+            ++m_summary.files;
+            m_visited.insert(ev.key);
+            report(*ev.error);
+            m_progress->file_done(ev.size, articles_done());
+            break;
+        case Kind::unchanged:
+        case Kind::touched:
+            ++m_summary.files;
+            m_visited.insert(ev.key);
+            unchanged_file(ev.shown, ev.record);
+            if (ev.kind == Kind::touched) {
+                m_state.put(m_db, ev.key, std::move(ev.record));
+                m_dirty = true;
+            }
+            m_progress->file_done(ev.size, articles_done());
+            break;
+        case Kind::begin:
+            ++m_summary.files;
+            m_visited.insert(ev.key);
+            m_file_before = counts();
+            m_file_errors = 0;
+            break;
+        case Kind::article:
+            if (stop_requested()) {
+                // The file stays unrecorded: the next run reads it again and skips, by content
+                // hash, the articles stored before the interruption.
+                m_summary.interrupted = true;
+                break;
+            }
+            store(ev.article, ev.key, item.prepared);
+            break;
+        case Kind::bad_record:
+            ++m_file_errors;
+            report(*ev.error);
+            break;
+        case Kind::end:
+            end_file(ev);
+            m_progress->file_done(ev.size, articles_done());
+            break;
+        case Kind::interrupted:
             m_summary.interrupted = true;
-            return;
+            break;
+        case Kind::failure:
+            std::rethrow_exception(ev.exception);
         }
+    }
+
+    [[nodiscard]] std::size_t articles_done() const {
+        return m_summary.indexed + m_summary.replaced + m_summary.unchanged;
+    }
+
+    /// A changed file was read completely (or failed): deletions and its record.
+    void end_file(InputEvent& ev) {
+        FileRecord& record = ev.record;
+        const std::string& key = ev.key;
+        if (record.failed) report(*ev.error);
         // Articles no longer in the file go, unless the file could not be read completely:
         // then what is missing may just be unreadable, and nothing is lost.
-        if (!record.failed && errors == 0 && !m_options.no_delete) delete_unseen(key);
+        if (!record.failed && m_file_errors == 0 && !m_options.no_delete) delete_unseen(key);
         record.articles = term_frequency(std::string(schema::source_file) + key);
         m_state.put(m_db, key, std::move(record));
         m_dirty = true;
         if (m_options.verbose) {
             const Counts after = counts();
-            m_log << shown << ": " << after.added - before.added << " added, "
+            const Counts& before = m_file_before;
+            m_log << ev.shown << ": " << after.added - before.added << " added, "
                   << after.updated - before.updated << " updated, "
                   << after.unchanged - before.unchanged << " unchanged, "
                   << after.deleted - before.deleted << " deleted"
-                  << (errors != 0 ? ", " + std::to_string(errors) + " error(s)" : "")
+                  << (m_file_errors != 0 ? ", " + std::to_string(m_file_errors) + " error(s)" : "")
                   << (m_state.find(key)->failed ? " (failed)" : "") << '\n';
         }
     }
@@ -340,13 +337,13 @@ class IndexRun {
     }
 
     /// Adds or replaces one article, unless the database already holds it unchanged.
-    void store(const Article& article, const std::string& file_key) {
+    /// `prepared` is its analysis when a worker made it.
+    void store(const Article& article, const std::string& file_key,
+               std::optional<PreparedArticle>& prepared) {
         const std::string idterm = id_term(article.id);
         const std::string hash = article_hash(article, file_key);
         try {
-            Xapian::docid existing = 0;
-            const Xapian::PostingIterator p = m_db.postlist_begin(idterm);
-            if (p != m_db.postlist_end(idterm)) existing = *p;
+            const Xapian::docid existing = m_write_index->find(idterm);
             const std::string line = article.line != 0 ? std::to_string(article.line) : "";
             if (existing != 0) {
                 Xapian::Document old = m_db.get_document(existing);
@@ -369,11 +366,21 @@ class IndexRun {
                     return;
                 }
             }
-            Xapian::Document doc = make_news_document(article);  // news (issue #8)
+            if (!prepared) prepared.emplace(m_preparer.prepare(article));
+            Xapian::Document doc = finish_news_document(article, *prepared);  // news (issue #8)
             doc.add_boolean_term(std::string(schema::source_file) + file_key);
             doc.add_value(schema::slot_article_hash, hash);
             if (!line.empty()) doc.add_value(schema::slot_article_line, line);
-            mark_seen(m_db.replace_document(idterm, doc));
+            const Xapian::docid did = m_db.replace_document(idterm, doc);
+            mark_seen(did);
+            std::vector<std::string> shingles;
+            if (m_options.news.stories.enabled) {
+                shingles.reserve(prepared->fingerprint.samples.size());
+                for (const std::uint32_t h : prepared->fingerprint.samples) {
+                    shingles.push_back(shingle_term(h));
+                }
+            }
+            m_write_index->stored(did, idterm, std::move(shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
@@ -384,7 +391,8 @@ class IndexRun {
 
     // ---- News (issue #8) ----------------------------------------------------------------
     /// Loads the boilerplate lines learned by earlier runs, then counts the lines of every
-    /// article of this run (a first, read-only pass) and learns the frequent ones.
+    /// article of this run (a first, read-only pass) and learns the frequent ones. The line
+    /// keys are computed by the workers; the counting is in input order.
     void learn_boilerplate(const std::vector<InputFile>& files) {
         if (m_options.news.cleaning.keep_boilerplate) return;
         try {
@@ -392,15 +400,33 @@ class IndexRun {
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
-        ReaderSink sink;
-        sink.article = [&](Article&& a) { m_boilerplate.observe(a); };
-        sink.error = [](const InputError&) {};  // reported by the indexing pass
-        for (const InputFile& f : files) {
-            if (input_format(f.file) == InputFormat::unsupported) continue;
-            try {
-                read_articles(f.file, f.relative, m_options.reader, sink);
-            } catch (const InputError&) {
+        using Lines = std::pair<Article, std::vector<std::uint64_t>>;
+        const std::size_t workers = worker_count(m_options);
+        OrderedPipeline<Article, Lines> pipeline(
+            [](Article& a) {
+                std::vector<std::uint64_t> hashes = BoilerplateTable::line_hashes(a);
+                // Only what observe() reads travels on: the body is no longer needed.
+                Article kept;
+                kept.source = std::move(a.source);
+                kept.url = std::move(a.url);
+                return Lines{std::move(kept), std::move(hashes)};
+            },
+            workers, queue_capacity(workers));
+        std::thread reader([&] {
+            read_all_articles(files, m_options.reader,
+                              [&](Article&& a) { return pipeline.push(std::move(a)); });
+            pipeline.close();
+        });
+        struct Join {
+            OrderedPipeline<Article, Lines>& pipeline;
+            std::thread& reader;
+            ~Join() {
+                pipeline.cancel();
+                reader.join();
             }
+        } join{pipeline, reader};
+        while (std::optional<Lines> lines = pipeline.next()) {
+            m_boilerplate.observe(lines->first, lines->second);
         }
         m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
         m_summary.news.learned_lines = m_boilerplate.size();
@@ -411,9 +437,10 @@ class IndexRun {
         }
     }
 
-    /// The article's document, with its news cleaning, agencies and story.
-    Xapian::Document make_news_document(const Article& article) {
-        const NewsText news = clean_news(article, &m_boilerplate, m_options.news.cleaning);
+    /// Completes a prepared document with what needs the run's state: the news counts, the
+    /// entity catalogue and the story (which reads the database).
+    Xapian::Document finish_news_document(const Article& article, PreparedArticle& prepared) {
+        const NewsText& news = prepared.news;
         m_summary.news.add(article.source, article.body.size(), news);
         if (m_options.verbose) {
             for (const DroppedLine& d : news.dropped) {
@@ -423,18 +450,9 @@ class IndexRun {
                       << "): " << d.text << '\n';
             }
         }
-        Article indexed = article;
-        if (!news.dropped.empty()) indexed.indexed_body = news.body;
-        std::vector<DocumentEntity> entities;
-        DocumentOptions options = m_document;  // entities (docs/ENTITIES.md) when enabled
-        options.entities = &entities;
-        Xapian::Document doc = make_document(indexed, m_analyzer, options);
-        for (const DocumentEntity& e : entities) remember(e);
-        add_news_terms(doc, news);
-        const std::string& text = news.dropped.empty() ? article.body : news.body;
-        m_stories.assign(doc, article.id,
-                         fingerprint(text.empty() ? article.title : text,
-                                     m_options.news.stories.fingerprint, m_analyzer));
+        for (const DocumentEntity& e : prepared.entities) remember(e);
+        Xapian::Document doc = std::move(prepared.doc);
+        m_stories.assign(doc, article.id, prepared.fingerprint);
         m_summary.news.stories = m_stories.stats();
         return doc;
     }
@@ -450,6 +468,7 @@ class IndexRun {
             for (const Xapian::docid did : gone) {
                 m_stories.remove(did);  // a story whose root goes is re-rooted first
                 m_db.delete_document(did);
+                m_write_index->deleted(did);
                 ++m_summary.deleted;
                 changed();
             }
@@ -558,6 +577,7 @@ class IndexRun {
         try {
             write_catalogue();
             m_db.commit();
+            m_write_index->committed();
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot commit to database " + m_db_path + ": " + e.get_msg());
         }
@@ -571,12 +591,6 @@ class IndexRun {
         m_dirty = false;
     }
 
-    struct Counts {
-        std::size_t added, updated, unchanged, deleted;
-    };
-    [[nodiscard]] Counts counts() const {
-        return {m_summary.indexed, m_summary.replaced, m_summary.unchanged, m_summary.deleted};
-    }
 
     static constexpr std::size_t max_failures_kept = 10000;
 
@@ -586,6 +600,11 @@ class IndexRun {
     std::ostream& m_err;
     const Analyzer& m_analyzer;
     DocumentOptions m_document;  ///< options.document, with the entity extractor when enabled
+    BoilerplateTable m_boilerplate;  ///< news (issue #8); read-only once learned
+    ArticlePreparer m_preparer;      ///< used by the workers: reads only immutable state
+    std::unique_ptr<Progress> m_progress;
+    Counts m_file_before{};          ///< counts() when the current file began
+    std::size_t m_file_errors = 0;   ///< bad records in the current file
     std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
     struct CatalogueEntry {
@@ -601,8 +620,8 @@ class IndexRun {
     std::unordered_set<std::string> m_visited;   ///< keys of the files found this run
     std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run
     IndexSummary m_summary;
-    BoilerplateTable m_boilerplate;                          // news (issue #8)
     StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
+    std::unique_ptr<WriteIndex> m_write_index;  ///< follows every write (issue #6)
     std::size_t m_pending = 0;
     bool m_dirty = false;  ///< something was written since the last commit
 };

@@ -107,7 +107,9 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
                             const Fingerprint& fp) {
     // The stored version of this very article (when re-indexing) is not a candidate.
     Xapian::docid self = 0;
-    {
+    if (m_index != nullptr) {
+        self = m_index->find(id_term(article_id));
+    } else {
         const std::string idterm = id_term(article_id);
         const Xapian::PostingIterator it = m_db.postlist_begin(idterm);
         if (it != m_db.postlist_end(idterm)) self = *it;
@@ -120,6 +122,12 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
         std::unordered_map<Xapian::docid, std::size_t> shared;
         for (const std::uint32_t h : fp.samples) {
             const std::string term = shingle_term(h);
+            if (m_index != nullptr) {
+                m_index->postings(term, m_options.max_postings, [&](Xapian::docid did) {
+                    if (did != self) ++shared[did];
+                });
+                continue;
+            }
             const Xapian::doccount tf = m_db.get_termfreq(term);
             if (tf == 0 || tf > m_options.max_postings) continue;
             for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term); ++it) {

@@ -42,6 +42,11 @@ struct Fingerprint {
 [[nodiscard]] Fingerprint fingerprint(std::string_view text, const FingerprintOptions& options = {},
                                       const Analyzer& analyzer = default_analyzer());
 
+/// The same from the folded words of the text, as the analyzer gives them (the indexer passes
+/// the words it already analysed for the document instead of analysing the body again).
+[[nodiscard]] Fingerprint fingerprint_words(const std::vector<std::string>& words,
+                                            const FingerprintOptions& options = {});
+
 /// Number of hashes two sorted sample lists share.
 [[nodiscard]] std::size_t shared_samples(const std::vector<std::uint32_t>& a,
                                          const std::vector<std::uint32_t>& b) noexcept;

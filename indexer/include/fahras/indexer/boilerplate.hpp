@@ -87,6 +87,11 @@ class BoilerplateTable {
   public:
     /// Counts the distinct lines of one article.
     void observe(const Article& article);
+    /// The same with the article's line_hashes() computed beforehand (in a worker thread:
+    /// line_hashes() reads no table state).
+    void observe(const Article& article, const std::vector<std::uint64_t>& hashes);
+    /// The stable_hash()es of the distinct non-empty line_key()s of the article's body.
+    [[nodiscard]] static std::vector<std::uint64_t> line_hashes(const Article& article);
 
     /// Marks as boilerplate every line seen in more than `min_articles` articles of its
     /// source, and forgets the counts. Returns the number of lines newly learned.

@@ -22,6 +22,10 @@ struct DocumentOptions {
     const EntityExtractor* extractor = nullptr;
     /// When not null, receives the document's entities (for the database's entity catalogue).
     std::vector<DocumentEntity>* entities = nullptr;
+    /// When not null, receive the folded words of the title and of the indexed body, in order
+    /// (the fingerprint is computed from them: issue #6, no second analysis of the body).
+    std::vector<std::string>* title_words = nullptr;
+    std::vector<std::string>* body_words = nullptr;
 };
 
 /// Builds the Xapian document of an article: every term set, value slot and the document

@@ -23,6 +23,12 @@ struct IndexOptions {
     /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
     std::vector<std::string> gazetteers;
     std::size_t commit_every = 2000;  ///< commit after this many changes (added/updated/deleted)
+    /// Analysis worker threads (docs/PERFORMANCE.md); 0: one per core. With 1 the analysis
+    /// runs in the writer's thread. Reading always has a thread of its own. The database is
+    /// the same whatever the number.
+    std::size_t threads = 0;
+    /// Articles in flight between the reader and the writer (bounds memory); 0: 64 per worker.
+    std::size_t queue = 0;
     bool verbose = false;             ///< one line per file
     bool quiet = false;               ///< no summary
     NewsOptions news;                 ///< boilerplate, agencies, stories (issue #8)

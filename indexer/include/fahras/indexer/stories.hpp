@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "fahras/common/fingerprint.hpp"
+#include "fahras/indexer/write_index.hpp"
 
 namespace fahras {
 
@@ -84,6 +85,10 @@ class StoryClusterer {
     /// members, re-roots that story so the members keep one consistent key.
     void remove(Xapian::docid did);
 
+    /// Looks ids and shingles up in `index` (which must follow every write to the database)
+    /// instead of opening postlists on the WritableDatabase; the same answers, much cheaper.
+    void use(WriteIndex* index) noexcept { m_index = index; }
+
     [[nodiscard]] const StoryStats& stats() const noexcept { return m_stats; }
     [[nodiscard]] const StoryOptions& options() const noexcept { return m_options; }
 
@@ -94,6 +99,7 @@ class StoryClusterer {
     Xapian::WritableDatabase& m_db;
     StoryOptions m_options;
     StoryStats m_stats;
+    WriteIndex* m_index = nullptr;
 };
 
 }  // namespace fahras
