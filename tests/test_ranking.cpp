@@ -209,6 +209,36 @@ TEST_CASE("experiment keys of --ranking parse, and every scheme ranks", "[rankin
     }
 }
 
+TEST_CASE("questions are told from keyword and title queries", "[ranking]") {
+    struct Row {
+        const char* query;
+        bool question;
+    };
+    const Row rows[] = {
+        {"ما هي عاصمة سوريا", true},
+        {"- متى تأسست جامعة دمشق", true},    // the "- " of pasted questions
+        {"اين تقع مدينة حلب", true},         // أين without hamza
+        {"وماذا قال وزير الدفاع", true},       // with a conjunction
+        {"من هو رئيس روسيا", true},
+        {"عاصمة سوريا ؟", true},               // U+061F ARABIC QUESTION MARK
+        {"Who is Shoigu?", true},
+        {"وزير الدفاع الروسي يتحادث مع نظيره الأميركي", false},  // a news title
+        {"عاصمة سوريا", false},
+        {"2015 ما حدث", false},                // a number first
+        {"", false},
+        {"مأرب", false},                       // begins like ما but is a word
+    };
+    for (const Row& row : rows) {
+        INFO(row.query);
+        CHECK(fahras::is_question(row.query) == row.question);
+    }
+    const RankingOptions r = fahras::parse_ranking_spec("qscheme=dlh");
+    REQUIRE(r.question_scheme.has_value());
+    CHECK(*r.question_scheme == RankingOptions::Scheme::dlh);
+    CHECK_FALSE(fahras::parse_ranking_spec("qscheme=dlh,qscheme=same").question_scheme.has_value());
+    CHECK_THROWS_AS(fahras::parse_ranking_spec("qscheme=nope"), fahras::UsageError);
+}
+
 TEST_CASE("function words leave the ranked words only when asked", "[ranking]") {
     RankingOptions r;
     CHECK(found("وكيف حلب", MatchMode::auto_, r) == Ids{"r2", "r3"});  // r3 has وكيف

@@ -40,6 +40,13 @@ constexpr std::string_view stop_word_list[] = {
     "ال", "-",
 };
 
+/// Words that open a question (is_question()), alone or with و/ف or a preposition.
+constexpr std::string_view question_word_list[] = {
+    "ما", "ماذا", "متى", "كم", "هل", "أين", "كيف", "لماذا", "لم", "من", "أي", "أية",
+    "ماهو", "ماهي", "مالذي", "ماالذي", "بكم", "لمن", "ممن", "بماذا", "إلام", "كيفية",
+    "وما", "فما", "وماذا", "فماذا", "ولماذا", "ومن", "وكيف", "ومتى", "وأين", "وهل", "وكم",
+};
+
 /// Function words beyond stop_word_list: prepositions with an attached pronoun, function
 /// words with an attached conjunction, adverbs of time and place, and the question words
 /// with a preposition (بماذا). RankingOptions::function_words.
@@ -135,6 +142,12 @@ RankingOptions parse_ranking_spec(std::string_view spec, RankingOptions base) {
             base.scheme = parse_scheme(item.substr(eq + 1));
             continue;
         }
+        if (key == "qscheme") {
+            const std::string_view name = item.substr(eq + 1);
+            base.question_scheme = name == "same" ? std::nullopt
+                                                  : std::optional(parse_scheme(name));
+            continue;
+        }
         const double v = parse_number(key, item.substr(eq + 1));
         if (key == "k1") base.k1 = v;
         else if (key == "b") base.b = v > 1 ? 1 : v;
@@ -156,7 +169,7 @@ RankingOptions parse_ranking_spec(std::string_view spec, RankingOptions base) {
         else {
             throw UsageError("--ranking: unknown key " + std::string(key) +
                              " (k1, b, and_max, stop, exact, folded, title, prox, window, "
-                             "fwords, scheme, delta, c, coord, depth, prf, prf_terms, prf_weight)");
+                             "fwords, scheme, qscheme, delta, c, coord, depth, prf, prf_terms, prf_weight)");
         }
     }
     return base;
@@ -230,6 +243,24 @@ Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::MSet&
     }
     if (terms.empty()) return {};
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+bool is_question(std::string_view query_text) {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out;
+        for (const std::string_view w : question_word_list) out.insert(Analyzer::fold_word(w));
+        return out;
+    }();
+    // A question mark anywhere: typed questions often trail a fragment after it ("…؟ ال").
+    if (query_text.find('?') != std::string_view::npos ||
+        query_text.find("\u061F") != std::string_view::npos) {  // ARABIC QUESTION MARK
+        return true;
+    }
+    for (const Token& t : default_analyzer().analyze(query_text)) {
+        if (t.kind == TokenKind::number) return false;
+        return words.count(t.folded) != 0U;  // the first word decides
+    }
+    return false;
 }
 
 bool is_stop_word(std::string_view folded) {

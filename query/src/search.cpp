@@ -312,7 +312,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     Xapian::Enquire enquire(m_db);
     enquire.set_query(filtered(parsed.query));
     if (options.collapse) enquire.set_collapse_key(schema::slot_story);
-    const std::unique_ptr<Xapian::Weight> weight = make_weight(options.ranking);
+    RankingOptions ranking = options.ranking;
+    if (ranking.question_scheme && is_question(query_text)) ranking.scheme = *ranking.question_scheme;
+    const std::unique_ptr<Xapian::Weight> weight = make_weight(ranking);
     enquire.set_weighting_scheme(*weight);
     const bool by_relevance = options.sort == SortOrder::relevance && !parsed.match_all;
     if (by_relevance && options.ranking.prf_docs > 0) {
