@@ -237,25 +237,12 @@ std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesy
 std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
                             unsigned frequent, unsigned very_frequent, unsigned common) {
     FlatTable<std::uint32_t> counts;
-    std::size_t documents = 0;
     const Analyzer& analyzer = default_analyzer();
-    std::string line;
-    for (const auto& file : files) {
-        LineReader reader(file);
-        while (reader.next(line)) {
-            if (line.empty()) continue;
-            const auto j = nlohmann::json::parse(line, nullptr, false);
-            if (j.is_discarded() || !j.is_object()) continue;
-            for (const char* field : {"title", "body"}) {
-                const auto it = j.find(field);
-                if (it == j.end() || !it->is_string()) continue;
-                analyzer.analyze(it->get_ref<const std::string&>(), [&](const Token& t) {
-                    if (t.kind == TokenKind::arabic) ++counts.slot(lexicon_hash(t.folded));
-                });
-            }
-            ++documents;
-        }
-    }
+    const std::size_t documents = for_each_text(files, [&](const std::string& text) {
+        analyzer.analyze(text, [&](const Token& t) {
+            if (t.kind == TokenKind::arabic) ++counts.slot(lexicon_hash(t.folded));
+        });
+    });
     counts.for_each([&](std::uint64_t key, std::uint32_t count) {
         std::uint16_t bits = 0;
         if (count >= common) {

@@ -69,15 +69,18 @@ Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& d
     return e;
 }
 
+/// One line of the conlleval-style table: class, gold, found, correct, P, R, F1.
+static void print_span_row(std::ostream& out, const char* name, const SpanCounts& c) {
+    out << std::left << std::setw(6) << name << std::right << std::setw(6) << c.gold
+        << std::setw(7) << c.predicted << std::setw(9) << c.correct << std::setw(11)
+        << c.precision() << std::setw(8) << c.recall() << std::setw(8) << c.f1() << "\n";
+}
+
 void print_evaluation(const Evaluation& e, std::ostream& out) {
     constexpr const char* names[4] = {"PERS", "LOC", "ORG", "MISC"};
     out << std::fixed << std::setprecision(4);
     out << "class   gold  found  correct  precision  recall  F1\n";
-    auto row = [&](const char* name, const SpanCounts& c) {
-        out << std::left << std::setw(6) << name << std::right << std::setw(6) << c.gold
-            << std::setw(7) << c.predicted << std::setw(9) << c.correct << std::setw(11)
-            << c.precision() << std::setw(8) << c.recall() << std::setw(8) << c.f1() << "\n";
-    };
+    auto row = [&](const char* name, const SpanCounts& c) { print_span_row(out, name, c); };
     for (std::size_t c = 0; c < 4; ++c) row(names[c], e.per_class[c]);
     row("micro", e.micro);
     out << "(micro = PERS+LOC+ORG, exact spans)\n";
@@ -173,11 +176,7 @@ void print_extractor_evaluation(const ExtractorEvaluation& e, std::ostream& out)
     constexpr const char* sources[5] = {"gazetteer", "variant", "cue", "tagger", "coreference"};
     out << std::fixed << std::setprecision(4);
     out << "class   gold  found  correct  precision  recall  F1\n";
-    auto row = [&](const char* name, const SpanCounts& c) {
-        out << std::left << std::setw(6) << name << std::right << std::setw(6) << c.gold
-            << std::setw(7) << c.predicted << std::setw(9) << c.correct << std::setw(11)
-            << c.precision() << std::setw(8) << c.recall() << std::setw(8) << c.f1() << "\n";
-    };
+    auto row = [&](const char* name, const SpanCounts& c) { print_span_row(out, name, c); };
     for (std::size_t c = 0; c < 3; ++c) row(names[c], e.spans.per_class[c]);
     row("micro", e.spans.micro);
     out << "(whole extractor, micro = PERS+LOC+ORG, exact spans)\nsource        found  correct  "
