@@ -67,21 +67,26 @@ constexpr std::string_view function_word_list[] = {
     "جميع", "الآن", "الان", "أيضاً", "كان", "كانت",
 };
 
+/// The folded forms of a word list (folded once, when first asked for).
+template <std::size_t N>
+std::unordered_set<std::string> folded_set(const std::string_view (&list)[N]) {
+    std::unordered_set<std::string> out;
+    for (const std::string_view w : list) out.insert(Analyzer::fold_word(w));
+    return out;
+}
+
 const std::unordered_set<std::string>& function_words() {
-    static const std::unordered_set<std::string> words = [] {
-        std::unordered_set<std::string> out;
-        for (const std::string_view w : function_word_list) out.insert(Analyzer::fold_word(w));
-        return out;
-    }();
+    static const std::unordered_set<std::string> words = folded_set(function_word_list);
     return words;
 }
 
 const std::unordered_set<std::string>& stop_words() {
-    static const std::unordered_set<std::string> words = [] {
-        std::unordered_set<std::string> out;
-        for (const std::string_view w : stop_word_list) out.insert(Analyzer::fold_word(w));
-        return out;
-    }();
+    static const std::unordered_set<std::string> words = folded_set(stop_word_list);
+    return words;
+}
+
+const std::unordered_set<std::string>& question_words() {
+    static const std::unordered_set<std::string> words = folded_set(question_word_list);
     return words;
 }
 
@@ -246,11 +251,6 @@ Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::MSet&
 }
 
 bool is_question(std::string_view query_text) {
-    static const std::unordered_set<std::string> words = [] {
-        std::unordered_set<std::string> out;
-        for (const std::string_view w : question_word_list) out.insert(Analyzer::fold_word(w));
-        return out;
-    }();
     // A question mark anywhere: typed questions often trail a fragment after it ("…؟ ال").
     if (query_text.find('?') != std::string_view::npos ||
         query_text.find("\u061F") != std::string_view::npos) {  // ARABIC QUESTION MARK
@@ -258,7 +258,7 @@ bool is_question(std::string_view query_text) {
     }
     for (const Token& t : default_analyzer().analyze(query_text)) {
         if (t.kind == TokenKind::number) return false;
-        return words.count(t.folded) != 0U;  // the first word decides
+        return question_words().count(t.folded) != 0U;  // the first word decides
     }
     return false;
 }
