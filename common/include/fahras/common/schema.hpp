@@ -117,7 +117,9 @@ inline constexpr std::string_view shingle = "XSH";
 /// Story cluster key, 16 hex digits of the hash of story_root: the collapse key of
 /// `--collapse`. Every article has one (a story of one when it has no near-duplicate).
 inline constexpr Xapian::valueno slot_story = 80;
-/// The id of the story's lowest member (the article id the story key is derived from).
+/// The id of the story's root: its first version indexed, the only member a new article is
+/// compared with (no chaining); the story key is derived from it. When the root is deleted
+/// or re-indexed away, the remaining member indexed first becomes the root (docs/NEWS.md).
 inline constexpr Xapian::valueno slot_story_root = 81;
 /// Number of sampled shingle hashes of the article, in decimal (containment estimates).
 inline constexpr Xapian::valueno slot_shingle_count = 82;
@@ -126,8 +128,8 @@ inline constexpr Xapian::valueno slot_shingle_count = 82;
 inline constexpr Xapian::valueno slot_agency_first = 83;
 /// Number of agency slots.
 inline constexpr unsigned agency_capacity = 4;
-/// The story's date: the earliest `slot_date` (YYYYMMDD) of its members; empty when none
-/// has a date. Versions of a story must fall within a window of it (StoryOptions).
+/// The story's date: the root's `slot_date` (YYYYMMDD); empty when the root has no date.
+/// Versions of a story must fall within a window of it (StoryOptions).
 inline constexpr Xapian::valueno slot_story_date = 87;
 /// Metadata key: boilerplate lines learned per source (one "source<TAB>hash" per line).
 inline constexpr std::string_view meta_boilerplate = "fahras.news.boilerplate";
