@@ -3,6 +3,7 @@
 // story clustering.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -253,6 +254,44 @@ TEST_CASE("appended teaser blocks are dropped, shared paragraphs of one story ar
     CHECK(clean_news(cnn[2], &table, CleaningOptions{}).body.starts_with(lead(2)));
     // Paragraphs shared by one set of articles (an update of the same story) stay.
     CHECK(clean_news(sky[1], &table, CleaningOptions{}).dropped.empty());
+    // Two teasers that entered the rail together are carried by the same articles: a block
+    // of five with four distinct sets is still a teaser block (most lines have sets of their
+    // own)...
+    BoilerplateTable paired;
+    std::vector<Article> rail;
+    for (int i = 0; i < 8; ++i) {
+        Article a = cnn[static_cast<std::size_t>(i)];
+        if (i >= 4) a.body += "\nخبر رفيق للخبر الثالث.";  // appended next to lead(3)'s window
+        rail.push_back(a);
+    }
+    for (const Article& a : rail) paired.observe(a);
+    (void)paired.learn(15);
+    Article five = rail[6];
+    five.body = lead(6) + "\nتفاصيل.\n" + lead(2) + "\n" + lead(3) + "\n" + lead(4) + "\n" +
+                lead(5) + "\nخبر رفيق للخبر الثالث.";
+    // lead(3) is carried by articles 3..7, the companion line by 4..7 (and this one): they
+    // differ; lead(5) by 5, 6, 7 and lead(4) by 4..7 — the companion shares lead(4)'s set.
+    CHECK(reasons_of(clean_news(five, &paired, CleaningOptions{})) ==
+          std::vector<DropReason>(5, DropReason::teaser));
+    // ...while three articles sharing four background paragraphs, one of which a fourth
+    // article also quotes, carry them in two sets: not a teaser block.
+    BoilerplateTable updates;
+    std::vector<Article> sky3;
+    for (int i = 0; i < 4; ++i) {
+        Article a;
+        a.source = "sky";
+        a.url = "sky3/" + std::to_string(i);
+        a.body = "مقدمة التحديث " + std::to_string(i) + ".";
+        if (i < 3) {
+            for (int j = 0; j < 4; ++j) a.body += "\nفقرة خلفية مشتركة رقم " + std::to_string(j) + ".";
+        } else {
+            a.body += "\nفقرة خلفية مشتركة رقم 0.";
+        }
+        sky3.push_back(a);
+        updates.observe(a);
+    }
+    (void)updates.learn(15);
+    CHECK(clean_news(sky3[1], &updates, CleaningOptions{}).dropped.empty());
     // --keep-boilerplate keeps them all.
     CleaningOptions keep;
     keep.keep_boilerplate = true;
@@ -423,10 +462,16 @@ struct StoryDb {
     std::ostringstream log, err;
 
     void write(const std::vector<std::pair<std::string, std::string>>& articles) {
+        std::vector<std::array<std::string, 3>> with_source;
+        for (const auto& [id, body] : articles) with_source.push_back({id, body, "s"});
+        write_sourced(with_source);
+    }
+    /// Articles as {id, body, source}.
+    void write_sourced(const std::vector<std::array<std::string, 3>>& articles) {
         std::ofstream out(dir / "in.jsonl");
-        for (const auto& [id, body] : articles) {
+        for (const auto& [id, body, source] : articles) {
             out << nlohmann::json{{"id", id}, {"title", "عنوان " + id}, {"body", body},
-                                  {"date", "2018-05-01"}, {"source", "s"}}
+                                  {"date", "2018-05-01"}, {"source", source}}
                        .dump()
                 << '\n';
         }
@@ -451,6 +496,42 @@ struct StoryDb {
 };
 
 }  // namespace
+
+TEST_CASE("one outlet's follow-ups sharing a paragraph are not one story; two outlets' are",
+          "[news][stories]") {
+    // b repeats a's middle paragraph (a background paragraph or a quoted statement) and is
+    // otherwise new: the containment of the seeds' rewrite, far below a republication's.
+    const std::string p1 = made_up_text(0, 150), shared = made_up_text(1000, 30),
+                      p3 = made_up_text(2000, 250), p4 = made_up_text(3000, 150);
+    const std::string a = p1 + shared + p4, b = p3 + shared;
+    FingerprintOptions fo;
+    const double c = containment(fingerprint(a, fo), fingerprint(b, fo));
+    REQUIRE(c > 0.1);
+    REQUIRE(c < 0.25);
+    StoryOptions so;
+    CHECK(same_story(fingerprint(a, fo), fingerprint(b, fo), so, false));
+    CHECK_FALSE(same_story(fingerprint(a, fo), fingerprint(b, fo), so, true));
+    {
+        StoryDb s;  // one outlet
+        s.write({{"a", a}, {"b", b}});
+        REQUIRE(s.index().indexed == 2);
+        CHECK(s.story_of("b").first != s.story_of("a").first);
+    }
+    {
+        StoryDb s;  // two outlets, or sources unknown (the seeds are plain .txt files)
+        s.write_sourced({{"a", a, "x"}, {"b", b, "y"}, {"c", b, ""}});
+        REQUIRE(s.index().indexed == 3);
+        CHECK(s.story_of("b").first == s.story_of("a").first);
+        CHECK(s.story_of("c").first == s.story_of("a").first);
+    }
+    {
+        StoryDb s;  // the threshold is a setting
+        s.options.news.stories.same_source_containment = 0.05;
+        s.write({{"a", a}, {"b", b}});
+        REQUIRE(s.index().indexed == 2);
+        CHECK(s.story_of("b").first == s.story_of("a").first);
+    }
+}
 
 TEST_CASE("an article joins a story through its root, not through any member",
           "[news][stories]") {

@@ -370,9 +370,9 @@ namespace {
 /// The appended-teaser rule: walking up from the end of the body (over empty and already
 /// dropped lines), the run of lines that other articles of the source also have; the first
 /// non-empty line (the lead) never counts. The run is a teaser block when it has at least
-/// min_teaser_lines lines and no two of them are shared by the same set of articles: a block
-/// of other stories' leads, each carried by different articles, rather than paragraphs one
-/// article shares with its own update (those share one set).
+/// min_teaser_lines lines and most of them (more than half) are shared by sets of articles
+/// of their own: a block of other stories' leads, each carried by different articles,
+/// rather than paragraphs one article shares with its own updates (those share one set).
 template <class Lines, class Drop>
 void drop_teasers(Lines& lines, std::string_view source, const BoilerplateTable& table,
                   const Drop& drop) {
@@ -380,15 +380,17 @@ void drop_teasers(Lines& lines, std::string_view source, const BoilerplateTable&
     while (lead < lines.size() && lines[lead].text.empty()) ++lead;
     std::vector<std::size_t> run;
     std::unordered_set<std::uint64_t> signatures;
-    bool distinct = true;
     for (std::size_t i = lines.size(); i-- > lead + 1;) {
         if (lines[i].text.empty() || lines[i].dropped) continue;
         const std::uint64_t sig = table.repeat_signature(source, line_key(lines[i].text));
         if (sig == 0) break;
-        if (!signatures.insert(sig).second) distinct = false;
+        signatures.insert(sig);
         run.push_back(i);
     }
-    if (run.size() < min_teaser_lines || !distinct) return;
+    // Most lines carried by sets of their own: two teasers that entered and left the rail
+    // together share a set (CNN: 709 of 925 shared 4+-line tails are all distinct, 877 pass
+    // the majority), while an article and its updates share one or two sets.
+    if (run.size() < min_teaser_lines || signatures.size() < run.size() / 2 + 1) return;
     for (const std::size_t i : run) drop(lines[i], DropReason::teaser);
 }
 

@@ -162,6 +162,13 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0))
         ->type_name("X");
+    app.add_option("--story-same-source-containment",
+                   options.news.stories.same_source_containment,
+                   "The same, for two articles of the same source: an outlet's own follow-ups "
+                   "share paragraphs without being versions of one story")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0))
+        ->type_name("X");
     app.add_option("--story-min-shared", options.news.stories.min_shared,
                    "Least number of sampled shingles two versions of a story share")
         ->capture_default_str()

@@ -24,10 +24,13 @@ std::size_t parse_count(const std::string& value) {
     return n;
 }
 
-bool accept(std::size_t shared, std::size_t na, std::size_t nb, const StoryOptions& o) {
+bool accept(std::size_t shared, std::size_t na, std::size_t nb, const StoryOptions& o,
+            bool same_source) {
     const std::size_t smaller = std::min(na, nb);
     if (smaller == 0 || shared < o.min_shared) return false;
-    return static_cast<double>(shared) / static_cast<double>(smaller) >= o.min_containment;
+    const double least = same_source ? std::max(o.min_containment, o.same_source_containment)
+                                     : o.min_containment;
+    return static_cast<double>(shared) / static_cast<double>(smaller) >= least;
 }
 
 }  // namespace
@@ -35,15 +38,17 @@ bool accept(std::size_t shared, std::size_t na, std::size_t nb, const StoryOptio
 std::string StoryOptions::describe() const {
     char buffer[160];
     std::snprintf(buffer, sizeof buffer,
-                  "k=%zu mod=%u max=%zu shared=%zu containment=%.3f days=%d",
+                  "k=%zu mod=%u max=%zu shared=%zu containment=%.3f same-source=%.3f days=%d",
                   fingerprint.shingle_words, static_cast<unsigned>(fingerprint.modulus),
-                  fingerprint.max_samples, min_shared, min_containment, max_days);
+                  fingerprint.max_samples, min_shared, min_containment, same_source_containment,
+                  max_days);
     return buffer;
 }
 
-bool same_story(const Fingerprint& a, const Fingerprint& b, const StoryOptions& options) noexcept {
+bool same_story(const Fingerprint& a, const Fingerprint& b, const StoryOptions& options,
+                bool same_source) noexcept {
     return accept(shared_samples(a.samples, b.samples), a.samples.size(), b.samples.size(),
-                  options);
+                  options, same_source);
 }
 
 namespace {
@@ -115,6 +120,7 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
         if (it != m_db.postlist_end(idterm)) self = *it;
     }
     const std::string own_date = doc.get_value(schema::slot_date);
+    const std::string own_source = doc.get_value(schema::slot_source);
 
     // Every stored article that passes the near-duplicate test, with its score.
     std::unordered_map<Xapian::docid, double> accepted;
@@ -136,9 +142,11 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
         }
         for (const auto& [did, n] : shared) {
             if (n < m_options.min_shared) continue;
-            const std::size_t other_count =
-                parse_count(m_db.get_document(did).get_value(schema::slot_shingle_count));
-            if (!accept(n, fp.samples.size(), other_count, m_options)) continue;
+            const Xapian::Document other = m_db.get_document(did);
+            const std::size_t other_count = parse_count(other.get_value(schema::slot_shingle_count));
+            const bool same_source =
+                !own_source.empty() && other.get_value(schema::slot_source) == own_source;
+            if (!accept(n, fp.samples.size(), other_count, m_options, same_source)) continue;
             accepted[did] = static_cast<double>(n) /
                             static_cast<double>(std::min(fp.samples.size(), other_count));
         }
