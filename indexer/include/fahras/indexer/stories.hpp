@@ -39,7 +39,7 @@ struct StoryOptions {
     /// The low `min_containment` is for versions from different outlets, which rewrite the
     /// wire copy around its quotes (the seeds: 0.05). Articles without a source count as
     /// different outlets.
-    double same_source_containment = 0.25;
+    double same_source_containment = 0.5;
     /// Shingle terms held by more documents than this are not followed (boilerplate and
     /// stock phrases: they cost time and say little).
     Xapian::doccount max_postings = 400;
