@@ -461,9 +461,11 @@ struct StoryDb {
     IndexOptions options;
     std::ostringstream log, err;
 
+    /// Articles as {id, body}, each from an outlet of its own (so the cross-outlet
+    /// containment threshold applies: these tests are about roots and members).
     void write(const std::vector<std::pair<std::string, std::string>>& articles) {
         std::vector<std::array<std::string, 3>> with_source;
-        for (const auto& [id, body] : articles) with_source.push_back({id, body, "s"});
+        for (const auto& [id, body] : articles) with_source.push_back({id, body, "outlet " + id});
         write_sourced(with_source);
     }
     /// Articles as {id, body, source}.
@@ -513,7 +515,7 @@ TEST_CASE("one outlet's follow-ups sharing a paragraph are not one story; two ou
     CHECK_FALSE(same_story(fingerprint(a, fo), fingerprint(b, fo), so, true));
     {
         StoryDb s;  // one outlet
-        s.write({{"a", a}, {"b", b}});
+        s.write_sourced({{"a", a, "s"}, {"b", b, "s"}});
         REQUIRE(s.index().indexed == 2);
         CHECK(s.story_of("b").first != s.story_of("a").first);
     }
@@ -527,7 +529,7 @@ TEST_CASE("one outlet's follow-ups sharing a paragraph are not one story; two ou
     {
         StoryDb s;  // the threshold is a setting
         s.options.news.stories.same_source_containment = 0.05;
-        s.write({{"a", a}, {"b", b}});
+        s.write_sourced({{"a", a, "s"}, {"b", b, "s"}});
         REQUIRE(s.index().indexed == 2);
         CHECK(s.story_of("b").first == s.story_of("a").first);
     }
