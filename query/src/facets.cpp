@@ -77,10 +77,13 @@ void add(ValueCounts& counts, std::string_view value) {
 /// with skip_to(): the matcher hands the documents over in increasing docid order, and a
 /// stream decodes each chunk of values once, where Document::get_value() looks the document up
 /// in the B-tree again for every slot (measured: docs/PERFORMANCE.md). A docid lower than the
-/// last one (not expected) restarts the stream, so the counts stay right in any order.
+/// last one (not expected) restarts the stream, so the counts stay right in any order. Over a
+/// stub of several local shards the spy is not handed the stub's docids (tests/e2e/
+/// test_shards.sh caught it), so there it reads Document::get_value() instead.
 class FacetCounter::Spy : public Xapian::MatchSpy {
   public:
-    explicit Spy(const Xapian::Database& db) : m_db(db) {}
+    // Database::size() is the number of shards (public in Xapian 1.4's database.h).
+    explicit Spy(const Xapian::Database& db) : m_db(db), m_streams(db.size() == 1) {}
 
     /// One slot read, and its stream.
     struct Stream {
@@ -115,12 +118,12 @@ class FacetCounter::Spy : public Xapian::MatchSpy {
         const Xapian::docid did = doc.get_docid();
         for (Source& s : m_sources) {
             if (s.packed) {
-                const std::string value = read(s.streams.front(), did);
+                const std::string value = read(s.streams.front(), doc, did);
                 for_each_packed(value, [&](std::string_view v) { add(s.counts, v); });
                 continue;
             }
             for (Stream& stream : s.streams) {
-                const std::string value = read(stream, did);
+                const std::string value = read(stream, doc, did);
                 // Slots of a range fill from the first: an empty slot means the rest are too.
                 if (value.empty()) break;
                 add(s.counts, value);
@@ -132,8 +135,9 @@ class FacetCounter::Spy : public Xapian::MatchSpy {
     [[nodiscard]] Xapian::doccount total() const { return m_total; }
 
   private:
-    /// The value of `stream`'s slot in document `did` (empty when it has none).
-    std::string read(Stream& stream, Xapian::docid did) {
+    /// The value of `stream`'s slot in `doc`, docid `did` (empty when it has none).
+    std::string read(Stream& stream, const Xapian::Document& doc, Xapian::docid did) {
+        if (!m_streams) return doc.get_value(stream.slot);
         if (did < stream.last) stream.at = m_db.valuestream_begin(stream.slot);
         stream.last = did;
         const Xapian::ValueIterator end = m_db.valuestream_end(stream.slot);
@@ -146,6 +150,7 @@ class FacetCounter::Spy : public Xapian::MatchSpy {
     }
 
     Xapian::Database m_db;
+    bool m_streams = true;  ///< one database: value streams; several shards: get_value()
     std::vector<Source> m_sources;
     Xapian::doccount m_total = 0;
 };
