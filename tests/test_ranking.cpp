@@ -376,6 +376,7 @@ TEST_CASE("batch: json format writes JSON Lines with the qid", "[batch][cli]") {
     CHECK(first["hits"][0]["snippet"].get<std::string>().find("<b>") != std::string::npos);
     CHECK(nlohmann::json::parse(lines[1])["hits"].size() == 2);
     CHECK(run.err.rfind("LATENCY_MS n=2 p50=", 0) == 0);
+    CHECK(run.err.find("\nLATENCY_CPU_MS n=2 p50=") != std::string::npos);
 }
 
 TEST_CASE("batch: trec format and batch mode reject what they cannot do", "[batch][cli]") {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "fahras/common/normalize.hpp"
+#include "fahras/common/fingerprint.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
@@ -64,6 +65,21 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
 
 std::string id_term(std::string_view article_id) {
     return fit(std::string(schema::id) + std::string(article_id));
+}
+
+std::string sample_term(unsigned level) {
+    return std::string(schema::sample) + std::to_string(level);
+}
+
+std::vector<std::string> sample_terms(std::string_view article_id) {
+    // The high half of the hash: its low bits already pick the story shingles elsewhere.
+    const std::uint64_t bits = stable_hash(article_id) >> 32;
+    std::vector<std::string> out;
+    for (unsigned level = 1; level <= schema::sample_levels; ++level) {
+        if ((bits & ((std::uint64_t{1} << level) - 1)) != 0) break;
+        out.push_back(sample_term(level));
+    }
+    return out;
 }
 
 std::string source_term(std::string_view source) { return boolean_term(schema::source, source); }

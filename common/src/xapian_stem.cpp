@@ -6,7 +6,9 @@
 namespace fahras {
 
 std::string FahrasStemImplementation::operator()(const std::string& word) {
-    return Analyzer::stem_word(word);
+    if (const auto it = m_cache.find(word); it != m_cache.end()) return it->second;
+    if (m_cache.size() >= cache_words) m_cache.clear();
+    return m_cache.emplace(word, Analyzer::stem_word(word)).first->second;
 }
 
 std::string FahrasStemImplementation::get_description() const { return "fahras-arabic-light"; }

@@ -83,6 +83,7 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     }
 
     doc.add_boolean_term(id_term(article.id));
+    for (const std::string& t : sample_terms(article.id)) doc.add_boolean_term(t);
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);
     if (auto t = category_term(article.category); !t.empty()) doc.add_boolean_term(t);
 

@@ -78,7 +78,7 @@ void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
                          return month_counts[a] > month_counts[b];
                      });
     set_multi_values(doc, schema::slot_mentioned_month_first, schema::mentioned_month_capacity,
-                     month_order);
+                     month_order, schema::slot_packed_mentioned_month);
 }
 
 void add_date_data(nlohmann::json& data, const Article& article, const ArticleDates& dates) {

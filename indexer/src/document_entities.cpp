@@ -30,10 +30,12 @@ void add_entities(Xapian::Document& doc, nlohmann::json& data,
         if (!e.latin.empty()) item["latin"] = e.latin;
         list.push_back(std::move(item));
     }
-    set_multi_values(doc, schema::slot_persons, schema::entity_slot_capacity, persons);
-    set_multi_values(doc, schema::slot_places, schema::entity_slot_capacity, places);
+    set_multi_values(doc, schema::slot_persons, schema::entity_slot_capacity, persons,
+                     schema::slot_packed_persons);
+    set_multi_values(doc, schema::slot_places, schema::entity_slot_capacity, places,
+                     schema::slot_packed_places);
     set_multi_values(doc, schema::slot_organisations, schema::entity_slot_capacity,
-                     organisations);
+                     organisations, schema::slot_packed_organisations);
     if (!list.empty()) data["entities"] = std::move(list);
 }
 

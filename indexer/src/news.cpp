@@ -23,7 +23,7 @@ void NewsSummary::add(const std::string& source, std::size_t bytes, const NewsTe
 void add_news_terms(Xapian::Document& doc, const NewsText& text) {
     for (const std::string& code : text.agencies) doc.add_boolean_term(agency_term(code));
     (void)set_multi_values(doc, schema::slot_agency_first, schema::agency_capacity,
-                           text.agencies);
+                           text.agencies, schema::slot_packed_agency);
 }
 
 std::string format_news_summary(const NewsSummary& s) {

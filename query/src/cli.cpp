@@ -48,6 +48,8 @@ constexpr const char* footer =
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
+    "  Past --facet-limit matches the counts are estimated on a uniform sample and scaled\n"
+    "  (JSON \"facets_estimated\": true, \"facets_scale\": 16; the text output says so).\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
@@ -257,7 +259,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                  "Run the queries of stdin (one a line, optionally qid<TAB>query) as one batch: "
                  "--format trec (qid Q0 id rank score fahras) or json (JSON Lines with qid)");
     app.add_flag("--latency", query.batch_options.latency,
-                 "With --batch: print LATENCY_MS n= p50= p95= mean= on stderr (after warm-up)");
+                 "With --batch: print LATENCY_MS n= p50= p95= mean= on stderr (after warm-up), "
+                 "then LATENCY_CPU_MS (CPU time of the search)");
     app.add_option("--ranking", ranking,
                    "Ranking parameters for experiments: key=value,... (k1, b, and_max, stop, "
                    "exact, folded, title, prox, window, fwords, scheme, delta, c, coord, depth, "
@@ -269,7 +272,9 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->capture_default_str()
         ->type_name("N");
     app.add_option("--facet-limit", query.search.facet_max_docs,
-                   "Facet counts are exact up to this many matches, a sample beyond")
+                   "Facet counts are exact up to about this many matches; beyond, they are "
+                   "estimated from a uniform sample of about this size (output says so; 0: "
+                   "always exact)")
         ->capture_default_str()
         ->type_name("N");
     std::vector<std::string> persons;

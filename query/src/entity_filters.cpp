@@ -85,6 +85,27 @@ std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
     return out;
 }
 
+void load_entity_labels(const std::vector<Xapian::Database>& shards,
+                        const std::vector<std::string>& ids) {
+    const std::string prefix(schema::meta_entity_prefix);
+    for (const std::string& id : ids) {
+        if (id.starts_with("name:")) continue;  // entity_label() reads the name from the id
+        {
+            const std::lock_guard guard(labels_lock());
+            if (labels().contains(id)) continue;
+        }
+        for (const Xapian::Database& shard : shards) {
+            const std::string value = shard.get_metadata(prefix + id);
+            if (value.empty()) continue;
+            const nlohmann::json json = nlohmann::json::parse(value, nullptr, false);
+            if (!json.is_object()) continue;
+            const std::lock_guard guard(labels_lock());
+            labels()[id] = json.value("name", "");
+            break;
+        }
+    }
+}
+
 std::string entity_label(std::string_view id) {
     // An unknown entity's id holds its (folded) name: the same label whatever the shard layout.
     if (id.starts_with("name:")) return std::string(id.substr(5));

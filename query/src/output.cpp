@@ -146,14 +146,23 @@ Json result_to_json(const SearchResult& result, bool with_facets) {
         json["facets"] = facets_to_json(result.facets);
         json["facets_counted"] = result.facets_counted;
         json["facets_exact"] = result.facets_exact;
+        // Issue #6: counts taken on a 1-in-scale sample of the matches and multiplied by it.
+        json["facets_estimated"] = result.facets_scale > 1;
+        json["facets_scale"] = result.facets_scale;
     }
     return json;
 }
 
 /// The facet block of the text format: one line per facet, "value (count)" by count.
 void write_text_facets(std::ostream& out, const SearchResult& result) {
-    out << "\nFacets (" << (result.facets_exact ? "all " : "first ") << result.facets_counted
-        << " matches):\n";
+    if (result.facets_scale > 1) {
+        out << "\nFacets (estimated: counted on a sample of " << result.facets_counted
+            << " matches, 1 in " << result.facets_scale << ", counts \u00D7 " << result.facets_scale
+            << "):\n";
+    } else {
+        out << "\nFacets (" << (result.facets_exact ? "all " : "first ") << result.facets_counted
+            << " matches):\n";
+    }
     for (const Facet& facet : result.facets) {
         out << "   " << facet.name << ':';
         if (facet.values.empty()) out << " —";  // EM DASH: nothing to count
@@ -260,6 +269,11 @@ void write_tsv(std::ostream& out, const SearchResult& result, const OutputStyle&
     }
     // Facet rows follow the hits, marked so that they cannot be taken for hits.
     if (!style.facets) return;
+    // Estimated counts say so first: scale, then the size of the sample counted.
+    if (result.facets_scale > 1) {
+        out << "#facets_estimated\t" << result.facets_scale << '\t' << result.facets_counted
+            << '\n';
+    }
     for (const Facet& facet : result.facets) {
         for (const FacetCount& v : facet.values) {
             out << "#facet\t" << facet.name << '\t' << one_line(v.value) << '\t' << v.count;

@@ -14,6 +14,7 @@
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
 #include "fahras/common/xapian_stem.hpp"
 #include "fahras/query/stories.hpp"
 #include "fahras/query/date_filters.hpp"
@@ -209,7 +210,8 @@ SortOrder parse_sort_order(std::string_view name) {
                      "' (expected relevance, date or -date)");
 }
 
-Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
+Searcher::Searcher(const std::string& db_path)
+    : m_path(db_path), m_stemmer(make_xapian_stemmer()) {
     std::error_code ec;
     if (!std::filesystem::exists(db_path, ec)) {
         throw DatabaseError("cannot open database " + db_path + ": no such file or directory");
@@ -232,6 +234,7 @@ Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
             throw DatabaseError("cannot open database " + db_path + ": " + e.get_msg());
         }
     }
+    m_remote = any_remote_shard(db_path);
     std::string version;
     try {
         version = m_db.get_metadata(std::string(schema::meta_version));
@@ -306,8 +309,6 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         }
         return apply_news_filters(m_db, with_date_options(query, options), options);
     };
-    // Facet labels of entities come from the catalogue.
-    if (options.facets && !m_catalogue_loaded) (void)entity_resolver();
 
     Xapian::Enquire enquire(m_db);
     enquire.set_query(filtered(parsed.query));
@@ -335,31 +336,22 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     }
     const auto first = static_cast<Xapian::doccount>(options.offset);
     const auto count = static_cast<Xapian::doccount>(options.limit);
-    std::optional<FacetCounter> facets;
-    Xapian::doccount check_at_least = 0;
-    if (options.facets) {
-        facets.emplace(m_db, facet_specs());
-        facets->attach(enquire);
-        // Spies see only the documents the matcher examines: make it examine them all.
-        check_at_least = options.facet_max_docs;
-    }
     // Coordination reorders the top hits, so it fetches them all from the first.
     const bool rerank = by_relevance && options.ranking.coord > 0;
     const Xapian::doccount depth = std::max(first + count, options.ranking.rerank_depth);
-    const Xapian::MSet mset = rerank ? enquire.get_mset(0, depth, check_at_least)
-                                     : enquire.get_mset(first, count, check_at_least);
+    const Xapian::MSet mset =
+        rerank ? enquire.get_mset(0, depth) : enquire.get_mset(first, count);
     const std::vector<Xapian::doccount> order =
         coordination_order(enquire, mset, parsed.query, options.ranking);
     const std::size_t skip = rerank ? first : 0;
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
     result.total_estimate = mset.get_matches_estimated();
-    if (facets) {
-        result.facets = facets->results(options.facet_top);
-        const Xapian::doccount seen = facets->documents_seen();
-        const bool all_known = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        result.facets_counted = all_known ? mset.get_matches_lower_bound() : seen;
-        result.facets_exact = all_known && (seen == result.facets_counted || seen == 0);
+    if (options.facets) {
+        count_facets(enquire.get_query(), mset.get_matches_estimated(), options, result);
+        // An exact count saw every match: the total is known too (as before issue #6, when
+        // the ranked match itself visited every match for the spies).
+        if (result.facets_exact && !options.collapse) result.total_estimate = result.facets_counted;
     }
 
     // The MSet whose query and statistics drive highlighting (see search() in search.hpp).
@@ -370,7 +362,6 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         highlight_enquire.set_weighting_scheme(Xapian::BM25Weight());
         highlight_mset = highlight_enquire.get_mset(0, 0);
     }
-    const Xapian::Stem stemmer = make_xapian_stemmer();
     const unsigned flags =
         Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
 
@@ -395,7 +386,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
             hit.snippet = lead_snippet(text, options.snippet_bytes);
         } else {
             hit.snippet = parse_snippet(
-                highlight_mset.snippet(text, options.snippet_bytes, stemmer, flags,
+                highlight_mset.snippet(text, options.snippet_bytes, m_stemmer, flags,
                                        std::string(hi_start), std::string(hi_end),
                                        std::string(omitted)),
                 hi_start, hi_end);
@@ -404,6 +395,74 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         result.hits.push_back(std::move(hit));
     }
     return result;
+}
+
+void Searcher::label_facets(std::vector<Facet>& facets) {
+    // The catalogue names of the values shown first: entity_label() falls back to loading
+    // the whole shipped gazetteer for an id it does not know.
+    const std::vector<FacetSpec>& specs = facet_specs();
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < facets.size() && i < specs.size(); ++i) {
+        if (!specs[i].label_of) continue;
+        for (const FacetCount& v : facets[i].values) ids.push_back(v.value);
+    }
+    if (ids.empty()) return;
+    try {
+        if (m_shards.empty()) m_shards = open_shards(m_path);
+        load_entity_labels(m_shards, ids);
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
+    }
+    for (std::size_t i = 0; i < facets.size() && i < specs.size(); ++i) {
+        if (!specs[i].label_of) continue;
+        for (FacetCount& v : facets[i].values) v.label = specs[i].label_of(v.value);
+    }
+}
+
+void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimate,
+                            const SearchOptions& options, SearchResult& result) {
+    // A match of its own, after the ranked one: the ranked match stops early (it only needs
+    // the best page), while counting must see every match. Unweighted (weights scaled by 0,
+    // BoolWeight), it costs the posting-list merge and the spy, no weight computation.
+    const Xapian::doccount limit = options.facet_max_docs;
+    const Xapian::doccount all = m_db.get_doccount();
+    // The level k of the 1 in 2^k sample whose expected size is at most `limit`.
+    const auto level_for = [&](Xapian::doccount matches) {
+        unsigned k = 0;
+        while (limit != 0 && k < schema::sample_levels && (matches >> k) > limit) ++k;
+        return k;
+    };
+    unsigned level = level_for(estimate);
+    for (;;) {
+        Xapian::Query counted(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
+        if (level > 0) {
+            counted = Xapian::Query(Xapian::Query::OP_FILTER, counted,
+                                    Xapian::Query(sample_term(level)));
+        }
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(counted);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        FacetCounter counter(m_db, facet_specs());
+        counter.attach(enquire, m_remote);
+        // Counting everything (a sample is counted whole): the estimate of the ranked match
+        // may be low, so an exact count stops after `limit` + 1 and, if there are more,
+        // starts again on a sample sized from what this count saw.
+        const bool bounded = level == 0 && limit != 0 && limit < all;
+        const Xapian::MSet counted_mset = enquire.get_mset(0, 0, bounded ? limit + 1 : all);
+        const bool complete =
+            counted_mset.get_matches_lower_bound() == counted_mset.get_matches_upper_bound();
+        if (level == 0 && !complete) {
+            const unsigned retry = level_for(counted_mset.get_matches_estimated());
+            level = retry > 0 ? retry : 1;
+            continue;
+        }
+        result.facets_scale = 1u << level;
+        result.facets = counter.results(options.facet_top, result.facets_scale, false);
+        label_facets(result.facets);
+        result.facets_counted = counted_mset.get_matches_lower_bound();
+        result.facets_exact = level == 0;
+        return;
+    }
 }
 
 }  // namespace fahras

@@ -80,7 +80,31 @@ bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out
     return true;
 }
 
+/// Whether the stub at `path` lists a `remote` line, directly or through nested stubs.
+bool lists_remote(const fs::path& path, int depth) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec) || depth > max_stub_depth) return false;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        line = trim(line);
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t space = line.find_first_of(" \t");
+        const std::string type = line.substr(0, space);
+        const std::string arg = space == std::string::npos ? "" : trim(line.substr(space));
+        if (type == "remote") return true;
+        if (type == "auto" && !arg.empty()) {
+            fs::path target(arg);
+            if (target.is_relative()) target = path.parent_path() / target;
+            if (lists_remote(target, depth + 1)) return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
+
+bool any_remote_shard(const std::string& path) { return lists_remote(fs::path(path), 0); }
 
 std::vector<Xapian::Database> open_shards(const std::string& path) {
     std::vector<Xapian::Database> shards;

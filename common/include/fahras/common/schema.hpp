@@ -15,7 +15,7 @@ namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
 /// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 5;
+inline constexpr int version = 6;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 
@@ -35,6 +35,13 @@ inline constexpr std::string_view id = "Q";
 inline constexpr std::string_view source = "XSRC";
 /// Category, lower-cased: boolean filter `category:`.
 inline constexpr std::string_view category = "XCAT";
+/// Uniform sample of the articles for estimated facet counts (issue #6): `XSMP` + k (k = 1 …
+/// sample_levels) is on the articles whose id hash has its k lowest sampling bits zero, i.e.
+/// on 1 in 2^k of them, and `XSMP`k+1 articles are a subset of `XSMP`k ones (about one term
+/// per article in all). Boolean, so ranking and document lengths do not change.
+inline constexpr std::string_view sample = "XSMP";
+/// Deepest sample level: 1 in 256 articles.
+inline constexpr unsigned sample_levels = 8;
 
 /// Position gap between the title and the body, so phrases never span the two.
 inline constexpr Xapian::termpos title_body_gap = 100;
@@ -55,10 +62,25 @@ inline constexpr Xapian::valueno slot_signature = 3;
 
 // Value slot ranges, one per feature, so features can be added side by side:
 //   4–9 facet framework (tests), 10–29 dates, 30–79 entities, 80–99 news/stories,
-//   100–109 incremental indexing, 110–119 ranking.
+//   100–109 incremental indexing, 110–119 ranking, 120–129 packed facets.
 // Facets are stored with set_multi_values() (fahras/common/facet_values.hpp): a multi-valued
 // facet takes a range of consecutive slots, one value each, so that Xapian's built-in
-// ValueCountMatchSpy can count it, locally and on remote shards.
+// ValueCountMatchSpy can count it, locally and on remote shards; since version 6 the same
+// values are also packed into one slot per facet (120–124), which a local search counts with
+// one value read per document and facet.
+
+// ---- Packed multi-valued facets (issue #6) ---------------------------------------------------
+// Each holds pack_values() of the values of the facet's slot range (same values, same order).
+/// Packed `agency` facet (the values of slots 83–86).
+inline constexpr Xapian::valueno slot_packed_agency = 120;
+/// Packed `mentioned_month` facet (slots 10–29).
+inline constexpr Xapian::valueno slot_packed_mentioned_month = 121;
+/// Packed `persons` facet (slots 30–45).
+inline constexpr Xapian::valueno slot_packed_persons = 122;
+/// Packed `places` facet (slots 46–61).
+inline constexpr Xapian::valueno slot_packed_places = 123;
+/// Packed `organisations` facet (slots 62–77).
+inline constexpr Xapian::valueno slot_packed_organisations = 124;
 
 // ---- Nightly / incremental indexing (issue #5) -----------------------------------------
 // docs/NIGHTLY.md explains how these drive incremental runs.

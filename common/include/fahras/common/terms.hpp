@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fahras {
 
@@ -24,6 +25,13 @@ namespace fahras {
 /// The unique-id term of an article: `Q` + id (ids are kept as given, case included; long
 /// ids are shortened with a hash suffix).
 [[nodiscard]] std::string id_term(std::string_view article_id);
+
+/// The sample term of level `level` (1 … schema::sample_levels): `XSMP3` marks 1 in 8 articles.
+[[nodiscard]] std::string sample_term(unsigned level);
+
+/// The sample terms an article with this id carries (levels 1 … k of its hash; none for half
+/// of the articles). Depends on the id only, so re-indexing keeps an article's samples.
+[[nodiscard]] std::vector<std::string> sample_terms(std::string_view article_id);
 
 /// `source:` filter term.
 [[nodiscard]] std::string source_term(std::string_view source);

@@ -26,7 +26,9 @@ struct BatchOptions {
     BatchFormat format = BatchFormat::trec;
     std::string run_tag = "fahras";  ///< last column of the TREC format
     /// Print `LATENCY_MS n=N p50=X p95=Y mean=Z` on the error stream: in-process search time
-    /// per query, measured after a warm-up run of the first `warmup` queries.
+    /// per query, measured after a warm-up run of the first `warmup` queries; then the same
+    /// statistics of the CPU time of the searching thread, `LATENCY_CPU_MS n=… p50=… p95=…
+    /// mean=…` (issue #6: on a shared machine wall time also counts the waits for a core).
     bool latency = false;
     std::size_t warmup = 10;
 };

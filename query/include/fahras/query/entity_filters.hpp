@@ -52,6 +52,13 @@ struct CatalogueEntity {
 [[nodiscard]] std::vector<CatalogueEntity> load_entity_catalogue(
     const Xapian::Database& db, const std::vector<Xapian::Database>& shards = {});
 
+/// Registers for entity_label() the catalogue names of those of `ids` it does not know yet,
+/// reading only their own metadata keys, shard by shard (the first shard holding one wins, as
+/// in load_entity_catalogue()). Facet labels need the names of the ~30 values shown, not the
+/// whole catalogue and resolver, which cost seconds on a large database (issue #6).
+void load_entity_labels(const std::vector<Xapian::Database>& shards,
+                        const std::vector<std::string>& ids);
+
 /// The display name of an entity id, for facet labels: from the catalogues loaded so far, or
 /// the name inside an id of an unknown entity ("name:…"). Empty when unknown.
 [[nodiscard]] std::string entity_label(std::string_view id);

@@ -49,9 +49,12 @@ struct SearchOptions {
     bool facets = false;
     /// Values shown per facet (0: all).
     std::size_t facet_top = 10;
-    /// Facet counts are exact up to this many matching articles; past it they cover the
-    /// articles the matcher examined (at least this many) and SearchResult says so.
-    Xapian::doccount facet_max_docs = 200000;
+    /// Facet counts are exact up to about this many matching articles (0: always exact);
+    /// past it they are counted on a uniform sample of 1 in 2^k matches (the `XSMP` terms,
+    /// k = 1…8) of at most about this size and scaled up, and SearchResult says so. The
+    /// default was chosen by measurement (docs/PERFORMANCE.md): the cost of counting is
+    /// proportional to the documents counted.
+    Xapian::doccount facet_max_docs = 2000;
     /// --person/--place/--org/--entity filters (all must match).
     std::vector<EntityFilterOption> entity_filters;
     SortOrder sort = SortOrder::relevance;
@@ -136,10 +139,13 @@ struct SearchResult {
     std::vector<Hit> hits;
     /// Facet counts, one entry per facet_specs() entry; empty unless SearchOptions::facets.
     std::vector<Facet> facets;
-    /// Matching articles the facet counts cover.
+    /// Matching articles the facet counts cover (the sample's size when sampled).
     Xapian::doccount facets_counted = 0;
     /// True when the facet counts cover every matching article.
     bool facets_exact = true;
+    /// 1 when the facets were counted over every match; otherwise the counts were taken on
+    /// a sample of 1 in `facets_scale` matching articles and multiplied by it (estimates).
+    unsigned facets_scale = 1;
     /// What the entity filters (options and inline fields) resolved to, in order.
     std::vector<ResolvedEntityFilter> resolved_entities;
 };
@@ -178,11 +184,24 @@ class Searcher {
   private:
     SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
                      const SearchOptions& options);
+    /// Counts the facets of the articles `query` matches into `result` (see facets.hpp and
+    /// SearchOptions::facet_max_docs); `estimate` is the ranked match's estimate of their number.
+    void count_facets(const Xapian::Query& query, Xapian::doccount estimate,
+                      const SearchOptions& options, SearchResult& result);
+    /// Fills the missing labels of the entity facets from the catalogue entries of the
+    /// values shown (load_entity_labels()), not the whole catalogue.
+    void label_facets(std::vector<Facet>& facets);
 
     std::string m_path;
     Xapian::Database m_db;
     std::unique_ptr<EntityResolver> m_resolver;
     bool m_catalogue_loaded = false;
+    /// A shard is remote: facets are counted with Xapian's built-in spies only.
+    bool m_remote = false;
+    /// The snippets' stemmer, kept across searches for its cache of stems.
+    Xapian::Stem m_stemmer;
+    /// The shards behind m_path (open_shards()), opened on first use (facet labels).
+    std::vector<Xapian::Database> m_shards;
 };
 
 /// Splits the output of Xapian::MSet::snippet(), called with `hi_start` and `hi_end` as

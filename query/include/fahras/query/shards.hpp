@@ -21,4 +21,9 @@ namespace fahras {
 /// less than before. Throws Xapian::Error when a listed database cannot be opened.
 [[nodiscard]] std::vector<Xapian::Database> open_shards(const std::string& path);
 
+/// True when the stub file at `path` (or a stub it lists) has a `remote` line: such a shard
+/// runs only Xapian's built-in match spies (facets.hpp). Opens nothing; false for a database
+/// directory and for anything unreadable.
+[[nodiscard]] bool any_remote_shard(const std::string& path);
+
 }  // namespace fahras
