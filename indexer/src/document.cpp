@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "document_entities.hpp"
+#include "fahras/common/exact_terms.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/indexer/document_dates.hpp"
 
@@ -12,13 +13,14 @@ namespace fahras {
 namespace {
 
 /// Adds the terms of one field. Unprefixed folded terms carry positions for phrases;
-/// `Z` stems and `XE` exact forms do not. Title words also go under `S` (positions) and
-/// `ZS`, and count `title_wdf_boost` times in the `Z` ranking terms.
+/// `Z` stems and `XE` exact forms do not (`exact` writes the latter, exact_terms.hpp). Title
+/// words also go under `S` (positions) and `ZS`, and count `title_wdf_boost` times in the `Z`
+/// ranking terms.
 /// Returns the position after the last word. The words are also appended to `keep` when it is
 /// not null (the date extractor reads them instead of analysing the text again).
 Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                             Xapian::termpos first_position, bool is_title,
-                            std::vector<Token>* keep = nullptr,
+                            ExactFormTerms& exact, std::vector<Token>* keep = nullptr,
                             std::vector<std::string>* words = nullptr) {
     Xapian::termpos next = first_position;
     const Xapian::termcount wdf = is_title ? schema::title_wdf_boost : 1;
@@ -31,8 +33,7 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
         doc.add_posting(t.folded, pos);
         term.assign(schema::stem).append(t.stem);
         doc.add_term(term, wdf);
-        term.assign(schema::exact).append(t.exact);
-        doc.add_term(term);
+        exact.add(t, doc);
         if (is_title) {
             term.assign(schema::title).append(t.folded);
             doc.add_posting(term, pos);
@@ -63,7 +64,9 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     const bool extract = extractor != nullptr;
     // Tokens are kept for the date extractor and the entity extractor.
     const bool keep = options.extract_dates || extract;
-    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true,
+    // One collector for title and body: `XV` says a word is in neither in its folded spelling.
+    ExactFormTerms exact;
+    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true, exact,
                                                     keep ? &title_tokens : nullptr,
                                                     options.title_words);
     // Entities are extracted from the indexed body, so that lines news cleaning (issue #8)
@@ -74,13 +77,14 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
         // News cleaning left lines out of the indexed text; date offsets must still point into
         // the stored body, so its tokens are taken from the body as given.
         index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
-                    false, extract ? &indexed_body_tokens : nullptr, options.body_words);
+                    false, exact, extract ? &indexed_body_tokens : nullptr, options.body_words);
         if (options.extract_dates) body_tokens = analyzer.analyze(article.body);
         entity_body = *article.indexed_body;
     } else {
         index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
-                    keep ? &body_tokens : nullptr, options.body_words);
+                    exact, keep ? &body_tokens : nullptr, options.body_words);
     }
+    exact.finish(doc);
 
     doc.add_boolean_term(id_term(article.id));
     for (const std::string& t : sample_terms(article.id)) doc.add_boolean_term(t);

@@ -8,6 +8,7 @@
 
 #include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/exact_terms.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
@@ -522,7 +523,7 @@ class Parser {
         if (lex.exact) {
             std::vector<Xapian::Query> parts;
             for (const Token& t : tokens) {
-                parts.emplace_back(std::string(schema::exact) + t.exact);
+                parts.push_back(exact_form_query(t));
             }
             if (tokens.size() > 1) parts.push_back(phrase(positional));
             return combine_all(Xapian::Query::OP_AND, parts);

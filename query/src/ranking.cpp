@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/exact_terms.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
@@ -291,8 +292,7 @@ Xapian::Query free_text_query(const std::vector<FreeWord>& words,
     std::vector<Xapian::Query> boosts;
     for (const Token* t : content) {
         if (options.exact_boost > 0) {
-            boosts.push_back(scaled(Xapian::Query(std::string(schema::exact) + t->exact),
-                                    options.exact_boost));
+            boosts.push_back(scaled(exact_form_query(*t), options.exact_boost));
         }
         if (options.folded_boost > 0) {
             boosts.push_back(scaled(Xapian::Query(t->folded), options.folded_boost));

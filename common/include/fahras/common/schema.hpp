@@ -23,8 +23,13 @@ inline constexpr std::string_view meta_version = "fahras.schema";
 // Unprefixed: folded words of title and body, with positions (phrases, proximity).
 /// Stemmed folded words of title and body, without positions (ranking; Xapian's `Z`).
 inline constexpr std::string_view stem = "Z";
-/// Exact (cleaned, unfolded) words, without positions: `=word`.
+/// Exact (cleaned, unfolded) words, without positions: `=word`. Since version 6 only the
+/// exact forms that differ from their folded form (exact_terms.hpp).
 inline constexpr std::string_view exact = "XE";
+/// Boolean, + folded word: the article has that folded word only in spellings other than the
+/// folded form itself, so `=word` for a word spelled as its folded form excludes it
+/// (exact_terms.hpp). Since version 6.
+inline constexpr std::string_view exact_variants_only = "XV";
 /// Folded title words, with positions: `title:word`, `title:"phrase"`.
 inline constexpr std::string_view title = "S";
 /// Stemmed title words: `title:word` ranking and matching.

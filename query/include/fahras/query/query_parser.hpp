@@ -69,7 +69,9 @@ struct ParsedQuery {
 ///   a chunk the analyzer splits into several words (`2015م`, `foo:bar`) becomes a phrase;
 /// - "a phrase": OP_PHRASE over the unprefixed folded terms (adjacent, in order), so
 ///   `"مسئول رفيع"` matches `مسؤول رفيع`; one quoted word is its folded term, not stemmed;
-/// - `=word`: `XE` + the exact (cleaned, unfolded) form: `=مسؤول` does not match `مسئول`;
+/// - `=word`: the exact (cleaned, unfolded) form, exact_form_query(): `XE` + the form, or for
+///   a form equal to its folded form `folded AND_NOT XV` + folded; `=مسؤول` does not match
+///   `مسئول`, and `=مدرسه` does not match an article that only writes `مدرسة`;
 /// - `title:word`: `ZS` + stem; `title:"a phrase"`: OP_PHRASE over `S` + folded terms;
 /// - `source:NAME`, `category:NAME` (NAME may be quoted): boolean filters on the whole query
 ///   wherever they appear, built by source_term() / category_term() exactly as the indexer
