@@ -138,12 +138,24 @@ class Extraction {
                 m_tagged_kind[t] = static_cast<int>(span.kind);
             }
         }
-        for (std::size_t i = 0; i < m_tokens.size();) i += match_at(i);
-        for (const TaggedSpan& span : tagged) add_tagged(span);
-        if (m_o.cues) {
+        // Tagger first: its spans measure better than gazetteer names of other bounds and than
+        // cues (docs/ENTITIES.md, Measurements); the gazetteer names them and fills the rest.
+        const bool tagger_first = tagger_ran && m_o.tagger_first;
+        if (tagger_first) {
+            for (const TaggedSpan& span : tagged) add_tagged(span, true);
+        }
+        if (!tagger_first || m_o.gazetteer_fill != ExtractorOptions::Fill::none) {
+            m_trusted_only = tagger_first && m_o.gazetteer_fill == ExtractorOptions::Fill::trusted;
+            for (std::size_t i = 0; i < m_tokens.size();) i += match_at(i);
+        }
+        if (!tagger_first) {
+            for (const TaggedSpan& span : tagged) add_tagged(span, false);
+        }
+        if (m_o.cues && (!tagger_ran || m_o.cues_with_tagger)) {
             for (std::size_t i = 0; i < m_tokens.size(); ++i) cue_at(i);
         }
         if (m_o.coreference) coreference();
+        if (m_o.repeat_names && tagger_ran) repeat_names();
         std::sort(m_out.begin(), m_out.end(), [](const EntityMention& a, const EntityMention& b) {
             return a.first_token < b.first_token;
         });
@@ -177,6 +189,18 @@ class Extraction {
     /// Entries trusted without context: hand-curated ones and countries.
     static bool trusted(const Entity& e) {
         return e.id.starts_with("fahras:") || e.id.starts_with("iso3166-1:");
+    }
+
+    /// Entries taken without a tagger's span when a tagger ran (ExtractorOptions::Fill::
+    /// trusted): trusted ones and a user's own (`fahras-index --gazetteer`), i.e. any entry
+    /// not mined by scripts/build-gazetteer.py, whose names measured 0.2 precision there.
+    static bool fill_trusted(const Entity& e) {
+        if (trusted(e)) return true;
+        for (const char* mined : {"geonames:", "wikifane:", "anercorp:", "dr5hn:", "wikidata:",
+                                  "iso3166-2:"}) {
+            if (e.id.starts_with(mined)) return false;
+        }
+        return true;
     }
 
     /// Tries gazetteer names starting at token i; returns how many tokens to advance.
@@ -250,6 +274,11 @@ class Extraction {
             }
         }
         if (best == nullptr) return 1;
+        if (m_trusted_only && std::none_of(best->begin(), best->end(), [&](std::size_t e) {
+                return fill_trusted(m_g.at(e));
+            })) {
+            return 1;
+        }
         if (best_len == 1 && common(best_reading.word) &&
             std::none_of(best->begin(), best->end(),
                          [&](std::size_t e) { return trusted(m_g.at(e)); }) &&
@@ -331,21 +360,93 @@ class Extraction {
         return out;
     }
 
-    void add_tagged(const TaggedSpan& span) {
+    /// Arabic or Latin-script word not yet in a mention (a tagger span may hold Latin names).
+    [[nodiscard]] bool word(std::size_t i) const {
+        return i < m_tokens.size() && !m_taken[i] &&
+               (m_tokens[i].kind == TokenKind::arabic || m_tokens[i].kind == TokenKind::latin);
+    }
+
+    /// Names `m` after the gazetteer entries of its own type in `found`: one entry gives its
+    /// id, several make the mention ambiguous (no id, candidates). False when none has the type.
+    bool name_as(EntityMention& m, const std::vector<std::size_t>* found) const {
+        if (found == nullptr) return false;
+        std::vector<std::size_t> same;
+        for (const std::size_t e : *found) {
+            if (m_g.at(e).kind == m.kind) same.push_back(e);
+        }
+        if (same.empty()) return false;
+        if (same.size() == 1) {
+            set_entity(m, m_g.at(same.front()));
+        } else {
+            for (const std::size_t e : same) m.candidates.push_back(m_g.at(e).id);
+        }
+        return true;
+    }
+
+    /// `resolve`: the tagger's span and type are kept and the gazetteer only names it (its
+    /// text with the first word's clitics taken off, then its spelling key); otherwise the old
+    /// way (the gazetteer's unique entry of that name, whatever its type).
+    void add_tagged(const TaggedSpan& span, bool resolve) {
         if (span.confidence < m_o.min_tagger_confidence || span.first >= span.last ||
             span.last > m_tokens.size()) {
             return;
         }
         for (std::size_t t = span.first; t < span.last; ++t) {
-            if (!arabic(t) || (t > span.first && !joined(t))) return;
+            if (!(resolve ? word(t) : arabic(t)) || (t > span.first && !joined(t))) return;
         }
         const std::string folded = folded_span(span.first, span.last, 0);
-        if (span.last - span.first == 1 && common(folded)) return;
-
-        EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+        const std::size_t words = span.last - span.first;
+        // Spelled-out Latin letters alone (اف ام "FM" out of «جوهرة اف ام», تي في "TV") name
+        // nothing: every word of at most two letters. A listed one (بي بي سي) is the gazetteer's.
+        if (resolve && std::all_of(m_tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
+                                   m_tokens.begin() + static_cast<std::ptrdiff_t>(span.last),
+                                   [](const Token& t) { return utf8::length(t.folded) <= 2; })) {
+            return;
+        }
+        if (!resolve) {
+            if (words == 1 && common(folded)) return;
+            EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+            m.kind = span.kind;
+            set_unknown(m, folded);
+            push(std::move(m));
+            return;
+        }
+        for (const Reading& r : readings(m_tokens[span.first].folded)) {
+            const std::string phrase =
+                r.word + folded.substr(m_tokens[span.first].folded.size());
+            EntityMention m = make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
+            m.kind = span.kind;
+            if (name_as(m, m_g.find_exact(phrase))) {
+                if (r.article) m.surface.insert(0, "\u0627");
+                push(std::move(m));
+                return;
+            }
+        }
+        // A lone common word is a name only when the gazetteer knows it as one of this type or
+        // the tagger is sure of it.
+        if (words == 1 && common(folded) && span.confidence < m_o.common_word_confidence) return;
+        const std::size_t clitic = article_clitic(span.first);
+        EntityMention m = make_mention(span.first, span.last, clitic, MentionSource::tagger);
         m.kind = span.kind;
-        set_unknown(m, folded);
+        // The spelling key, under the restrictions of match_at(): never a one-word place.
+        const bool keyed = clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
+                           !(words == 1 && span.kind == EntityKind::place) &&
+                           name_as(m, m_g.find_key(name_key(folded)));
+        if (!keyed) {
+            m.id = unknown_entity_id(folded_span(span.first, span.last, clitic));
+            m.name = m.surface;
+        }
         push(std::move(m));
+    }
+
+    /// Letters of token i that are a conjunction or preposition before the article
+    /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and
+    /// surface go without them.
+    [[nodiscard]] std::size_t article_clitic(std::size_t i) const {
+        for (const Reading& r : readings(m_tokens[i].folded)) {
+            if (r.clitic != 0 && !r.article && starts_with_article(r.word)) return r.clitic;
+        }
+        return 0;
     }
 
     /// Name words after a cue at `j`: not common, Arabic, at most `max` (the first may not
@@ -443,6 +544,49 @@ class Extraction {
         push(std::move(m));
     }
 
+    /// Other occurrences of the names found so far, in untaken words: the same entity.
+    void repeat_names() {
+        std::map<std::string, const EntityMention*> names;  // folded name → first mention
+        for (const EntityMention& m : m_out) {
+            if (m.id.empty() && m.candidates.empty()) continue;
+            names.emplace(fold_name(m.surface), &m);
+        }
+        if (names.empty()) return;
+        std::vector<EntityMention> found;
+        for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+            if (!word(i)) continue;
+            for (const Reading& r : readings(m_tokens[i].folded)) {
+                std::string phrase = r.word;
+                std::size_t j = i + 1;
+                auto it = names.find(phrase);
+                std::size_t best_last = it != names.end() ? j : 0;
+                const EntityMention* best = it != names.end() ? it->second : nullptr;
+                for (; j < m_tokens.size() && j - i < m_g.max_words() + 2 && word(j) && joined(j);
+                     ++j) {
+                    phrase += ' ';
+                    phrase += m_tokens[j].folded;
+                    if (const auto hit = names.find(phrase); hit != names.end()) {
+                        best_last = j + 1;
+                        best = hit->second;
+                    }
+                }
+                if (best == nullptr) continue;
+                EntityMention m = make_mention(i, best_last, r.clitic, MentionSource::coreference);
+                if (r.article) m.surface.insert(0, "\u0627");
+                m.kind = best->kind;
+                m.id = best->id;
+                m.name = best->name;
+                m.latin = best->latin;
+                m.candidates = best->candidates;
+                for (std::size_t t = i; t < best_last; ++t) m_taken[t] = true;
+                found.push_back(std::move(m));
+                i = best_last - 1;
+                break;
+            }
+        }
+        for (EntityMention& m : found) m_out.push_back(std::move(m));
+    }
+
     /// A person's last name alone, after the full name: the same person.
     void coreference() {
         std::map<std::string, const EntityMention*> surnames;
@@ -482,6 +626,7 @@ class Extraction {
     const std::vector<Token>& m_tokens;
     std::vector<bool> m_taken;
     bool m_confirm = false;
+    bool m_trusted_only = false;  ///< match_at() takes fill_trusted() entries only
     std::vector<int> m_tagged_kind;  ///< per token: EntityKind of a tagger span, or -1
     std::vector<EntityMention> m_out;
     /// Last words of persons named in full so far (gazetteer persons only).
