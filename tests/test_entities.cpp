@@ -382,6 +382,31 @@ TEST_CASE("a tagger span wins over a gazetteer name of other bounds", "[entities
     }
 }
 
+TEST_CASE("a tagged surname and a repeated name are the entity named before", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    ExtractorOptions no_repeat;
+    no_repeat.repeat_names = false;
+    const EntityExtractor once(default_gazetteer(), no_repeat);
+    // كارتر tagged alone after آشتون كارتر; the second زيد الخالدي untagged (repeat_names).
+    const std::string text = "أعلن آشتون كارتر أن كارتر التقى زيد الخالدي. ثم غادر زيد الخالدي";
+    const auto tokens = default_analyzer().analyze(text);
+    REQUIRE(tokens.size() == 12);
+    const std::vector<TaggedSpan> tagged{{1, 3, EntityKind::person, 0.9},
+                                         {4, 5, EntityKind::person, 0.9},
+                                         {6, 8, EntityKind::person, 0.9}};
+    const auto found = x.extract(text, tokens, tagged);
+    REQUIRE(found.size() == 4);
+    CHECK(found[1].id == "fahras:ashton-carter");
+    CHECK(found[3].id == "name:زيد الخالدي");
+    CHECK(found[3].first_token == 10);
+    CHECK(found[3].source == MentionSource::coreference);
+    CHECK(found[3].last_token == 12);
+    // Without it only the surname is: الخالدي alone.
+    const auto surname_only = once.extract(text, tokens, tagged);
+    REQUIRE(surname_only.size() == 4);
+    CHECK(surname_only[3].first_token == 11);
+}
+
 TEST_CASE("with a tagger, only trusted gazetteer names fill untagged words", "[entities]") {
     const EntityExtractor x(default_gazetteer());
     // سوريا (a country) and البنتاغون (curated) need no tagger; بيروت (GeoNames, and a common

@@ -154,8 +154,9 @@ class Extraction {
         if (m_o.cues && (!tagger_ran || m_o.cues_with_tagger)) {
             for (std::size_t i = 0; i < m_tokens.size(); ++i) cue_at(i);
         }
-        if (m_o.coreference) coreference();
+        // Whole names repeated first, then surnames alone.
         if (m_o.repeat_names && tagger_ran) repeat_names();
+        if (m_o.coreference) coreference();
         std::sort(m_out.begin(), m_out.end(), [](const EntityMention& a, const EntityMention& b) {
             return a.first_token < b.first_token;
         });
@@ -418,6 +419,18 @@ class Extraction {
             m.kind = span.kind;
             if (name_as(m, m_g.find_exact(phrase))) {
                 if (r.article) m.surface.insert(0, "\u0627");
+                push(std::move(m));
+                return;
+            }
+        }
+        // A surname alone after the full name (نجيب محفوظ … محفوظ) is that person.
+        if (words == 1 && span.kind == EntityKind::person) {
+            for (const Reading& r : readings(m_tokens[span.first].folded)) {
+                const auto it = m_surnames.find(r.word);
+                if (it == m_surnames.end()) continue;
+                EntityMention m =
+                    make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
+                set_entity(m, *it->second);
                 push(std::move(m));
                 return;
             }
