@@ -434,3 +434,24 @@ TEST_CASE("with a tagger, only trusted gazetteer names fill untagged words", "[e
     REQUIRE(found.size() == 1);
     CHECK(found.front().id == "fahras:bbc");
 }
+
+TEST_CASE("a one-word tagged person is the only gazetteer person of that last name",
+          "[entities]") {
+    Gazetteer g;
+    g.add({"t:zaid", EntityKind::person, "زيد الخالدي", "", {}});
+    g.add({"t:amr", EntityKind::person, "عمرو الخالدي", "", {}});
+    g.add({"t:salem", EntityKind::person, "سالم المنصوري", "", {"سالم بن علي المنصوري"}});
+    const EntityExtractor x(g);
+    struct Row { const char* text; const char* id; };
+    const Row rows[] = {
+        {"قال المنصوري", "t:salem"},         // one person of that last name (name and alias)
+        {"قال الخالدي", "name:الخالدي"},     // two: no canonical id
+    };
+    for (const Row& r : rows) {
+        INFO(r.text);
+        const auto found = x.extract(r.text, default_analyzer().analyze(r.text),
+                                     {{1, 2, EntityKind::person, 0.9}});
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().id == r.id);
+    }
+}

@@ -21,8 +21,10 @@ using namespace entity_words;
 class Extraction {
   public:
     Extraction(const Gazetteer& g, const ExtractorOptions& o, std::string_view text,
-               const std::vector<Token>& tokens)
-        : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false) {}
+               const std::vector<Token>& tokens,
+               const std::unordered_map<std::string, std::size_t>& surname_of)
+        : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false),
+          m_surname_of(surname_of) {}
 
     /// `tagger_ran`: `tagged` is a tagger's verdict on the whole text (possibly "nothing"),
     /// so that a common word may be asked for its confirmation.
@@ -332,6 +334,17 @@ class Extraction {
                 return;
             }
         }
+        // … or, named in no earlier mention, the one gazetteer person with this last name.
+        if (words == 1 && span.kind == EntityKind::person &&
+            !m_g.is_common(folded, cue_common_rank)) {
+            if (const auto it = m_surname_of.find(folded);
+                it != m_surname_of.end() && it->second != std::size_t(-1)) {
+                EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+                set_entity(m, m_g.at(it->second));
+                push(std::move(m));
+                return;
+            }
+        }
         // A lone common word is a name only when the gazetteer knows it as one of this type or
         // the tagger is sure of it.
         if (words == 1 && common(folded) && span.confidence < m_o.common_word_confidence) return;
@@ -539,6 +552,8 @@ class Extraction {
     bool m_trusted_only = false;  ///< match_at() takes fill_trusted() entries only
     std::vector<int> m_tagged_kind;  ///< per token: EntityKind of a tagger span, or -1
     std::vector<EntityMention> m_out;
+    /// EntityExtractor::m_surname_of.
+    const std::unordered_map<std::string, std::size_t>& m_surname_of;
     /// Last words of persons named in full so far (gazetteer persons only).
     std::map<std::string, const Entity*> m_surnames;
 };
@@ -560,6 +575,26 @@ std::string unknown_entity_id(std::string_view folded_name) {
     return "name:" + std::string(folded_name);
 }
 
+EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options,
+                                 const NerTagger* tagger)
+    : m_gazetteer(gazetteer), m_options(options), m_tagger(tagger) {
+    const auto& entities = m_gazetteer.entities();
+    for (std::size_t e = 0; e < entities.size(); ++e) {
+        if (entities[e].kind != EntityKind::person) continue;
+        std::vector<std::string> names{entities[e].name};
+        names.insert(names.end(), entities[e].aliases.begin(), entities[e].aliases.end());
+        for (const std::string& name : names) {
+            const std::string folded = fold_name(name);
+            const std::size_t space = folded.rfind(' ');
+            if (space == std::string::npos) continue;  // one word, or a Latin alias's last
+            const std::string last = folded.substr(space + 1);
+            if (utf8::length(last) < min_stem_letters) continue;
+            const auto [it, added] = m_surname_of.emplace(last, e);
+            if (!added && it->second != e) it->second = std::size_t(-1);
+        }
+    }
+}
+
 std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
                                                     const std::vector<Token>& tokens,
                                                     const std::vector<TaggedSpan>& tagged) const {
@@ -575,9 +610,9 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
             }
             spans.push_back(t);
         }
-        return Extraction(m_gazetteer, m_options, text, tokens).run(spans, true);
+        return Extraction(m_gazetteer, m_options, text, tokens, m_surname_of).run(spans, true);
     }
-    return Extraction(m_gazetteer, m_options, text, tokens).run(tagged, !tagged.empty());
+    return Extraction(m_gazetteer, m_options, text, tokens, m_surname_of).run(tagged, !tagged.empty());
 }
 
 std::vector<DocumentEntity> document_entities(const std::vector<EntityMention>& mentions) {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
@@ -100,8 +101,7 @@ class EntityExtractor {
     /// `tagger` (may be null): the statistical tagger (ner.hpp) whose spans extract() adds
     /// when it is given none.
     explicit EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options = {},
-                             const NerTagger* tagger = nullptr)
-        : m_gazetteer(gazetteer), m_options(options), m_tagger(tagger) {}
+                             const NerTagger* tagger = nullptr);
 
     /// Mentions in `text`, whose words are `tokens` (from the default analyzer), in text order,
     /// never overlapping. `tagged` (may be empty) are tagger spans over the same tokens: with
@@ -118,6 +118,10 @@ class EntityExtractor {
     const Gazetteer& m_gazetteer;
     ExtractorOptions m_options;
     const NerTagger* m_tagger;
+    /// Folded last word of a gazetteer person's name or alias (two words or more) → that
+    /// person's index; `Gazetteer::npos`-like SIZE_MAX when several persons share it. Names a
+    /// one-word tagger person (رونالدو → كريستيانو رونالدو) when the word is not common.
+    std::unordered_map<std::string, std::size_t> m_surname_of;
 };
 
 /// An entity of one document, with what the index needs to know of it.
