@@ -20,8 +20,12 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/in"
+# head closes the pipe early: zcat's SIGPIPE is not an error here.
+set +o pipefail
 zcat "$SHARED/ant_corpus/ant_v2.1_multisource.jsonl.gz" | awk 'NR % 4 == 1' |
   head -n "$ARTICLES" > "$work/in/articles.jsonl"
+set -o pipefail
+[[ -s "$work/in/articles.jsonl" ]] || { echo "bench-entities.sh: no articles read" >&2; exit 1; }
 for round in $(seq 1 "$ROUNDS"); do
   for mode in --no-entities --no-tagger default; do
     opt=()

@@ -263,7 +263,7 @@ TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "
     CHECK(among / n > 0.5);
 }
 
-TEST_CASE("tagger spans add unknown names, never override the gazetteer", "[entities]") {
+TEST_CASE("tagger spans add unknown names and take the gazetteer's ids", "[entities]") {
     const EntityExtractor x(default_gazetteer());
     const std::string text = "التقى زيد الخالدي في بيروت";
     const auto tokens = default_analyzer().analyze(text);
@@ -274,7 +274,9 @@ TEST_CASE("tagger spans add unknown names, never override the gazetteer", "[enti
     const Row rows[] = {
         {{1, 3, EntityKind::person, 0.9}, 2, "name:زيد الخالدي"},
         {{1, 3, EntityKind::person, 0.3}, 1, "geonames:276781"},  // below the confidence floor
-        {{4, 5, EntityKind::person, 0.9}, 0, ""},  // a person here leaves the place unconfirmed
+        // A person here leaves the place unconfirmed, and one common word is no person
+        // unless the tagger is sure of it (common_word_confidence).
+        {{4, 5, EntityKind::person, 0.7}, 0, ""},
     };
     for (const Row& r : rows) {
         INFO(r.span.first << "-" << r.span.last << " " << r.span.confidence);
@@ -295,8 +297,11 @@ TEST_CASE("a one-word common name needs the tagger's agreement", "[entities]") {
     // بيروت and بشار are among the common words; بيروت is a GeoNames place, بشار the GeoNames
     // place Béchar and a given name.
     const EntityExtractor x(default_gazetteer());
+    // The check matters where mined gazetteer names are taken in untagged words: gazetteer
+    // first, or without a tagger (with the tagger first only trusted names fill them).
     ExtractorOptions keep;
     keep.confirm_common_words = false;
+    keep.tagger_first = false;
     const EntityExtractor unconfirmed(default_gazetteer(), keep);
     REQUIRE(default_gazetteer().is_common("بيروت"));
     REQUIRE(default_gazetteer().is_common("بشار"));
@@ -333,4 +338,120 @@ TEST_CASE("a one-word common name needs the tagger's agreement", "[entities]") {
     CHECK(found.front().surface == "سوريا");
     // … nor when the gazetteer lists the family as a person (a WikiFANE row).
     for (const auto& m : extract("وصل آل سعود إلى الرياض")) CHECK(m.kind != EntityKind::person);
+}
+
+TEST_CASE("a tagger span wins over a gazetteer name of other bounds", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    ExtractorOptions before;
+    before.tagger_first = false;
+    const EntityExtractor gazetteer_first(default_gazetteer(), before);
+    // مجلس الأمن is an alias of the curated مجلس الأمن الدولي: the tagger's shorter span is kept
+    // and named by the gazetteer; gazetteer-first keeps the gazetteer's three words.
+    const std::string text = "اجتمع مجلس الأمن الدولي أمس";
+    const auto tokens = default_analyzer().analyze(text);
+    REQUIRE(tokens.size() == 5);
+    const std::vector<TaggedSpan> council{{1, 3, EntityKind::organisation, 0.9}};
+    struct Row { const EntityExtractor* x; std::size_t last; MentionSource source; };
+    for (const Row& r : {Row{&x, 3, MentionSource::tagger},
+                         Row{&gazetteer_first, 4, MentionSource::gazetteer}}) {
+        const auto found = r.x->extract(text, tokens, council);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().first_token == 1);
+        CHECK(found.front().last_token == r.last);
+        CHECK(found.front().source == r.source);
+        CHECK(found.front().id == "fahras:un-security-council");
+    }
+    // A seed person after an office: the tagger's span gets the curated id, through a clitic
+    // too; an entry of another type does not name a span (رويترز is an organisation).
+    struct Named { const char* text; TaggedSpan span; const char* id; const char* surface; };
+    const Named rows[] = {
+        {"قال وزير الدفاع الأمريكي آشتون كارتر", {4, 6, EntityKind::person, 0.9},
+         "fahras:ashton-carter", "آشتون كارتر"},
+        {"التقى وآشتون كارتر", {1, 3, EntityKind::person, 0.9}, "fahras:ashton-carter",
+         "آشتون كارتر"},
+        {"نقلت رويترز", {1, 2, EntityKind::organisation, 0.9}, "fahras:reuters", "رويترز"},
+        {"نقلت رويترز", {1, 2, EntityKind::person, 0.9}, "name:رويترز", "رويترز"},
+    };
+    for (const Named& r : rows) {
+        INFO(r.text);
+        const auto found = x.extract(r.text, default_analyzer().analyze(r.text), {r.span});
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().id == r.id);
+        CHECK(found.front().kind == r.span.kind);
+        CHECK(found.front().surface == r.surface);
+    }
+}
+
+TEST_CASE("a tagged surname and a repeated name are the entity named before", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    ExtractorOptions no_repeat;
+    no_repeat.repeat_names = false;
+    const EntityExtractor once(default_gazetteer(), no_repeat);
+    // كارتر tagged alone after آشتون كارتر; the second زيد الخالدي untagged (repeat_names).
+    const std::string text = "أعلن آشتون كارتر أن كارتر التقى زيد الخالدي. ثم غادر زيد الخالدي";
+    const auto tokens = default_analyzer().analyze(text);
+    REQUIRE(tokens.size() == 12);
+    const std::vector<TaggedSpan> tagged{{1, 3, EntityKind::person, 0.9},
+                                         {4, 5, EntityKind::person, 0.9},
+                                         {6, 8, EntityKind::person, 0.9}};
+    const auto found = x.extract(text, tokens, tagged);
+    REQUIRE(found.size() == 4);
+    CHECK(found[1].id == "fahras:ashton-carter");
+    CHECK(found[3].id == "name:زيد الخالدي");
+    CHECK(found[3].first_token == 10);
+    CHECK(found[3].source == MentionSource::coreference);
+    CHECK(found[3].last_token == 12);
+    // Without it only the surname is: الخالدي alone.
+    const auto surname_only = once.extract(text, tokens, tagged);
+    REQUIRE(surname_only.size() == 4);
+    CHECK(surname_only[3].first_token == 11);
+}
+
+TEST_CASE("with a tagger, only trusted gazetteer names fill untagged words", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    // سوريا (a country) and البنتاغون (curated) need no tagger; بيروت (GeoNames, and a common
+    // word) does. One unrelated tagger span makes the tagger "have run".
+    const std::string text = "زار زيد الخالدي سوريا وبيروت والبنتاغون";
+    const auto tokens = default_analyzer().analyze(text);
+    REQUIRE(tokens.size() == 6);
+    std::map<std::string, std::string> ids;
+    for (const auto& m : x.extract(text, tokens, {{1, 3, EntityKind::person, 0.9}})) {
+        ids[m.surface] = m.id;
+    }
+    CHECK(ids.count("سوريا") == 1);
+    CHECK(ids["البنتاغون"] == "fahras:pentagon");
+    CHECK(ids.count("بيروت") == 0);
+    CHECK(ids.size() == 3);
+    // Spelled-out letters alone (اف ام "FM") are no name; a listed one (بي بي سي) is the
+    // gazetteer's.
+    const std::string radio = "قالت اذاعة جوهرة اف ام";
+    CHECK(x.extract(radio, default_analyzer().analyze(radio),
+                    {{3, 5, EntityKind::organisation, 0.9}})
+              .empty());
+    const std::string bbc = "ذكرت بي بي سي";
+    const auto found = x.extract(bbc, default_analyzer().analyze(bbc),
+                                 {{1, 4, EntityKind::organisation, 0.9}});
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().id == "fahras:bbc");
+}
+
+TEST_CASE("a one-word tagged person is the only gazetteer person of that last name",
+          "[entities]") {
+    Gazetteer g;
+    g.add({"t:zaid", EntityKind::person, "زيد الخالدي", "", {}});
+    g.add({"t:amr", EntityKind::person, "عمرو الخالدي", "", {}});
+    g.add({"t:salem", EntityKind::person, "سالم المنصوري", "", {"سالم بن علي المنصوري"}});
+    const EntityExtractor x(g);
+    struct Row { const char* text; const char* id; };
+    const Row rows[] = {
+        {"قال المنصوري", "t:salem"},         // one person of that last name (name and alias)
+        {"قال الخالدي", "name:الخالدي"},     // two: no canonical id
+    };
+    for (const Row& r : rows) {
+        INFO(r.text);
+        const auto found = x.extract(r.text, default_analyzer().analyze(r.text),
+                                     {{1, 2, EntityKind::person, 0.9}});
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().id == r.id);
+    }
 }

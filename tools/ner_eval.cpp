@@ -92,7 +92,9 @@ void print_evaluation(const Evaluation& e, std::ostream& out) {
 }
 
 ExtractorEvaluation evaluate_extractor(const EntityExtractor& extractor,
-                                       const std::vector<TrainSentence>& data) {
+                                       const std::vector<TrainSentence>& data,
+                                       std::ostream* errors) {
+    constexpr const char* names[3] = {"PERS", "LOC", "ORG"};
     ExtractorEvaluation e;
     using Span = std::tuple<std::size_t, std::size_t, std::size_t>;
     for (const auto& s : data) {
@@ -107,16 +109,32 @@ ExtractorEvaluation evaluate_extractor(const EntityExtractor& extractor,
             gold.emplace(g.first, g.last, g.cls);
             ++e.spans.per_class[g.cls].gold;
         }
+        const auto words = [&](std::size_t first, std::size_t last) {
+            return s.text.substr(s.tokens[first].start, s.tokens[last - 1].end - s.tokens[first].start);
+        };
+        std::set<Span> right_ones;
         for (const auto& m : found) {
             // EntityKind and the label classes share their order: person, place, organisation.
             const auto cls = static_cast<std::size_t>(m.kind);
             const bool right = gold.count({m.first_token, m.last_token, cls}) != 0;
+            if (right) right_ones.emplace(m.first_token, m.last_token, cls);
+            if (!right && errors != nullptr) {
+                *errors << "FP " << to_string(m.source) << ' ' << names[cls] << ' '
+                        << words(m.first_token, m.last_token) << '\n';
+            }
             ++e.spans.per_class[cls].predicted;
             auto& by_source = e.per_source[static_cast<std::size_t>(m.source)];
             ++by_source.predicted;
             if (right) {
                 ++e.spans.per_class[cls].correct;
                 ++by_source.correct;
+            }
+        }
+        if (errors != nullptr) {
+            for (const auto& [first, last, cls] : gold) {
+                if (right_ones.count({first, last, cls}) == 0) {
+                    *errors << "FN - " << names[cls] << ' ' << words(first, last) << '\n';
+                }
             }
         }
     }

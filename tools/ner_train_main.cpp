@@ -58,6 +58,30 @@ std::vector<TrainSentence> load_corpora(const std::vector<std::string>& specs) {
     return out;
 }
 
+/// Consecutive runs of `n` sentences joined into one text each (a line break between them),
+/// so that an evaluation sees several sentences of an article together (ANERcorp has no
+/// document boundaries). n <= 1: unchanged.
+std::vector<TrainSentence> join_sentences(std::vector<TrainSentence> data, std::size_t n) {
+    if (n <= 1) return data;
+    std::vector<TrainSentence> out;
+    for (std::size_t i = 0; i < data.size(); i += n) {
+        TrainSentence joined = std::move(data[i]);
+        for (std::size_t k = i + 1; k < std::min(data.size(), i + n); ++k) {
+            joined.text += '\n';
+            const std::size_t shift = joined.text.size();
+            joined.text += data[k].text;
+            for (fahras::Token t : data[k].tokens) {
+                t.start += shift;
+                t.end += shift;
+                joined.tokens.push_back(std::move(t));
+            }
+            joined.labels.insert(joined.labels.end(), data[k].labels.begin(), data[k].labels.end());
+        }
+        out.push_back(std::move(joined));
+    }
+    return out;
+}
+
 struct TrainArgs {
     std::vector<std::string> corpora, gazetteers, gazetteers_no_cities, eval, mention_corpora;
     unsigned folds = 0;
@@ -238,6 +262,35 @@ int main(int argc, char** argv) {
     bool no_confirm = false;
     eval_extractor->add_flag("--no-confirm", no_confirm,
                              "keep one-word common names the tagger does not confirm");
+    bool gazetteer_first = false, cues_with_tagger = false;
+    std::string fill = "trusted";
+    double common_confidence = fahras::ExtractorOptions{}.common_word_confidence;
+    double min_confidence = fahras::ExtractorOptions{}.min_tagger_confidence;
+    eval_extractor->add_flag("--gazetteer-first", gazetteer_first,
+                             "gazetteer names win over tagger spans (tagger_first = false)");
+    eval_extractor->add_flag("--cues-with-tagger", cues_with_tagger,
+                             "run the context cues when the tagger runs too");
+    eval_extractor->add_option("--fill", fill,
+                               "gazetteer names where the tagger found nothing: none, trusted "
+                               "(curated entries and countries) or all")
+        ->check(CLI::IsMember({"none", "trusted", "all"}))
+        ->capture_default_str();
+    eval_extractor->add_option("--common-confidence", common_confidence,
+                               "a one-word common name from the tagger needs this confidence")
+        ->capture_default_str();
+    std::size_t window = 1;
+    eval_extractor->add_option("--window", window,
+                               "evaluate N consecutive sentences as one text (names repeated "
+                               "across sentences)")
+        ->capture_default_str();
+    bool no_repeat = false;
+    eval_extractor->add_flag("--no-repeat", no_repeat, "repeat_names = false");
+    std::string errors_file;
+    eval_extractor->add_option("--errors", errors_file,
+                               "write the wrong and the missed mentions to this file");
+    eval_extractor->add_option("--min-confidence", min_confidence,
+                               "tagger spans below this confidence are ignored")
+        ->capture_default_str();
 
     std::vector<std::string> bench_files;
     bool no_tag = false;
@@ -270,10 +323,26 @@ int main(int argc, char** argv) {
             const auto tagger = fahras::NerTagger::load(model);
             fahras::ExtractorOptions options;
             options.confirm_common_words = !no_confirm;
+            options.tagger_first = !gazetteer_first;
+            options.cues_with_tagger = cues_with_tagger;
+            options.gazetteer_fill = fill == "none"      ? fahras::ExtractorOptions::Fill::none
+                                     : fill == "trusted" ? fahras::ExtractorOptions::Fill::trusted
+                                                         : fahras::ExtractorOptions::Fill::all;
+            options.common_word_confidence = common_confidence;
+            options.repeat_names = !no_repeat;
+            options.min_tagger_confidence = min_confidence;
+            std::ofstream errors;
+            if (!errors_file.empty()) {
+                errors.open(errors_file);
+                if (!errors) throw fahras::UsageError("--errors: cannot write " + errors_file);
+            }
             const fahras::EntityExtractor extractor(gazetteer, options,
                                                     no_tagger ? nullptr : &tagger);
             fahras::ner::print_extractor_evaluation(
-                fahras::ner::evaluate_extractor(extractor, load_corpora(eval_corpora)), std::cout);
+                fahras::ner::evaluate_extractor(extractor,
+                                                join_sentences(load_corpora(eval_corpora), window),
+                                                errors.is_open() ? &errors : nullptr),
+                std::cout);
         }
         if (*bench) run_bench(model, bench_files, no_tag);
         if (*tag) {

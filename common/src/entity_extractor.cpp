@@ -9,123 +9,22 @@
 #include "fahras/common/ner.hpp"
 #include "fahras/common/utf8.hpp"
 
+#include "entity_words.hpp"  // readings, cue words (private to common/src)
+
 namespace fahras {
 
 namespace {
 
-constexpr char32_t lam = 0x0644;   // ARABIC LETTER LAM
-constexpr char32_t waw = 0x0648;   // ARABIC LETTER WAW
-constexpr char32_t feh = 0x0641;   // ARABIC LETTER FEH
-constexpr char32_t beh = 0x0628;   // ARABIC LETTER BEH
-constexpr char32_t kaf = 0x0643;   // ARABIC LETTER KAF
-constexpr char32_t yeh = 0x064A;   // ARABIC LETTER YEH
-constexpr char32_t heh = 0x0647;   // ARABIC LETTER HEH
-
-/// Shortest name left once clitics are taken off, in letters.
-constexpr std::size_t min_stem_letters = 3;
-/// Shortest name a context cue may find, in letters.
-constexpr std::size_t min_key_letters = 4;
-/// Shortest word a match key may find, in letters after the article.
-constexpr std::size_t min_variant_letters = 5;
-/// A name announced by a cue may not start with one of the this many most frequent words (a
-/// wider list would refuse common first names: جيف، مايك).
-constexpr std::size_t cue_common_rank = 3000;
-
-/// Letters of a folded word after the article.
-std::size_t letters_after_article(std::string_view folded) {
-    const std::size_t n = utf8::length(folded);
-    return folded.starts_with("\u0627\u0644") ? n - 2 : n;
-}
-
-/// A way to read the first word of a name: the folded word without `clitic` leading letters
-/// (and with ال restored after ل: للأمم → الأمم).
-struct Reading {
-    std::string word;
-    std::size_t clitic = 0;  ///< letters of the written word that are clitics
-    bool article = false;    ///< the article's alef was restored (لل → ال)
-};
-
-/// The readings of a folded word, the word itself first: و/ف, then ب/ك/ل, then لل → ال.
-std::vector<Reading> readings(std::string_view folded) {
-    std::vector<Reading> out;
-    out.push_back({std::string(folded), 0});
-    const std::u32string w = utf8::to_u32(folded);
-    std::size_t at = 0;
-    if (w.size() > at + min_stem_letters && (w[at] == waw || w[at] == feh)) {
-        ++at;
-        out.push_back({utf8::from_u32(w.substr(at)), at});
-    }
-    if (w.size() > at + min_stem_letters && (w[at] == beh || w[at] == kaf || w[at] == lam)) {
-        if (w[at] == lam && w[at + 1] == lam) {
-            // لل + noun: the preposition ل merged with the article's alef.
-            out.push_back({utf8::from_u32(U"\u0627" + w.substr(at + 1)), at + 1, true});
-        }
-        out.push_back({utf8::from_u32(w.substr(at + 1)), at + 1});
-    }
-    return out;
-}
-
-/// The cleaned form of a token without its first `letters` code points.
-std::string drop_letters(const std::string& exact, std::size_t letters) {
-    std::size_t pos = 0;
-    for (std::size_t i = 0; i < letters && pos < exact.size(); ++i) (void)utf8::decode(exact, pos);
-    return exact.substr(pos);
-}
-
-bool starts_with_article(std::string_view folded) { return folded.starts_with("\u0627\u0644"); }
-
-/// A nisba adjective with the article (الأمريكي، الروسية): skipped between a title and a name.
-bool is_nisba(std::string_view folded) {
-    if (!starts_with_article(folded)) return false;
-    const std::u32string w = utf8::to_u32(folded);
-    if (w.size() < 5) return false;
-    return w.back() == yeh || (w.back() == heh && w[w.size() - 2] == yeh);
-}
-
-/// Context cue words (folded) and what follows them.
-enum class Cue {
-    person_title,   ///< الرئيس، السفير، الشيخ …: a person follows (after nisba adjectives)
-    office,         ///< وزير، رئيس: a department word, nisbas, then a person
-    spokesperson,   ///< الناطق، المتحدثة: باسم + organisation, then a person
-    organisation,   ///< حزب، حركة، تنظيم، وكالة …: the cue and the name form an organisation
-    place,          ///< مدينة، محافظة …: a place follows
-};
-
-const std::unordered_map<std::string, Cue>& cue_words() {
-    static const std::unordered_map<std::string, Cue> cues = [] {
-        std::unordered_map<std::string, Cue> m;
-        for (const char* w : {"الرئيس", "الرئيسه", "الملك", "الامير", "الاميره", "الشيخ",
-                              "السفير", "السفيره", "المستشار", "المستشاره", "الجنرال", "العقيد",
-                              "اللواء", "العميد", "الوزير", "الوزيره", "المبعوث", "المبعوثه",
-                              "الدكتور", "السيد", "السيده", "النائب", "القاضي", "المدرب",
-                              "اللاعب", "الفنان", "الفنانه", "الكاتب", "الامين"}) {
-            m.emplace(Analyzer::fold_word(w), Cue::person_title);
-        }
-        for (const char* w : {"وزير", "وزيره", "رئيس", "رئيسه", "مدير", "مديره", "قائد",
-                              "زعيم", "امين", "نائب", "سفير", "مستشار"}) {
-            m.emplace(Analyzer::fold_word(w), Cue::office);
-        }
-        for (const char* w : {"الناطق", "الناطقه", "المتحدث", "المتحدثه"}) {
-            m.emplace(Analyzer::fold_word(w), Cue::spokesperson);
-        }
-        for (const char* w : {"حزب", "حركه", "تنظيم", "وكاله", "جماعه", "جبهه", "منظمه",
-                              "شركه", "صحيفه", "قناه", "جامعه", "نادي"}) {
-            m.emplace(Analyzer::fold_word(w), Cue::organisation);
-        }
-        for (const char* w : {"مدينه", "محافظه", "بلده", "قريه", "ولايه", "مقاطعه", "جزيره"}) {
-            m.emplace(Analyzer::fold_word(w), Cue::place);
-        }
-        return m;
-    }();
-    return cues;
-}
+using namespace entity_words;
 
 /// The work of one extract() call.
 class Extraction {
   public:
     Extraction(const Gazetteer& g, const ExtractorOptions& o, std::string_view text,
-               const std::vector<Token>& tokens)
-        : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false) {}
+               const std::vector<Token>& tokens,
+               const std::unordered_map<std::string, std::size_t>& surname_of)
+        : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false),
+          m_surname_of(surname_of) {}
 
     /// `tagger_ran`: `tagged` is a tagger's verdict on the whole text (possibly "nothing"),
     /// so that a common word may be asked for its confirmation.
@@ -138,11 +37,24 @@ class Extraction {
                 m_tagged_kind[t] = static_cast<int>(span.kind);
             }
         }
-        for (std::size_t i = 0; i < m_tokens.size();) i += match_at(i);
-        for (const TaggedSpan& span : tagged) add_tagged(span);
-        if (m_o.cues) {
+        // Tagger first: its spans measure better than gazetteer names of other bounds and than
+        // cues (docs/ENTITIES.md, Measurements); the gazetteer names them and fills the rest.
+        const bool tagger_first = tagger_ran && m_o.tagger_first;
+        if (tagger_first) {
+            for (const TaggedSpan& span : tagged) add_tagged(span, true);
+        }
+        if (!tagger_first || m_o.gazetteer_fill != ExtractorOptions::Fill::none) {
+            m_trusted_only = tagger_first && m_o.gazetteer_fill == ExtractorOptions::Fill::trusted;
+            for (std::size_t i = 0; i < m_tokens.size();) i += match_at(i);
+        }
+        if (!tagger_first) {
+            for (const TaggedSpan& span : tagged) add_tagged(span, false);
+        }
+        if (m_o.cues && (!tagger_ran || m_o.cues_with_tagger)) {
             for (std::size_t i = 0; i < m_tokens.size(); ++i) cue_at(i);
         }
+        // Whole names repeated first, then surnames alone.
+        if (m_o.repeat_names && tagger_ran) repeat_names();
         if (m_o.coreference) coreference();
         std::sort(m_out.begin(), m_out.end(), [](const EntityMention& a, const EntityMention& b) {
             return a.first_token < b.first_token;
@@ -177,6 +89,18 @@ class Extraction {
     /// Entries trusted without context: hand-curated ones and countries.
     static bool trusted(const Entity& e) {
         return e.id.starts_with("fahras:") || e.id.starts_with("iso3166-1:");
+    }
+
+    /// Entries taken without a tagger's span when a tagger ran (ExtractorOptions::Fill::
+    /// trusted): trusted ones and a user's own (`fahras-index --gazetteer`), i.e. any entry
+    /// not mined by scripts/build-gazetteer.py, whose names measured 0.2 precision there.
+    static bool fill_trusted(const Entity& e) {
+        if (trusted(e)) return true;
+        for (const char* mined : {"geonames:", "wikifane:", "anercorp:", "dr5hn:", "wikidata:",
+                                  "iso3166-2:"}) {
+            if (e.id.starts_with(mined)) return false;
+        }
+        return true;
     }
 
     /// Tries gazetteer names starting at token i; returns how many tokens to advance.
@@ -250,6 +174,11 @@ class Extraction {
             }
         }
         if (best == nullptr) return 1;
+        if (m_trusted_only && std::none_of(best->begin(), best->end(), [&](std::size_t e) {
+                return fill_trusted(m_g.at(e));
+            })) {
+            return 1;
+        }
         if (best_len == 1 && common(best_reading.word) &&
             std::none_of(best->begin(), best->end(),
                          [&](std::size_t e) { return trusted(m_g.at(e)); }) &&
@@ -331,21 +260,116 @@ class Extraction {
         return out;
     }
 
-    void add_tagged(const TaggedSpan& span) {
+    /// Arabic or Latin-script word not yet in a mention (a tagger span may hold Latin names).
+    [[nodiscard]] bool word(std::size_t i) const {
+        return i < m_tokens.size() && !m_taken[i] &&
+               (m_tokens[i].kind == TokenKind::arabic || m_tokens[i].kind == TokenKind::latin);
+    }
+
+    /// Names `m` after the gazetteer entries of its own type in `found`: one entry gives its
+    /// id, several make the mention ambiguous (no id, candidates). False when none has the type.
+    bool name_as(EntityMention& m, const std::vector<std::size_t>* found) const {
+        if (found == nullptr) return false;
+        std::vector<std::size_t> same;
+        for (const std::size_t e : *found) {
+            if (m_g.at(e).kind == m.kind) same.push_back(e);
+        }
+        if (same.empty()) return false;
+        if (same.size() == 1) {
+            set_entity(m, m_g.at(same.front()));
+        } else {
+            for (const std::size_t e : same) m.candidates.push_back(m_g.at(e).id);
+        }
+        return true;
+    }
+
+    /// `resolve`: the tagger's span and type are kept and the gazetteer only names it (its
+    /// text with the first word's clitics taken off, then its spelling key); otherwise the old
+    /// way (the gazetteer's unique entry of that name, whatever its type).
+    void add_tagged(const TaggedSpan& span, bool resolve) {
         if (span.confidence < m_o.min_tagger_confidence || span.first >= span.last ||
             span.last > m_tokens.size()) {
             return;
         }
         for (std::size_t t = span.first; t < span.last; ++t) {
-            if (!arabic(t) || (t > span.first && !joined(t))) return;
+            if (!(resolve ? word(t) : arabic(t)) || (t > span.first && !joined(t))) return;
         }
         const std::string folded = folded_span(span.first, span.last, 0);
-        if (span.last - span.first == 1 && common(folded)) return;
-
-        EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+        const std::size_t words = span.last - span.first;
+        // Spelled-out Latin letters alone (اف ام "FM" out of «جوهرة اف ام», تي في "TV") name
+        // nothing: every word of at most two letters. A listed one (بي بي سي) is the gazetteer's.
+        if (resolve && std::all_of(m_tokens.begin() + static_cast<std::ptrdiff_t>(span.first),
+                                   m_tokens.begin() + static_cast<std::ptrdiff_t>(span.last),
+                                   [](const Token& t) { return utf8::length(t.folded) <= 2; })) {
+            return;
+        }
+        if (!resolve) {
+            if (words == 1 && common(folded)) return;
+            EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+            m.kind = span.kind;
+            set_unknown(m, folded);
+            push(std::move(m));
+            return;
+        }
+        for (const Reading& r : readings(m_tokens[span.first].folded)) {
+            const std::string phrase =
+                r.word + folded.substr(m_tokens[span.first].folded.size());
+            EntityMention m = make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
+            m.kind = span.kind;
+            if (name_as(m, m_g.find_exact(phrase))) {
+                if (r.article) m.surface.insert(0, "\u0627");
+                push(std::move(m));
+                return;
+            }
+        }
+        // A surname alone after the full name (نجيب محفوظ … محفوظ) is that person.
+        if (words == 1 && span.kind == EntityKind::person) {
+            for (const Reading& r : readings(m_tokens[span.first].folded)) {
+                const auto it = m_surnames.find(r.word);
+                if (it == m_surnames.end()) continue;
+                EntityMention m =
+                    make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
+                set_entity(m, *it->second);
+                push(std::move(m));
+                return;
+            }
+        }
+        // … or, named in no earlier mention, the one gazetteer person with this last name.
+        if (words == 1 && span.kind == EntityKind::person &&
+            !m_g.is_common(folded, cue_common_rank)) {
+            if (const auto it = m_surname_of.find(folded);
+                it != m_surname_of.end() && it->second != std::size_t(-1)) {
+                EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+                set_entity(m, m_g.at(it->second));
+                push(std::move(m));
+                return;
+            }
+        }
+        // A lone common word is a name only when the gazetteer knows it as one of this type or
+        // the tagger is sure of it.
+        if (words == 1 && common(folded) && span.confidence < m_o.common_word_confidence) return;
+        const std::size_t clitic = article_clitic(span.first);
+        EntityMention m = make_mention(span.first, span.last, clitic, MentionSource::tagger);
         m.kind = span.kind;
-        set_unknown(m, folded);
+        // The spelling key, under the restrictions of match_at(): never a one-word place.
+        const bool keyed = clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
+                           !(words == 1 && span.kind == EntityKind::place) &&
+                           name_as(m, m_g.find_key(name_key(folded)));
+        if (!keyed) {
+            m.id = unknown_entity_id(folded_span(span.first, span.last, clitic));
+            m.name = m.surface;
+        }
         push(std::move(m));
+    }
+
+    /// Letters of token i that are a conjunction or preposition before the article
+    /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and
+    /// surface go without them.
+    [[nodiscard]] std::size_t article_clitic(std::size_t i) const {
+        for (const Reading& r : readings(m_tokens[i].folded)) {
+            if (r.clitic != 0 && !r.article && starts_with_article(r.word)) return r.clitic;
+        }
+        return 0;
     }
 
     /// Name words after a cue at `j`: not common, Arabic, at most `max` (the first may not
@@ -443,6 +467,49 @@ class Extraction {
         push(std::move(m));
     }
 
+    /// Other occurrences of the names found so far, in untaken words: the same entity.
+    void repeat_names() {
+        std::map<std::string, const EntityMention*> names;  // folded name → first mention
+        for (const EntityMention& m : m_out) {
+            if (m.id.empty() && m.candidates.empty()) continue;
+            names.emplace(fold_name(m.surface), &m);
+        }
+        if (names.empty()) return;
+        std::vector<EntityMention> found;
+        for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+            if (!word(i)) continue;
+            for (const Reading& r : readings(m_tokens[i].folded)) {
+                std::string phrase = r.word;
+                std::size_t j = i + 1;
+                auto it = names.find(phrase);
+                std::size_t best_last = it != names.end() ? j : 0;
+                const EntityMention* best = it != names.end() ? it->second : nullptr;
+                for (; j < m_tokens.size() && j - i < m_g.max_words() + 2 && word(j) && joined(j);
+                     ++j) {
+                    phrase += ' ';
+                    phrase += m_tokens[j].folded;
+                    if (const auto hit = names.find(phrase); hit != names.end()) {
+                        best_last = j + 1;
+                        best = hit->second;
+                    }
+                }
+                if (best == nullptr) continue;
+                EntityMention m = make_mention(i, best_last, r.clitic, MentionSource::coreference);
+                if (r.article) m.surface.insert(0, "\u0627");
+                m.kind = best->kind;
+                m.id = best->id;
+                m.name = best->name;
+                m.latin = best->latin;
+                m.candidates = best->candidates;
+                for (std::size_t t = i; t < best_last; ++t) m_taken[t] = true;
+                found.push_back(std::move(m));
+                i = best_last - 1;
+                break;
+            }
+        }
+        for (EntityMention& m : found) m_out.push_back(std::move(m));
+    }
+
     /// A person's last name alone, after the full name: the same person.
     void coreference() {
         std::map<std::string, const EntityMention*> surnames;
@@ -482,8 +549,11 @@ class Extraction {
     const std::vector<Token>& m_tokens;
     std::vector<bool> m_taken;
     bool m_confirm = false;
+    bool m_trusted_only = false;  ///< match_at() takes fill_trusted() entries only
     std::vector<int> m_tagged_kind;  ///< per token: EntityKind of a tagger span, or -1
     std::vector<EntityMention> m_out;
+    /// EntityExtractor::m_surname_of.
+    const std::unordered_map<std::string, std::size_t>& m_surname_of;
     /// Last words of persons named in full so far (gazetteer persons only).
     std::map<std::string, const Entity*> m_surnames;
 };
@@ -505,6 +575,26 @@ std::string unknown_entity_id(std::string_view folded_name) {
     return "name:" + std::string(folded_name);
 }
 
+EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options,
+                                 const NerTagger* tagger)
+    : m_gazetteer(gazetteer), m_options(options), m_tagger(tagger) {
+    const auto& entities = m_gazetteer.entities();
+    for (std::size_t e = 0; e < entities.size(); ++e) {
+        if (entities[e].kind != EntityKind::person) continue;
+        std::vector<std::string> names{entities[e].name};
+        names.insert(names.end(), entities[e].aliases.begin(), entities[e].aliases.end());
+        for (const std::string& name : names) {
+            const std::string folded = fold_name(name);
+            const std::size_t space = folded.rfind(' ');
+            if (space == std::string::npos) continue;  // one word, or a Latin alias's last
+            const std::string last = folded.substr(space + 1);
+            if (utf8::length(last) < min_stem_letters) continue;
+            const auto [it, added] = m_surname_of.emplace(last, e);
+            if (!added && it->second != e) it->second = std::size_t(-1);
+        }
+    }
+}
+
 std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
                                                     const std::vector<Token>& tokens,
                                                     const std::vector<TaggedSpan>& tagged) const {
@@ -520,9 +610,9 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
             }
             spans.push_back(t);
         }
-        return Extraction(m_gazetteer, m_options, text, tokens).run(spans, true);
+        return Extraction(m_gazetteer, m_options, text, tokens, m_surname_of).run(spans, true);
     }
-    return Extraction(m_gazetteer, m_options, text, tokens).run(tagged, !tagged.empty());
+    return Extraction(m_gazetteer, m_options, text, tokens, m_surname_of).run(tagged, !tagged.empty());
 }
 
 std::vector<DocumentEntity> document_entities(const std::vector<EntityMention>& mentions) {

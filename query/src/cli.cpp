@@ -12,6 +12,7 @@
 #include "fahras/common/dates.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/ner.hpp"
 #include "fahras/query/batch.hpp"
 
 namespace fahras {
@@ -180,7 +181,10 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
-    const EntityExtractor extractor(default_gazetteer());
+    // The same extractor as fahras-index's (indexer.cpp): shipped gazetteer, default options,
+    // the default tagger unless --no-tagger.
+    const EntityExtractor extractor(default_gazetteer(), ExtractorOptions{},
+                                    options.tagger ? &NerTagger::default_tagger() : nullptr);
     dates::ExtractOptions date_options;
     if (!options.pubdate.empty()) {
         const auto d = dates::parse_user_date(options.pubdate);
@@ -324,6 +328,10 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     analyze_cmd->add_option("--pubdate", analyze.pubdate,
                             "Publication date for relative dates (أمس، اليوم الجمعة)")
         ->type_name("YYYY-MM-DD");
+    bool analyze_no_tagger = false;
+    analyze_cmd->add_flag("--no-tagger", analyze_no_tagger,
+                          "Find entities with the gazetteer and context cues only, as "
+                          "fahras-index --no-tagger");
     analyze_cmd->add_option("text", analyze.words, "Text to analyse")->type_name("TEXT");
     analyze_cmd->footer(
         "\nPrints each word of TEXT with its UTF-8 byte offsets [start, end), position, kind, and\n"
@@ -414,6 +422,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         query.search.sort = parse_sort_order(sort);
         unprotect(query.words);
         unprotect(analyze.words);
+        analyze.tagger = !analyze_no_tagger;
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);
         if (entities_cmd->parsed()) {
             entities.format = query.format;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
@@ -22,7 +23,8 @@ enum class MentionSource {
     variant,      ///< a gazetteer name through its match key (شويجو for شويغو)
     cue,          ///< an unknown name after a title or role (الرئيس، وزير الدفاع، حزب)
     tagger,       ///< a span of the statistical tagger
-    coreference,  ///< a person's surname alone, after the full name in the same text
+    coreference,  ///< a person's surname alone after the full name, or a name found elsewhere
+                  ///< in the same text written again (ExtractorOptions::repeat_names)
 };
 
 /// "gazetteer", "variant", "cue", "tagger", "coreference".
@@ -63,6 +65,28 @@ struct ExtractorOptions {
     /// the tagger tagged that word as a name of the same type. Curated entries and countries
     /// are exempt.
     bool confirm_common_words = true;
+    /// When a tagger ran: its spans (at least `min_tagger_confidence`) are placed first and
+    /// win over gazetteer names and cues that overlap them; the gazetteer then only names the
+    /// span (canonical id of an entry of the same type, found by the span's text or its
+    /// spelling key) and finds names in the words the tagger left untagged. Off: the
+    /// gazetteer wins and tagger spans only fill gaps (the behaviour before; docs/ENTITIES.md).
+    bool tagger_first = true;
+    /// Context cues when a tagger ran (they measured 1 right in 43 next to it).
+    bool cues_with_tagger = false;
+    /// With `tagger_first`: which gazetteer names are taken in words the tagger left untagged.
+    enum class Fill {
+        none,     ///< none: the tagger alone finds mentions
+        trusted,  ///< curated entries, countries and a user's own entries (not mined lists)
+        all,      ///< every gazetteer name
+    };
+    Fill gazetteer_fill = Fill::trusted;
+    /// With `tagger_first`: a tagger span of one common word (محفوظ Mahfouz / "kept") needs
+    /// this confidence unless the gazetteer names it with the span's type.
+    double common_word_confidence = 0.8;
+    /// When a tagger ran: a name found once (tagger or gazetteer) is the same name wherever the
+    /// text writes it, clitics allowed, in words no other mention took: the tagger misses
+    /// repeats that lack the context of the first mention.
+    bool repeat_names = true;
 };
 
 /// The id given to a name that no gazetteer holds: "name:" + the folded name (readable, so a
@@ -77,13 +101,13 @@ class EntityExtractor {
     /// `tagger` (may be null): the statistical tagger (ner.hpp) whose spans extract() adds
     /// when it is given none.
     explicit EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options = {},
-                             const NerTagger* tagger = nullptr)
-        : m_gazetteer(gazetteer), m_options(options), m_tagger(tagger) {}
+                             const NerTagger* tagger = nullptr);
 
     /// Mentions in `text`, whose words are `tokens` (from the default analyzer), in text order,
-    /// never overlapping. `tagged` (may be empty) are tagger spans over the same tokens: they
-    /// add names the gazetteer lacks and never override a gazetteer match. When `tagged` is
-    /// empty and the extractor has a tagger, the tagger's spans are used.
+    /// never overlapping. `tagged` (may be empty) are tagger spans over the same tokens: with
+    /// `ExtractorOptions::tagger_first` they win over overlapping gazetteer names, otherwise they
+    /// only add names the gazetteer lacks. When `tagged` is empty and the extractor has a
+    /// tagger, the tagger's spans are used.
     [[nodiscard]] std::vector<EntityMention> extract(
         std::string_view text, const std::vector<Token>& tokens,
         const std::vector<TaggedSpan>& tagged = {}) const;
@@ -94,6 +118,10 @@ class EntityExtractor {
     const Gazetteer& m_gazetteer;
     ExtractorOptions m_options;
     const NerTagger* m_tagger;
+    /// Folded last word of a gazetteer person's name or alias (two words or more) → that
+    /// person's index; `Gazetteer::npos`-like SIZE_MAX when several persons share it. Names a
+    /// one-word tagger person (رونالدو → كريستيانو رونالدو) when the word is not common.
+    std::unordered_map<std::string, std::size_t> m_surname_of;
 };
 
 /// An entity of one document, with what the index needs to know of it.

@@ -44,6 +44,10 @@ struct AnalyzeOptions {
     /// Publication date (YYYY-MM-DD) against which relative dates (أمس، الشهر الماضي) are
     /// resolved; empty: relative dates are not reported.
     std::string pubdate;
+    /// Run the statistical tagger (data/ner/model.bin.gz, found as fahras-index finds it), so
+    /// that the entities are those indexing would find; false: gazetteer and cues only, as
+    /// `fahras-index --no-tagger`.
+    bool tagger = true;
 };
 
 /// Everything `fahras-query entities` was asked to do.

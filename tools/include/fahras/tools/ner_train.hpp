@@ -145,8 +145,11 @@ struct ExtractorEvaluation {
 /// Runs the whole extractor (gazetteer, spelling variants, cues, tagger spans, coreference,
 /// as indexing does) over every sentence and compares its mentions' token spans and types
 /// with the gold PERS/LOC/ORG mentions, exactly. An ambiguous mention (no id) counts as found.
+/// `errors` (may be null): one line per wrong mention ("FP source TYPE text") and per missed
+/// gold mention ("FN - TYPE text"), for reading the errors by hand.
 [[nodiscard]] ExtractorEvaluation evaluate_extractor(const EntityExtractor& extractor,
-                                                     const std::vector<TrainSentence>& data);
+                                                     const std::vector<TrainSentence>& data,
+                                                     std::ostream* errors = nullptr);
 
 /// Loads a gazetteer TSV into `gazetteer`, leaving out rows whose `source` column starts with
 /// one of `exclude` (e.g. "ANERcorp": rows mined from the whole ANERcorp train split, held-out
