@@ -47,6 +47,25 @@ std::optional<Xapian::Database> open_remote(const std::string& arg) {
     return Xapian::Remote::open(host, port);
 }
 
+/// One line of a stub file, `TYPE ARGUMENT` (Xapian's stub format); `type` is empty for a
+/// blank or `#` comment line.
+struct StubLine {
+    std::string type, arg;
+};
+
+StubLine parse_stub_line(const std::string& raw) {
+    const std::string line = trim(raw);
+    if (line.empty() || line[0] == '#') return {};
+    const std::size_t space = line.find_first_of(" \t");
+    return {line.substr(0, space), space == std::string::npos ? "" : trim(line.substr(space))};
+}
+
+/// A stub line's relative path is relative to the stub's directory.
+fs::path stub_target(const fs::path& stub, const std::string& arg) {
+    const fs::path target(arg);
+    return target.is_relative() ? stub.parent_path() / target : target;
+}
+
 /// Appends the shards of `path` to `out`; false when `path` is a stub this does not understand.
 bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out) {
     std::error_code ec;
@@ -56,23 +75,17 @@ bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out
     }
     std::ifstream in(path);
     if (!in) return false;
-    const fs::path dir = path.parent_path();
     std::string line;
     while (std::getline(in, line)) {
-        line = trim(line);
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.find_first_of(" \t");
-        const std::string type = line.substr(0, space);
-        const std::string arg = space == std::string::npos ? "" : trim(line.substr(space));
+        const auto [type, arg] = parse_stub_line(line);
+        if (type.empty()) continue;
         if (type == "remote") {
             std::optional<Xapian::Database> db = open_remote(arg);
             if (!db) return false;
             out.push_back(std::move(*db));
         } else if (type == "auto" || type == "glass" || type == "chert" || type == "honey") {
             if (arg.empty()) return false;
-            fs::path target(arg);
-            if (target.is_relative()) target = dir / target;
-            if (!collect(target, depth + 1, out)) return false;
+            if (!collect(stub_target(path, arg), depth + 1, out)) return false;
         } else {
             return false;  // inmemory, or a keyword of a later Xapian
         }
@@ -87,16 +100,10 @@ bool lists_remote(const fs::path& path, int depth) {
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
-        line = trim(line);
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.find_first_of(" \t");
-        const std::string type = line.substr(0, space);
-        const std::string arg = space == std::string::npos ? "" : trim(line.substr(space));
+        const auto [type, arg] = parse_stub_line(line);
         if (type == "remote") return true;
-        if (type == "auto" && !arg.empty()) {
-            fs::path target(arg);
-            if (target.is_relative()) target = path.parent_path() / target;
-            if (lists_remote(target, depth + 1)) return true;
+        if (type == "auto" && !arg.empty() && lists_remote(stub_target(path, arg), depth + 1)) {
+            return true;
         }
     }
     return false;
