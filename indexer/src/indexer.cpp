@@ -12,10 +12,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <ostream>
-#include <set>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -43,6 +41,7 @@
 #include "fahras/indexer/write_index.hpp"
 
 #include "analysis.hpp"
+#include "catalogue.hpp"
 #include "inputs.hpp"
 
 namespace fs = std::filesystem;
@@ -450,7 +449,7 @@ class IndexRun {
                       << "): " << d.text << '\n';
             }
         }
-        for (const DocumentEntity& e : prepared.entities) remember(e);
+        for (const DocumentEntity& e : prepared.entities) m_catalogue.remember(e);
         Xapian::Document doc = std::move(prepared.doc);
         m_stories.assign(doc, article.id, prepared.fingerprint);
         m_summary.news.stories = m_stories.stats();
@@ -527,55 +526,11 @@ class IndexRun {
         if (++m_pending >= m_options.commit_every) commit();
     }
 
-    /// Keeps what the entity catalogue needs to know of an entity (see write_catalogue()).
-    void remember(const DocumentEntity& e) {
-        auto [it, added] = m_catalogue.try_emplace(e.id);
-        CatalogueEntry& c = it->second;
-        if (added) {
-            c.kind = e.kind;
-            c.name = e.name;
-            c.latin = e.latin;
-        }
-        for (const std::string& v : e.variants) {
-            if (c.variants.size() < 32) c.variants.insert(v);
-        }
-    }
-
-    /// Writes the entities seen since the last commit into the database metadata
-    /// (schema::meta_entity_prefix + id), merging the variants already recorded.
-    void write_catalogue() {
-        const Gazetteer* g = m_extractor ? &m_extractor->gazetteer() : nullptr;
-        for (auto& [id, c] : m_catalogue) {
-            const std::string key = std::string(schema::meta_entity_prefix) + id;
-            if (key.size() > 240) continue;
-            nlohmann::json old = nlohmann::json::parse(m_db.get_metadata(key), nullptr, false);
-            if (old.is_object()) {
-                for (const auto& v : old.value("variants", nlohmann::json::array())) {
-                    if (v.is_string() && c.variants.size() < 32) c.variants.insert(v.get<std::string>());
-                }
-            }
-            nlohmann::json aliases = nlohmann::json::array();
-            if (g != nullptr) {
-                if (const Entity* e = g->find_id(id)) {
-                    for (const std::string& a : e->aliases) aliases.push_back(a);
-                }
-            }
-            const nlohmann::json entry = {{"type", std::string(to_string(c.kind))},
-                                          {"name", c.name},
-                                          {"latin", c.latin},
-                                          {"aliases", std::move(aliases)},
-                                          {"variants", c.variants}};
-            m_db.set_metadata(key, entry.dump(-1, ' ', false,
-                                              nlohmann::json::error_handler_t::replace));
-        }
-        m_catalogue.clear();
-    }
-
     void commit() {
         if (!m_dirty) return;
         const auto started = Clock::now();
         try {
-            write_catalogue();
+            m_catalogue.write(m_db, m_extractor ? &m_extractor->gazetteer() : nullptr);
             m_db.commit();
             m_write_index->committed();
         } catch (const Xapian::Error& e) {
@@ -607,13 +562,7 @@ class IndexRun {
     std::size_t m_file_errors = 0;   ///< bad records in the current file
     std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
-    struct CatalogueEntry {
-        EntityKind kind = EntityKind::place;
-        std::string name;
-        std::string latin;
-        std::set<std::string> variants;
-    };
-    std::map<std::string, CatalogueEntry> m_catalogue;
+    EntityCatalogue m_catalogue;
     Xapian::WritableDatabase m_db;
     FileState m_state;
     std::vector<std::string> m_roots;            ///< absolute paths of the inputs
