@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/common/entities.hpp"
 #include "fahras/common/utf8.hpp"
+#include "arabic_letters.hpp"
 
 namespace fahras {
 
 namespace {
 
-constexpr char32_t alef = 0x0627;   // ARABIC LETTER ALEF
-constexpr char32_t reh = 0x0631;    // ARABIC LETTER REH
-constexpr char32_t ghain = 0x063A;  // ARABIC LETTER GHAIN
-constexpr char32_t jeem = 0x062C;   // ARABIC LETTER JEEM
-constexpr char32_t kaf = 0x0643;    // ARABIC LETTER KAF
-constexpr char32_t heh = 0x0647;    // ARABIC LETTER HEH (teh marbuta once folded)
-constexpr char32_t yeh = 0x064A;    // ARABIC LETTER YEH
+using namespace arabic_letters;
 
 /// The key of one folded word (see name_key()).
 std::u32string word_key(std::u32string_view w) {

@@ -3,20 +3,11 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/utf8.hpp"
+#include "arabic_letters.hpp"
 
 namespace fahras::entity_words {
 
-namespace {
-
-constexpr char32_t lam = 0x0644;   // ARABIC LETTER LAM
-constexpr char32_t waw = 0x0648;   // ARABIC LETTER WAW
-constexpr char32_t feh = 0x0641;   // ARABIC LETTER FEH
-constexpr char32_t beh = 0x0628;   // ARABIC LETTER BEH
-constexpr char32_t kaf = 0x0643;   // ARABIC LETTER KAF
-constexpr char32_t yeh = 0x064A;   // ARABIC LETTER YEH
-constexpr char32_t heh = 0x0647;   // ARABIC LETTER HEH
-
-}  // namespace
+using namespace arabic_letters;
 
 /// Letters of a folded word after the article.
 std::size_t letters_after_article(std::string_view folded) {
