@@ -2,7 +2,7 @@
 # Indexing and query benchmark of Fahras (not part of the test suite).
 #
 #   scripts/bench.sh [--out FILE.json] [--nq N] [--queries FILE.tsv] [--sizes LIST]
-#                    [--enlarge K] [--threads N] [--keep] [CORPUS...]
+#                    [--enlarge K] [--threads N] [--shards N] [--keep] [CORPUS...]
 #
 # Builds a release, then for each corpus size indexes with /usr/bin/time -v and runs a query
 # workload with and without --facets, in process (fahras-query --batch --latency). Prints one
@@ -12,6 +12,7 @@
 # CORPUS defaults to the news corpora in ../shared/data (ANT v1.1 + v2.1 and SaudiNewsNet).
 # --sizes 10000,30000,all  index the first N articles of the corpus as well (scaling run).
 # --enlarge K              add a run over the corpus repeated K times with fresh ids.
+# --shards N               index into N shards written in parallel (fahras-index --shards).
 # --nq N                   queries to run (default 2000) from --queries (default the shared
 #                          question workload, qid<TAB>text).
 # The machine may be shared: compare numbers from one invocation, and repeat.
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SHARED=${FAHRAS_SHARED_DIR:-$ROOT/../shared}
 
-OUT= NQ=2000 QUERIES= SIZES=all ENLARGE=0 KEEP=0 THREADS=
+OUT= NQ=2000 QUERIES= SIZES=all ENLARGE=0 KEEP=0 THREADS= SHARDS=
 CORPORA=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -30,8 +31,9 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES=$2; shift 2 ;;
     --enlarge) ENLARGE=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
+    --shards) SHARDS=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "bench: unknown option $1" >&2; exit 2 ;;
     *) CORPORA+=("$1"); shift ;;
   esac
@@ -107,11 +109,12 @@ for size in "${sizes[@]}"; do
   db=$WORK/db-$size
   threads=()
   [ -n "$THREADS" ] && threads=(--threads "$THREADS")
+  [ -n "$SHARDS" ] && threads+=(--shards "$SHARDS")
   # The corpus is one file of a few hundred MB: lift the per-file size limit (64 MB).
   /usr/bin/time -v "$INDEX" --db "$db" --max-file-size 8000000000 "${threads[@]}" "$corpus" > "$WORK/index.out" 2> "$WORK/index.err" || true
   read -r q50 q95 qmean < <(latency "$db")
   read -r f50 f95 fmean < <(latency "$db" --facets)
-  BENCH_THREADS=$THREADS python3 - "$size" "$WORK/index.out" "$WORK/index.err" "$db" "$q50" "$q95" "$qmean" \
+  BENCH_THREADS=$THREADS BENCH_SHARDS=$SHARDS python3 - "$size" "$WORK/index.out" "$WORK/index.err" "$db" "$q50" "$q95" "$qmean" \
       "$f50" "$f95" "$fmean" "$OUT" <<'PY'
 import json, os, re, sys
 size, out, err, db = sys.argv[1:5]
@@ -135,6 +138,7 @@ db_bytes = sum(os.path.getsize(os.path.join(d, name)) for d, _, names in os.walk
 row = {"size": size, "docs": indexed, "seconds": round(seconds, 2),
        "docs_per_s": round(indexed / seconds, 1) if seconds else None, "mb_per_s": mb,
        "user_s": user_s, "sys_s": sys_s, "threads": os.environ.get("BENCH_THREADS") or "default",
+       "shards": int(os.environ.get("BENCH_SHARDS") or 1),
        "peak_rss_mb": round(rss_mb, 1), "db_mb": round(db_bytes / 2**20, 1),
        "query_ms": {"p50": q[0], "p95": q[1], "mean": q[2]},
        "facets_ms": {"p50": f[0], "p95": f[1], "mean": f[2]}}

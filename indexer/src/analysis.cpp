@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis.hpp"
 
+#include <optional>
+#include <thread>
+#include <utility>
+
+#include "fahras/indexer/pipeline.hpp"
+
 namespace fahras {
 
 PreparedArticle ArticlePreparer::prepare(const Article& article) const {
@@ -27,6 +33,35 @@ PreparedArticle ArticlePreparer::prepare(const Article& article) const {
     out.fingerprint = fingerprint_words(text.empty() ? title_words : body_words,
                                         m_news->stories.fingerprint);
     return out;
+}
+
+void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                         std::size_t workers, std::size_t queue, BoilerplateTable& table) {
+    using Lines = std::pair<Article, std::vector<std::uint64_t>>;
+    OrderedPipeline<Article, Lines> pipeline(
+        [](Article& a) {
+            std::vector<std::uint64_t> hashes = BoilerplateTable::line_hashes(a);
+            // Only what observe() reads travels on: the body is no longer needed.
+            Article kept;
+            kept.source = std::move(a.source);
+            kept.url = std::move(a.url);
+            return Lines{std::move(kept), std::move(hashes)};
+        },
+        workers, queue);
+    std::thread reading([&] {
+        read_all_articles(files, reader, [&](Article&& a) { return pipeline.push(std::move(a)); });
+        pipeline.close();
+    });
+    // Whatever happens here, the reader and the workers are stopped and joined.
+    struct Join {
+        OrderedPipeline<Article, Lines>& pipeline;
+        std::thread& reading;
+        ~Join() {
+            pipeline.cancel();
+            reading.join();
+        }
+    } join{pipeline, reading};
+    while (std::optional<Lines> lines = pipeline.next()) table.observe(lines->first, lines->second);
 }
 
 }  // namespace fahras

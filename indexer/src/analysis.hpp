@@ -15,6 +15,9 @@
 #include "fahras/indexer/boilerplate.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/news.hpp"
+#include "fahras/indexer/readers.hpp"
+
+#include "inputs.hpp"
 
 namespace fahras {
 
@@ -45,5 +48,13 @@ class ArticlePreparer {
     const BoilerplateTable* m_boilerplate;
     const NewsOptions* m_news;
 };
+
+/// The boilerplate-learning pass (news, issue #8): reads every article of `files` and counts
+/// its body lines into `table` (BoilerplateTable::observe), in input order, with the line
+/// keys computed by `workers` threads (0: in this thread) and at most `queue` articles in
+/// flight. Errors are ignored (the indexing pass reports them). Learning from the counts is
+/// the caller's (BoilerplateTable::learn).
+void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                         std::size_t workers, std::size_t queue, BoilerplateTable& table);
 
 }  // namespace fahras

@@ -134,6 +134,12 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                  "Build a complete new database beside the live one, then switch to it "
                  "atomically and remove the old one");
     app.add_flag("--compact", options.compact, "With --rebuild: compact the new database first");
+    app.add_option("--shards", options.shards,
+                   "Write N shard databases in parallel, listed by a stub in DIR that Xapian "
+                   "and fahras-query open as one database (docs/SCALING.md); for a new "
+                   "database or with --rebuild (0: as the database is)")
+        ->capture_default_str()
+        ->type_name("N");
     app.add_option("--wait", options.wait_seconds,
                    "If another fahras-index holds the database, wait up to this long for it")
         ->check(CLI::NonNegativeNumber)

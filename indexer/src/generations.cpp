@@ -69,6 +69,13 @@ bool is_stub_directory(const fs::path& db) {
     return fs::is_directory(db, ec) && fs::is_regular_file(db / stub_name, ec);
 }
 
+fs::path live_generation(const fs::path& db) {
+    if (!is_stub_directory(db)) return {};
+    const fs::path target(stub_target(db / stub_name));
+    if (target.empty()) return {};
+    return target.is_relative() ? db / target : target;
+}
+
 Generation::Generation(const fs::path& db) : m_db(normalised(db)) {
     std::error_code ec;
     try {
@@ -119,20 +126,33 @@ Generation::~Generation() {
     if (m_stub_dir != m_db) fs::remove_all(m_stub_dir, ec);
 }
 
-void Generation::compact() {
-    fs::path out = m_path;
+void compact_database(const fs::path& path) {
+    fs::path out = path;
     out += "-compact";
     try {
-        Xapian::Database(m_path.string()).compact(out.string());
+        Xapian::Database(path.string()).compact(out.string());
     } catch (const Xapian::Error& e) {
         std::error_code ec;
         fs::remove_all(out, ec);
-        throw DatabaseError("cannot compact " + m_path.string() + ": " + e.get_msg());
+        throw DatabaseError("cannot compact " + path.string() + ": " + e.get_msg());
     }
     std::error_code ec;
-    fs::remove_all(m_path, ec);
-    fs::rename(out, m_path, ec);
+    fs::remove_all(path, ec);
+    fs::rename(out, path, ec);
     if (ec) throw DatabaseError("cannot rename " + out.string() + ": " + ec.message());
+}
+
+void Generation::compact() {
+    if (!is_stub_directory(m_path)) {
+        compact_database(m_path);
+        return;
+    }
+    // A sharded generation: every directory its stub lists, one at a time.
+    std::ifstream in(m_path / stub_name);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("auto ", 0) == 0) compact_database(m_path / line.substr(5));
+    }
 }
 
 void Generation::publish(double grace_seconds) {

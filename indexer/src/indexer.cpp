@@ -15,6 +15,7 @@
 #include <memory>
 #include <ostream>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
@@ -36,12 +37,14 @@
 #include "fahras/indexer/news.hpp"
 #include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/progress.hpp"
+#include "fahras/indexer/shards.hpp"
 #include "fahras/indexer/pipeline.hpp"
 #include "fahras/indexer/state.hpp"
 #include "fahras/indexer/write_index.hpp"
 
 #include "analysis.hpp"
 #include "catalogue.hpp"
+#include "index_run.hpp"
 #include "inputs.hpp"
 
 namespace fs = std::filesystem;
@@ -56,43 +59,6 @@ double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// Opens (creating if needed) the database for writing and checks its schema version.
-/// Returns true in `created` when the schema version had to be written (a new database).
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
-    Xapian::WritableDatabase db;
-    try {
-        db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError& e) {
-        throw LockedError("database " + path + " is locked by another writer: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open database " + path + " for writing: " + e.get_msg());
-    }
-    const std::string key(schema::meta_version);
-    const std::string version = db.get_metadata(key);
-    const std::string ours = std::to_string(schema::version);
-    created = false;
-    if (version.empty()) {
-        if (db.get_doccount() != 0) {
-            throw DatabaseError("database " + path + " was not written by fahras-index");
-        }
-        db.set_metadata(key, ours);
-        created = true;
-    } else if (version != ours) {
-        throw DatabaseError("database " + path + " has schema version " + version +
-                            ", this fahras-index writes version " + ours +
-                            ": rebuild it with fahras-index --rebuild");
-    }
-    return db;
-}
-
-/// Worker threads of a run: options.threads, or the number of cores when 0.
-std::size_t worker_count(const IndexOptions& options) {
-    std::size_t n = options.threads;
-    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
-    // One thread: the analysis runs in the writer's thread (no worker threads at all).
-    return n <= 1 ? 0 : n;
-}
-
 /// One indexing run into one database: a pipeline (issue #6) of
 ///   - a reading thread (read_inputs(): file decisions, decompression, parsing),
 ///   - `threads` analysis workers (ArticlePreparer: cleaning, analysis, entities, dates,
@@ -105,8 +71,9 @@ std::size_t worker_count(const IndexOptions& options) {
 class IndexRun {
   public:
     IndexRun(const IndexOptions& options, std::string db_path, std::ostream& log,
-             std::ostream& err)
+             std::ostream& err, ShardRole role = {})
         : m_options(options),
+          m_role(role),
           m_db_path(std::move(db_path)),
           m_log(log),
           m_err(err),
@@ -211,7 +178,13 @@ class IndexRun {
         std::thread reader([&] {
             read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
                         [this] { return stop_requested(); },
-                        [&](InputEvent&& ev) { return pipeline.push(std::move(ev)); });
+                        [&](InputEvent&& ev) {
+                            if (ev.kind == InputEvent::Kind::article && m_role.count > 1 &&
+                                shard_of(ev.article.id, m_role.count) != m_role.index) {
+                                return true;  // another shard's article
+                            }
+                            return pipeline.push(std::move(ev));
+                        });
             pipeline.close();
         });
         // Whatever happens in the writer, the reader and the workers are stopped and joined.
@@ -390,44 +363,23 @@ class IndexRun {
 
     // ---- News (issue #8) ----------------------------------------------------------------
     /// Loads the boilerplate lines learned by earlier runs, then counts the lines of every
-    /// article of this run (a first, read-only pass) and learns the frequent ones. The line
-    /// keys are computed by the workers; the counting is in input order.
+    /// article of this run (a first, read-only pass) and learns the frequent ones; a shard of a
+    /// sharded run takes the table learned once for all shards instead.
     void learn_boilerplate(const std::vector<InputFile>& files) {
         if (m_options.news.cleaning.keep_boilerplate) return;
-        try {
-            m_boilerplate.merge(m_db.get_metadata(std::string(schema::meta_boilerplate)));
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
-        }
-        using Lines = std::pair<Article, std::vector<std::uint64_t>>;
-        const std::size_t workers = worker_count(m_options);
-        OrderedPipeline<Article, Lines> pipeline(
-            [](Article& a) {
-                std::vector<std::uint64_t> hashes = BoilerplateTable::line_hashes(a);
-                // Only what observe() reads travels on: the body is no longer needed.
-                Article kept;
-                kept.source = std::move(a.source);
-                kept.url = std::move(a.url);
-                return Lines{std::move(kept), std::move(hashes)};
-            },
-            workers, queue_capacity(workers));
-        std::thread reader([&] {
-            read_all_articles(files, m_options.reader,
-                              [&](Article&& a) { return pipeline.push(std::move(a)); });
-            pipeline.close();
-        });
-        struct Join {
-            OrderedPipeline<Article, Lines>& pipeline;
-            std::thread& reader;
-            ~Join() {
-                pipeline.cancel();
-                reader.join();
+        if (m_role.learned != nullptr) {
+            m_boilerplate = *m_role.learned;
+        } else {
+            try {
+                m_boilerplate.merge(m_db.get_metadata(std::string(schema::meta_boilerplate)));
+            } catch (const Xapian::Error& e) {
+                throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
             }
-        } join{pipeline, reader};
-        while (std::optional<Lines> lines = pipeline.next()) {
-            m_boilerplate.observe(lines->first, lines->second);
+            const std::size_t workers = worker_count(m_options);
+            observe_boilerplate(files, m_options.reader, workers, queue_capacity(workers),
+                                m_boilerplate);
+            m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
         }
-        m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
         m_summary.news.learned_lines = m_boilerplate.size();
         try {
             m_db.set_metadata(std::string(schema::meta_boilerplate), m_boilerplate.serialize());
@@ -550,6 +502,7 @@ class IndexRun {
     static constexpr std::size_t max_failures_kept = 10000;
 
     const IndexOptions& m_options;
+    ShardRole m_role;
     std::string m_db_path;
     std::ostream& m_log;
     std::ostream& m_err;
@@ -575,7 +528,52 @@ class IndexRun {
     bool m_dirty = false;  ///< something was written since the last commit
 };
 
+/// True when `db` does not exist yet or is an empty directory.
+bool is_new_database(const fs::path& db) {
+    std::error_code ec;
+    return !fs::exists(db, ec) || (fs::is_directory(db, ec) && fs::is_empty(db, ec));
+}
+
 }  // namespace
+
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
+    Xapian::WritableDatabase db;
+    try {
+        db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw LockedError("database " + path + " is locked by another writer: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot open database " + path + " for writing: " + e.get_msg());
+    }
+    const std::string key(schema::meta_version);
+    const std::string version = db.get_metadata(key);
+    const std::string ours = std::to_string(schema::version);
+    created = false;
+    if (version.empty()) {
+        if (db.get_doccount() != 0) {
+            throw DatabaseError("database " + path + " was not written by fahras-index");
+        }
+        db.set_metadata(key, ours);
+        created = true;
+    } else if (version != ours) {
+        throw DatabaseError("database " + path + " has schema version " + version +
+                            ", this fahras-index writes version " + ours +
+                            ": rebuild it with fahras-index --rebuild");
+    }
+    return db;
+}
+
+std::size_t worker_count(const IndexOptions& options) {
+    std::size_t n = options.threads;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    // One thread: the analysis runs in the writer's thread (no worker threads at all).
+    return n <= 1 ? 0 : n;
+}
+
+IndexSummary run_one(const IndexOptions& options, const std::string& db_path, std::ostream& log,
+                     std::ostream& err, const ShardRole& role) {
+    return IndexRun(options, db_path, log, err, role).run();
+}
 
 IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostream& err) {
     if (options.db.empty()) throw UsageError("no database given (--db)");
@@ -598,10 +596,18 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
 
     const auto started = Clock::now();
     const DbLock lock(options.db, options.wait_seconds);
+    // Sharded or not: as the database is, unless --shards says otherwise (shards.hpp).
+    std::vector<fs::path> shards = shard_paths(options.db);
+    const std::size_t have = std::max<std::size_t>(shards.size(), 1);
+    const std::size_t want = options.shards != 0 ? options.shards : have;
     IndexSummary summary;
     if (options.rebuild) {
         Generation generation(options.db);
-        summary = IndexRun(options, generation.path().string(), log, err).run();
+        if (want > 1) {
+            summary = run_shards(options, write_shard_stub(generation.path(), want), log, err);
+        } else {
+            summary = run_one(options, generation.path().string(), log, err);
+        }
         if (!summary.interrupted) {
             const auto publishing = Clock::now();
             if (options.compact) generation.compact();
@@ -609,7 +615,17 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
             summary.publish_seconds = seconds_since(publishing);
         }
     } else {
-        summary = IndexRun(options, options.db, log, err).run();
+        if (want != have) {
+            if (have > 1 || !is_new_database(options.db)) {
+                throw UsageError("database " + options.db + " has " + std::to_string(have) +
+                                 (have == 1 ? " shard" : " shards") + ", not " +
+                                 std::to_string(want) +
+                                 ": change the number of shards with --rebuild --shards N");
+            }
+            shards = create_shards(options.db, want);
+        }
+        summary = shards.empty() ? run_one(options, options.db, log, err)
+                                 : run_shards(options, shards, log, err);
     }
     summary.seconds = seconds_since(started);
 

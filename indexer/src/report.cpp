@@ -38,6 +38,7 @@ std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
     const nlohmann::json report = {
         {"db", options.db},
         {"rebuild", options.rebuild},
+        {"shards", s.shards},
         {"exit_status", s.exit_status()},
         {"interrupted", s.interrupted},
         {"added", s.indexed},

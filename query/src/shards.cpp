@@ -13,6 +13,7 @@ namespace fahras {
 namespace {
 
 constexpr int max_stub_depth = 8;  ///< stubs listing stubs: a loop stops here
+constexpr const char* stub_file_name = "XAPIANDB";  ///< the stub file of a stub directory
 
 std::string trim(const std::string& s) {
     const std::size_t b = s.find_first_not_of(" \t\r");
@@ -70,6 +71,12 @@ fs::path stub_target(const fs::path& stub, const std::string& arg) {
 bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out) {
     std::error_code ec;
     if (fs::is_directory(path, ec) || depth > max_stub_depth) {
+        // A stub directory (a --rebuild generation, or the shards of fahras-index --shards)
+        // is read like the stub file it holds.
+        const fs::path stub = path / stub_file_name;
+        if (depth <= max_stub_depth && fs::is_regular_file(stub, ec)) {
+            return collect(stub, depth + 1, out);
+        }
         out.emplace_back(path.string());
         return true;
     }
@@ -96,7 +103,11 @@ bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out
 /// Whether the stub at `path` lists a `remote` line, directly or through nested stubs.
 bool lists_remote(const fs::path& path, int depth) {
     std::error_code ec;
-    if (fs::is_directory(path, ec) || depth > max_stub_depth) return false;
+    if (depth > max_stub_depth) return false;
+    if (fs::is_directory(path, ec)) {
+        const fs::path stub = path / stub_file_name;
+        return fs::is_regular_file(stub, ec) && lists_remote(stub, depth + 1);
+    }
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {

@@ -33,6 +33,9 @@ for part in a b all; do
   "$INDEX" --quiet --db "$WORK/db-$part" "$WORK/$part" || { echo "FAIL - indexing $part"; exit 1; }
 done
 printf 'auto %s\nauto %s\n' "$WORK/db-a" "$WORK/db-b" > "$WORK/local.stub"
+# The same articles written by one run as two shards (fahras-index --shards 2): a stub
+# directory whose generation lists shard-0 and shard-1.
+"$INDEX" --quiet --shards 2 --db "$WORK/db-sharded" "$WORK/all" || { echo "FAIL - indexing --shards 2"; exit 1; }
 
 # Two xapian-tcpsrv on loopback, on free ports (a port taken meanwhile: try another). The
 # servers are children of this shell, so that cleanup() can stop them.
@@ -77,6 +80,7 @@ for q in 'سوريا OR روسيا' 'وزير الدفاع' '"وزير الدف�
   check "one DB finds something for: $q" python3 -c 'import json,sys; assert json.loads(sys.argv[1])["ids"]' "$whole"
   check "local shards = one DB for: $q" test "$(summary "$WORK/local.stub" "$q")" = "$whole"
   check "remote shards = one DB for: $q" test "$(summary "$WORK/remote.stub" "$q")" = "$whole"
+  check "--shards 2 = one DB for: $q" test "$(summary "$WORK/db-sharded" "$q")" = "$whole"
 done
 # Paging across shards: ranks 3–4 are the third and fourth of the whole ranking.
 page_ids() {
@@ -97,6 +101,17 @@ whole_catalogue=$(catalogue "$WORK/db-all")
 check "one DB holds entities" test -n "$whole_catalogue"
 check "entities over local shards = one DB" test "$(catalogue "$WORK/local.stub")" = "$whole_catalogue"
 check "entities over remote shards = one DB" test "$(catalogue "$WORK/remote.stub")" = "$whole_catalogue"
+check "entities over --shards 2 = one DB" test "$(catalogue "$WORK/db-sharded")" = "$whole_catalogue"
+doccount() { xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p'; }
+check "--shards 2: both shards hold articles, as many as one DB" python3 -c '
+import sys; a, b, whole = map(int, sys.argv[1:]); assert a > 0 and b > 0 and a + b == whole, (a, b, whole)' \
+  "$(doccount "$(ls -d "$WORK"/db-sharded/gen-*/shard-0)")" "$(doccount "$(ls -d "$WORK"/db-sharded/gen-*/shard-1)")" \
+  "$(doccount "$WORK/db-all")"
+check "--shards 2: a second run changes nothing" python3 -c '
+import json, sys; r = json.load(sys.stdin); assert r["added"] == 0 and r["updated"] == 0 and r["deleted"] == 0 and r["unchanged"] > 0 and r["shards"] == 2, r' \
+  < <("$INDEX" --quiet --db "$WORK/db-sharded" --report /dev/stdout "$WORK/all")
+check "--shards 3 on a 2-shard database is refused without --rebuild" \
+  test "$("$INDEX" --quiet --shards 3 --db "$WORK/db-sharded" "$WORK/all" >/dev/null 2>&1; echo $?)" = 2
 # A named entity whose catalogue entry is in the second shard only, found by its name.
 only_b=$(python3 - "$(catalogue "$WORK/db-a")" "$whole_catalogue" "$("$QUERY" entities --db "$WORK/db-b" --format json --top 0)" <<'PY'
 import json, sys

@@ -21,6 +21,15 @@ namespace fahras {
 /// True when `db` is a stub directory (holds a XAPIANDB stub file).
 [[nodiscard]] bool is_stub_directory(const std::filesystem::path& db);
 
+/// The live generation of the stub directory `db` (the directory its XAPIANDB names, made
+/// relative to `db` when the stub gives a relative path), or an empty path when `db` is not a
+/// stub directory.
+[[nodiscard]] std::filesystem::path live_generation(const std::filesystem::path& db);
+
+/// Replaces the database at `path` by a compacted copy of itself (Xapian::Database::compact
+/// into `path`-compact, then renamed over it). Throws DatabaseError.
+void compact_database(const std::filesystem::path& path);
+
 /// A new generation being built for `db`, removed on destruction unless published.
 class Generation {
   public:
@@ -37,7 +46,8 @@ class Generation {
     /// Where to write the new database.
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
 
-    /// Replaces the generation by a compacted copy of itself (Xapian::Database::compact).
+    /// Replaces the generation by a compacted copy of itself (compact_database); a sharded
+    /// generation (shards.hpp) has each shard compacted instead.
     void compact();
 
     /// Makes the new generation the live database, atomically: readers that open `db` from

@@ -37,6 +37,10 @@ struct IndexOptions {
     bool retry_failed = false;        ///< read again files that failed and did not change
     bool rebuild = false;             ///< build a new database and switch to it atomically
     bool compact = false;             ///< with `rebuild`: compact the new database first
+    /// Shard databases (shards.hpp): 0 keeps the database as it is (sharded or not); N > 1
+    /// makes a new database, or with `rebuild` a new generation, of N shards written in
+    /// parallel; changing the number of an existing database needs `rebuild`.
+    std::size_t shards = 0;
     double wait_seconds = 0;          ///< wait this long for another writer to finish
     double swap_grace_seconds = 1.0;  ///< `rebuild`: delay before the old database is removed
     std::string report;               ///< write a JSON summary to this file ("" = none)
@@ -68,7 +72,8 @@ struct IndexSummary {
     NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
     std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
     std::size_t bytes = 0;             ///< bytes of title + body text analysed
-    std::size_t commits = 0;           ///< commits that wrote something
+    std::size_t commits = 0;           ///< commits that wrote something (all shards)
+    std::size_t shards = 1;            ///< shard databases written
     bool interrupted = false;          ///< stopped early by options.stop; the rest is for next run
     std::vector<InputFailure> failures;
     double seconds = 0;                ///< whole run

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One indexing run into one database (indexer.cpp) and the sharded run built from N of them
+// (sharded_run.cpp); internal to fahras_indexer.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "fahras/indexer/boilerplate.hpp"
+#include "fahras/indexer/indexer.hpp"
+
+namespace fahras {
+
+/// What one run does as one of the N runs of a sharded run (`--shards N`, shards.hpp): it
+/// reads every input but keeps only the articles shard_of() gives it (file records and
+/// deletions follow: an article routed elsewhere is never stored, and a file's unseen articles
+/// are deleted as always), and it takes the boilerplate table learned once for all shards.
+struct ShardRole {
+    std::size_t index = 0;
+    std::size_t count = 1;
+    const BoilerplateTable* learned = nullptr;  ///< null: learn it in the run itself
+};
+
+/// Indexes `options.inputs` into the one database at `db_path` (incrementally; the caller
+/// holds the lock and handles --rebuild generations). Input errors go to `err`.
+IndexSummary run_one(const IndexOptions& options, const std::string& db_path, std::ostream& log,
+                     std::ostream& err, const ShardRole& role = {});
+
+/// Runs one run_one() per shard, in parallel threads, and sums what they did.
+IndexSummary run_shards(const IndexOptions& options,
+                        const std::vector<std::filesystem::path>& shards, std::ostream& log,
+                        std::ostream& err);
+
+/// Creates the new sharded database `db` (missing or an empty directory) with `n` empty shards
+/// and returns their paths.
+std::vector<std::filesystem::path> create_shards(const std::filesystem::path& db, std::size_t n);
+
+/// Opens (creating if needed) the database for writing and checks its schema version.
+/// Returns true in `created` when the schema version had to be written (a new database).
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created);
+
+/// Analysis worker threads of a run: options.threads, or the number of cores when 0; 0 when
+/// that is 1 (the analysis then runs in the writer's thread).
+std::size_t worker_count(const IndexOptions& options);
+
+}  // namespace fahras
