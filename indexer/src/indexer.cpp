@@ -528,12 +528,6 @@ class IndexRun {
     bool m_dirty = false;  ///< something was written since the last commit
 };
 
-/// True when `db` does not exist yet or is an empty directory.
-bool is_new_database(const fs::path& db) {
-    std::error_code ec;
-    return !fs::exists(db, ec) || (fs::is_directory(db, ec) && fs::is_empty(db, ec));
-}
-
 }  // namespace
 
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
@@ -573,85 +567,6 @@ std::size_t worker_count(const IndexOptions& options) {
 IndexSummary run_one(const IndexOptions& options, const std::string& db_path, std::ostream& log,
                      std::ostream& err, const ShardRole& role) {
     return IndexRun(options, db_path, log, err, role).run();
-}
-
-IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostream& err) {
-    if (options.db.empty()) throw UsageError("no database given (--db)");
-    if (options.inputs.empty()) throw UsageError("nothing to index: give files or directories");
-    if (options.commit_every == 0) throw UsageError("--commit-every must be at least 1");
-    if (options.compact && !options.rebuild) throw UsageError("--compact needs --rebuild");
-    if (!options.reader.encoding.empty()) {
-        (void)decode_text("", options.reader.encoding);  // UsageError for an unknown name
-    }
-    for (const std::string& input : options.inputs) {
-        std::error_code ec;
-        if (!fs::exists(input, ec)) throw UsageError("input " + input + " does not exist");
-    }
-    {
-        // The lock file lives beside the database; its directory must exist.
-        std::error_code ec;
-        const fs::path parent = fs::path(lock_file_of(options.db)).parent_path();
-        if (!parent.empty()) fs::create_directories(parent, ec);
-    }
-
-    const auto started = Clock::now();
-    const DbLock lock(options.db, options.wait_seconds);
-    // Sharded or not: as the database is, unless --shards says otherwise (shards.hpp).
-    std::vector<fs::path> shards = shard_paths(options.db);
-    const std::size_t have = std::max<std::size_t>(shards.size(), 1);
-    const std::size_t want = options.shards != 0 ? options.shards : have;
-    IndexSummary summary;
-    if (options.rebuild) {
-        Generation generation(options.db);
-        if (want > 1) {
-            summary = run_shards(options, write_shard_stub(generation.path(), want), log, err);
-        } else {
-            summary = run_one(options, generation.path().string(), log, err);
-        }
-        if (!summary.interrupted) {
-            const auto publishing = Clock::now();
-            if (options.compact) generation.compact();
-            generation.publish(options.swap_grace_seconds);
-            summary.publish_seconds = seconds_since(publishing);
-        }
-    } else {
-        if (want != have) {
-            if (have > 1 || !is_new_database(options.db)) {
-                throw UsageError("database " + options.db + " has " + std::to_string(have) +
-                                 (have == 1 ? " shard" : " shards") + ", not " +
-                                 std::to_string(want) +
-                                 ": change the number of shards with --rebuild --shards N");
-            }
-            shards = create_shards(options.db, want);
-        }
-        summary = shards.empty() ? run_one(options, options.db, log, err)
-                                 : run_shards(options, shards, log, err);
-    }
-    summary.seconds = seconds_since(started);
-
-    if (!options.report.empty()) {
-        std::ofstream out(options.report, std::ios::trunc);
-        out << summary_json(summary, options) << '\n';
-        out.close();
-        if (!out) err << "fahras-index: warning: cannot write report " << options.report << '\n';
-    }
-    if (!options.quiet) {
-        log << format_summary(summary) << '\n';
-        log << format_news_summary(summary.news) << '\n';  // news (issue #8)
-        if (options.verbose) {
-            for (const auto& [source, bytes] : summary.news.by_source) {
-                char share[32];
-                std::snprintf(share, sizeof share, "%.2f%%",
-                              bytes.first > 0 ? 100.0 * static_cast<double>(bytes.second) /
-                                                    static_cast<double>(bytes.first)
-                                              : 0.0);
-                log << "fahras-index: news: source " << (source.empty() ? "(none)" : source)
-                    << ": " << bytes.second << " of " << bytes.first << " body bytes dropped ("
-                    << share << ")\n";
-            }
-        }
-    }
-    return summary;
 }
 
 }  // namespace fahras
