@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "fahras/common/errors.hpp"
@@ -66,7 +67,12 @@ std::map<std::string, std::string> articles(const Xapian::Database& db) {
 
 }  // namespace
 
-TEST_CASE("shards: routing is by article id, stable and spread", "[shards]") {
+TEST_CASE("shards: routing is by URL (else id), stable and spread", "[shards]") {
+    Article a;
+    a.id = "ant21:BB-world-1";
+    CHECK(routing_key(a) == "ant21:BB-world-1");
+    a.url = "https://www.bbc.com/arabic/1";
+    CHECK(routing_key(a) == "https://www.bbc.com/arabic/1");
     CHECK(shard_of("anything", 0) == 0);
     CHECK(shard_of("anything", 1) == 0);
     // FNV-1a 64 of "a" is 0xaf63dc4c8601ec8c: pinned, since existing shards depend on it.
@@ -96,7 +102,10 @@ TEST_CASE("shards: --shards 2 writes each article once, as one database would", 
         CHECK(shard.get_doccount() > 0);
         CHECK(shard.get_metadata(std::string(schema::meta_version)) == std::to_string(schema::version));
         for (const auto& [id, doc] : articles(shard)) {
-            CHECK(shard_of(id, 2) == k);
+            // Routed by URL, or by id when there is none (the two seeds).
+            const nlohmann::json data = nlohmann::json::parse(doc.substr(doc.find('\n') + 1));
+            const std::string url = data.value("url", "");
+            CHECK(shard_of(url.empty() ? id : url, 2) == k);
             CHECK(found.emplace(id, doc).second);  // in one shard only
         }
     }

@@ -180,7 +180,7 @@ class IndexRun {
                         [this] { return stop_requested(); },
                         [&](InputEvent&& ev) {
                             if (ev.kind == InputEvent::Kind::article && m_role.count > 1 &&
-                                shard_of(ev.article.id, m_role.count) != m_role.index) {
+                                shard_of(routing_key(ev.article), m_role.count) != m_role.index) {
                                 return true;  // another shard's article
                             }
                             return pipeline.push(std::move(ev));

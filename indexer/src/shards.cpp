@@ -21,11 +21,15 @@ std::string shard_name(std::size_t k) { return "shard-" + std::to_string(k); }
 
 }  // namespace
 
-std::size_t shard_of(std::string_view article_id, std::size_t n) noexcept {
+std::string_view routing_key(const Article& article) noexcept {
+    return article.url.empty() ? std::string_view(article.id) : std::string_view(article.url);
+}
+
+std::size_t shard_of(std::string_view key, std::size_t n) noexcept {
     if (n <= 1) return 0;
     // FNV-1a, 64 bits: fixed constants, no seed, the same on every machine.
     std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : article_id) {
+    for (const char c : key) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ULL;
     }

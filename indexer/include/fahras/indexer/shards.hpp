@@ -11,20 +11,27 @@
 // Xapian follows the two stubs, so `Xapian::Database(DB)`, fahras-query, xapian-delve and
 // xapian-tcpsrv open the N shards as one database; a --rebuild swaps all N at once.
 //
-// Every article lives in exactly one shard, chosen from its id alone (shard_of), so an
-// incremental run finds it again in the same shard whatever else changed.
+// Every article lives in one shard, chosen from its URL (or its id when it has no URL,
+// routing_key), so an incremental run finds it again in the same shard whatever else changed,
+// and the versions of one web page (the same URL filed twice, an update) are in one shard for
+// the story clustering, which works within a shard (docs/SCALING.md).
 
 #include <cstddef>
 #include <filesystem>
 #include <string_view>
 #include <vector>
 
+#include "fahras/common/article.hpp"
+
 namespace fahras {
 
-/// The shard (0 … n−1) of the article with id `article_id`: the 64-bit FNV-1a hash of the id,
-/// modulo n. Stable across versions and machines (the shards of an existing database depend on
-/// it); 0 when n ≤ 1.
-[[nodiscard]] std::size_t shard_of(std::string_view article_id, std::size_t n) noexcept;
+/// What routes an article to its shard: its URL, or its id when it has none.
+[[nodiscard]] std::string_view routing_key(const Article& article) noexcept;
+
+/// The shard (0 … n−1) of routing key `key`: the 64-bit FNV-1a hash of the key, modulo n.
+/// Stable across versions and machines (the shards of an existing database depend on it); 0
+/// when n ≤ 1.
+[[nodiscard]] std::size_t shard_of(std::string_view key, std::size_t n) noexcept;
 
 /// The shard databases of the sharded database `db`, in shard order, or an empty vector when
 /// `db` is not a sharded database (a plain database, a one-generation stub directory, or
