@@ -3,17 +3,12 @@
 # metadata, path and dateline; filters, ranges, sorting, facet counts; the two seed phrases.
 # Usage: test_dates.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 INDEX=$1 QUERY=$2 SRC=$3
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-e2e-dates.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/db"
-failures=0 checks=0
 
-check() {  # check DESCRIPTION COMMAND...: passes when COMMAND succeeds
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
-}
 # py EXPR FILE: evaluates a Python expression over the JSON result `r` in FILE.
 py() {
   python3 -c 'import json,sys; r=json.load(open(sys.argv[2])); sys.exit(0 if eval(sys.argv[1]) else 1)' "$1" "$2"
@@ -97,5 +92,4 @@ check "  mentioned_month: top 3, 2015-09 three times, 2014-08 twice" py 'len(r["
 check "text output shows the facets" bash -c "\"$QUERY\" --db \"$DB\" --facets --limit 1 سوريا </dev/null | grep -q 'mentioned_month: '"
 check "TSV output has facet rows" bash -c "\"$QUERY\" --db \"$DB\" --format tsv --facets --limit 1 سوريا </dev/null | grep -q \$'^#facet\tyear\t2015\t5'"
 
-echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

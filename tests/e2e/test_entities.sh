@@ -2,16 +2,12 @@
 # End-to-end test of entity filters, facets and listings on sample_corpus/.
 # Usage: test_entities.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 INDEX=$1 QUERY=$2 SRC=$3
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-e2e-entities.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/db"
-failures=0
 
-check() {  # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
-}
 py() { python3 -c "$@"; }
 
 "$INDEX" --db "$DB" "$SRC/sample_corpus" >"$WORK/index.out" 2>&1
@@ -79,5 +75,4 @@ check "a --gazetteer entry is indexed" test "$("$QUERY" --db "$WORK/db2" --forma
 "$INDEX" --db "$WORK/db3" --no-entities "$SRC/sample_corpus/seeds" >/dev/null 2>&1
 check "--no-entities indexes no entity" test "$("$QUERY" --db "$WORK/db3" --format json --limit 0 --person Shoigu | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])')" = 0
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

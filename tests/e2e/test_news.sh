@@ -3,22 +3,11 @@
 # agency:, --keep-boilerplate, on a database of sample_corpus/ plus a light edit of a seed.
 # Usage: test_news.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 INDEX=$1 QUERY=$2 SRC=$3
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-news.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-failures=0 checks=0
 
-check() {  # check DESCRIPTION COMMAND... : passes when COMMAND succeeds
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
-}
-status_is() {  # status_is EXPECTED COMMAND... (output to $WORK/out, $WORK/err)
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want; stderr:"; sed 's/^/  /' "$WORK/err" | head -5; return 1; }
-}
 py() {  # py FILE 'python expression over r (the JSON result)': passes when it is true
   python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); ok=eval(sys.argv[2]); print("  got:", [(h["id"], h.get("other_versions")) for h in r.get("hits", [])]) if not ok else None; sys.exit(0 if ok else 1)' "$1" "$2"
 }
@@ -82,5 +71,4 @@ check "  the related-link line is found" status_is 0 "$QUERY" --db "$WORK/keep" 
 check "  agencies are still recognised" status_is 0 "$QUERY" --db "$WORK/keep" --agency AFP شويغو
 check "--verbose reports each dropped line" bash -c "\"$INDEX\" --db \"$WORK/v\" --verbose \"$CORPUS/seeds\" | grep -q 'dropped related_link (body line'"
 
-echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -3,17 +3,12 @@
 # kill -9 at random points (fixed seed), and --rebuild while another process keeps querying.
 # Usage: test_nightly.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 INDEX=$1 QUERY=$2 SRC=$3
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-nightly.XXXXXX")
 bg_pids=()
 cleanup() { for p in "${bg_pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"; }
 trap cleanup EXIT
-failures=0 checks=0
-check() {  # check DESCRIPTION COMMAND... : passes when COMMAND succeeds
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
-}
 doccount() { xapian-delve "$1" 2>/dev/null | grep -Eo 'number of documents = [0-9]+' | grep -Eo '[0-9]+$' || echo 0; }
 # The ids the marker query finds, sorted.
 found_ids() { "$QUERY" --db "$1" --format tsv --limit 100000 'علامةفهرس' 2>/dev/null |
@@ -174,5 +169,4 @@ sleep 0.3
 bash "$SRC/scripts/nightly-reindex.sh" "$WORK/nightly.conf"; rc=$?
 check "nightly-reindex.sh passes exit status 3 through when locked" test "$rc" -eq 3
 
-echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -2,23 +2,12 @@
 # End-to-end test of the built binaries on sample_corpus/ (omindextest-style).
 # Usage: test_sample_corpus.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 INDEX=$1 QUERY=$2 SRC=$3
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-e2e.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/db"
-failures=0 checks=0
 
-check() {  # check DESCRIPTION COMMAND... : passes when COMMAND succeeds
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
-}
-status_is() {  # status_is EXPECTED COMMAND... (output to $WORK/out, $WORK/err)
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want; stderr:"; sed 's/^/  /' "$WORK/err" | head -5; return 1; }
-}
 json_hits() {  # json_hits FILE: number of hits in a --format json result
   python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["hits"]))' "$1"
 }
@@ -80,5 +69,4 @@ check "empty file reported" grep -q "empty.txt.*error:" "$WORK/err"
 check "malformed .json reported" grep -q "broken.json.*error:" "$WORK/err"
 check "good articles around them are indexed (3)" grep -Eq '3 indexed, 0 replaced, [0-9]+ skipped, [1-9][0-9]* failed' "$WORK/out"
 
-echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -4,6 +4,7 @@
 # opened locally through a stub file or served by two xapian-tcpsrv processes on 127.0.0.1.
 # Usage: test_shards.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail
+. "$(dirname "$0")/lib.sh"
 INDEX=$1 QUERY=$2 SRC=$3
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fahras-shards.XXXXXX")
 PIDS=()
@@ -12,12 +13,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-failures=0 checks=0
-check() {  # check DESCRIPTION COMMAND...
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@"; then echo "ok - $what"; else echo "FAIL - $what"; failures=$((failures + 1)); fi
-}
 
 # The same relative paths in the shards and in the whole, so articles get the same ids.
 mkdir -p "$WORK/a/ant" "$WORK/b/ant" "$WORK/all"
@@ -130,5 +125,4 @@ import json, sys; r = json.load(sys.stdin); assert r["resolved_entities"][0]["en
     < <("$QUERY" --db "$WORK/$db" --format json --entity "$only_b" '')
 done
 
-echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish
