@@ -30,7 +30,7 @@ struct Scratch {
     std::vector<std::uint64_t> doc_features;
 };
 
-/// Adds the weights of `table` for features [begin, end) of `s` to emission row `e`.
+/// Adds the weights in `table` of the features [begin, end) to the emission row `e`.
 void add_weights(const ner::FlatTable<ner::LabelWeights>& table, const std::uint64_t* begin,
                  const std::uint64_t* end, float* e) {
     for (const std::uint64_t* f = begin; f != end; ++f) {
