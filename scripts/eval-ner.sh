@@ -8,6 +8,8 @@
 #      tagger spans, surnames; docs/ENTITIES.md), with the shipped gazetteer minus its rows
 #      mined from ANERcorp (they come from the whole train split, held-out part included);
 #   3. the same without the tagger (fahras-index --no-tagger).
+# Tagger and extractor are also scored with 10 consecutive sentences as one text (ANERcorp
+# has no article boundaries), closer to the articles indexing sees.
 # Usage: scripts/eval-ner.sh [MODEL] [RANGE]   (RANGE default 0.8:1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,8 @@ CORPUS="$SHARED/ner/anercorp_train.conll@$RANGE"
 
 echo "== tagger"
 "$TOOL" eval --model "$MODEL" --corpus "$CORPUS"
+echo "== tagger, 10 consecutive sentences as one text (what a two-pass model aggregates over)"
+"$TOOL" eval --model "$MODEL" --corpus "$CORPUS" --window 10
 
 extractor() {
   "$TOOL" eval-extractor --model "$MODEL" --corpus "$CORPUS" \
@@ -35,5 +39,7 @@ extractor() {
 }
 echo "== extractor (gazetteer without ANERcorp rows + cues + tagger)"
 extractor
+echo "== extractor, 10 consecutive sentences as one text (--window 10)"
+extractor --window 10
 echo "== extractor without the tagger (--no-tagger)"
 extractor --no-tagger

@@ -3,6 +3,8 @@
 # Deterministic: the same data and code give the same model. Never trains on the held-out
 # newswire (the last 20 % of the ANERcorp train split's sentences, see scripts/eval-ner.sh).
 # Usage: scripts/train-ner.sh [OUT] [extra fahras-ner-train train options...]
+# Two passes (docs/NER.md, "Two passes"): the first-pass labels the second pass learns from
+# come from a jackknife over 5 contiguous parts; 10 consecutive sentences count as one article.
 #
 # Licensing: the model embeds word lists and weights derived from the sources below, so it is
 # an adaptation of all of them and one licence must cover it: CC BY-SA 4.0 (data/LICENSES.md).
@@ -64,5 +66,6 @@ cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
   --word-counts "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
   --word-counts "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" \
   --clusters --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
+  --two-pass --jackknife 5 --doc-window 10 --doc-templates 9 \
   --out "$OUT" "$@"
 ls -l "$OUT"

@@ -261,3 +261,96 @@ TEST_CASE("NER features: word lists meet both spellings of a foreign g") {
     REQUIRE(words.size() == 2);
     CHECK(words[1].lex_begin == lex_organisation);
 }
+
+TEST_CASE("NER article features: aggregate_document sums up the other occurrences of a word") {
+    // Word types are plain numbers here; 0 is "no word type" and is never aggregated.
+    constexpr std::uint64_t a = 11, b = 12, t = 13;
+    constexpr std::uint8_t alone = doc_alone, untagged = doc_untagged;
+    constexpr std::uint8_t per = 1, loc = 2, org = 3;  // DocContext::cls: class + 1
+    struct Row {
+        const char* what;
+        std::vector<DocToken> tokens;
+        std::vector<DocContext> expected;  // major, cls, share, org_after_trigger, self
+    };
+    const std::vector<Row> rows{
+        {"a word seen once is alone", {{a, O, false}}, {{alone, alone, 0, false, O}}},
+        {"never tagged elsewhere",
+         {{a, O, false}, {a, O, false}},
+         {{untagged, untagged, 0, false, O}, {untagged, untagged, 0, false, O}}},
+        {"the token's own label is left out; share of the others tagged",
+         {{a, B_ORG, false}, {b, O, false}, {a, O, false}, {a, B_ORG, false}},
+         {{B_ORG, org, 2, false, B_ORG},
+          {alone, alone, 0, false, O},
+          {B_ORG, org, 3, false, O},
+          {B_ORG, org, 2, false, B_ORG}}},
+        {"under half of the others tagged",
+         {{a, O, false}, {a, O, false}, {a, O, false}, {a, I_LOC, false}},
+         {{I_LOC, loc, 1, false, O},
+          {I_LOC, loc, 1, false, O},
+          {I_LOC, loc, 1, false, O},
+          {untagged, untagged, 0, false, I_LOC}}},
+        {"a tie goes to the lower label and class",
+         {{a, B_LOC, false}, {a, B_PER, false}, {a, O, false}},
+         {{B_PER, per, 2, false, B_LOC}, {B_LOC, loc, 2, false, B_PER}, {B_PER, per, 3, false, O}}},
+        {"the majority class can differ from the class of the majority label",
+         {{a, B_LOC, false}, {a, B_LOC, false}, {a, B_ORG, false}, {a, I_ORG, false},
+          {a, I_ORG, false}, {a, O, false}},
+         {{I_ORG, org, 2, false, B_LOC},
+          {I_ORG, org, 2, false, B_LOC},
+          {B_LOC, loc, 2, false, B_ORG},
+          {B_LOC, loc, 2, false, I_ORG},
+          {B_LOC, loc, 2, false, I_ORG},
+          {B_LOC, org, 3, false, O}}},
+        {"an organisation after a trigger tells the other occurrences, not itself",
+         {{t, O, false}, {a, B_ORG, true}, {a, O, false}},
+         {{alone, alone, 0, false, O},
+          {untagged, untagged, 0, false, B_ORG},
+          {B_ORG, org, 3, true, O}}},
+        {"a trigger before a word tagged as a place says nothing",
+         {{a, B_LOC, true}, {a, O, false}},
+         {{untagged, untagged, 0, false, B_LOC}, {B_LOC, loc, 3, false, O}}},
+        {"tokens without a word type are skipped",
+         {{0, B_PER, false}, {0, B_PER, false}},
+         {{alone, alone, 0, false, B_PER}, {alone, alone, 0, false, B_PER}}},
+    };
+    for (const auto& row : rows) {
+        INFO(row.what);
+        std::vector<DocContext> out;
+        aggregate_document(row.tokens, out);
+        REQUIRE(out.size() == row.expected.size());
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            INFO("token " << i << ": major " << int(out[i].major) << " cls " << int(out[i].cls)
+                          << " share " << int(out[i].share) << " org_after_trigger "
+                          << out[i].org_after_trigger << " self " << int(out[i].self));
+            CHECK(out[i] == row.expected[i]);
+        }
+    }
+}
+
+TEST_CASE("NER article features: what the rest of the text says becomes features") {
+    const std::vector<DocContext> doc{{B_ORG, 3, 3, true, O}, {doc_alone, doc_alone, 0, false, O}};
+    auto has = [](const std::vector<std::uint64_t>& v, std::uint64_t f) {
+        return std::find(v.begin(), v.end(), f) != v.end();
+    };
+    std::vector<std::uint64_t> first, second;
+    const std::uint32_t groups = doc_by_label | doc_by_class | doc_org_trigger;
+    append_doc_features(doc.data(), doc.size(), 0, groups, first);
+    append_doc_features(doc.data(), doc.size(), 1, groups, second);
+    CHECK(has(first, feature(t_doc_major, B_ORG)));
+    CHECK(has(first, feature(t_doc_class, 3)));
+    CHECK(has(first, feature(t_doc_org_trigger, 1)));
+    CHECK(has(first, feature(t_doc_major_p1, doc_alone)));
+    CHECK(has(first, feature(t_doc_major_m1, 255)));
+    CHECK_FALSE(has(first, feature(t_doc_self, O)));  // group not asked for
+    CHECK(has(second, feature(t_doc_major, doc_alone)));
+    CHECK_FALSE(has(second, feature(t_doc_org_trigger, 1)));
+    CHECK(has(second, feature(t_doc_class_m1, 3)));
+    CHECK(first.size() == second.size() + 1);
+    // Each group alone adds its own templates only.
+    std::vector<std::uint64_t> own;
+    append_doc_features(doc.data(), doc.size(), 0, doc_own_label, own);
+    CHECK(own == std::vector<std::uint64_t>{feature(t_doc_self, O)});
+    std::vector<std::uint64_t> none;
+    append_doc_features(doc.data(), doc.size(), 0, 0, none);
+    CHECK(none.empty());
+}

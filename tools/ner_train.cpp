@@ -44,14 +44,17 @@ std::uint16_t bits_of_type(std::string_view type) {
 }
 
 /// The features of every token of a sentence, as hashes, token after token.
+/// `doc`: the sentence's article contexts (one per token), or null for the first pass.
 void sentence_features(const TrainSentence& s, const NerLexicon& lexicon,
-                       std::vector<NerWord>& words, std::vector<std::uint64_t>& hashes,
-                       std::vector<std::uint32_t>& offsets) {
+                       const std::vector<DocContext>* doc, std::uint32_t doc_templates,
+                       std::vector<NerWord>& words,
+                       std::vector<std::uint64_t>& hashes, std::vector<std::uint32_t>& offsets) {
     prepare_words(s.text, s.tokens, 0, s.tokens.size(), lexicon, words);
     hashes.clear();
     offsets.assign(1, 0);
     for (std::size_t i = 0; i < words.size(); ++i) {
         append_features(words, i, hashes);
+        if (doc != nullptr) append_doc_features(doc->data(), doc->size(), i, doc_templates, hashes);
         offsets.push_back(static_cast<std::uint32_t>(hashes.size()));
     }
 }
@@ -221,7 +224,13 @@ void add_mentions(NerLexicon& lexicon, const std::vector<TrainSentence>& data, i
 
 NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
                const TrainOptions& options, std::ostream* log,
-               const std::vector<NerLexicon>& fold_lexicons) {
+               const std::vector<NerLexicon>& fold_lexicons,
+               const std::vector<std::vector<DocContext>>* doc, std::uint32_t doc_templates) {
+    if (doc != nullptr && doc->size() != data.size()) {
+        throw Error("ner train: article contexts for " + std::to_string(doc->size()) +
+                    " sentences, " + std::to_string(data.size()) + " given");
+    }
+    auto doc_of = [&](std::size_t si) { return doc == nullptr ? nullptr : &(*doc)[si]; };
     auto lexicon_of = [&](const TrainSentence& s) -> const NerLexicon& {
         return s.fold >= 0 && static_cast<std::size_t>(s.fold) < fold_lexicons.size()
                    ? fold_lexicons[static_cast<std::size_t>(s.fold)]
@@ -234,8 +243,9 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
 
     // Pass 1: count the features; those seen min_count times get dense ids.
     FlatTable<std::uint32_t> counts;
-    for (const auto& s : data) {
-        sentence_features(s, lexicon_of(s), words, hashes, offsets);
+    for (std::size_t si = 0; si < data.size(); ++si) {
+        sentence_features(data[si], lexicon_of(data[si]), doc_of(si), doc_templates, words,
+                          hashes, offsets);
         for (const auto h : hashes) ++counts.slot(h);
     }
     FlatTable<std::uint32_t> ids;
@@ -253,8 +263,9 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     std::vector<std::uint32_t> feats;         // all ids, token after token
     std::vector<std::size_t> token_begin;     // per token (global), index into feats
     std::vector<std::size_t> sentence_begin;  // per sentence, index into token_begin
-    for (const auto& s : data) {
-        sentence_features(s, lexicon_of(s), words, hashes, offsets);
+    for (std::size_t si = 0; si < data.size(); ++si) {
+        sentence_features(data[si], lexicon_of(data[si]), doc_of(si), doc_templates, words,
+                          hashes, offsets);
         sentence_begin.push_back(token_begin.size());
         for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
             token_begin.push_back(feats.size());
@@ -351,6 +362,100 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
         ++kept;
     }
     if (log) *log << "ner-train: kept " << kept << " of " << keys.size() << " features\n";
+    return model;
+}
+
+NerModel train_with_mentions(std::vector<TrainSentence> data, const NerLexicon& lexicon,
+                             unsigned folds, const TrainOptions& options, std::ostream* log,
+                             const std::vector<std::vector<DocContext>>* doc,
+                             std::uint32_t doc_templates) {
+    NerLexicon all = lexicon;
+    std::vector<NerLexicon> fold_lexicons;
+    if (folds > 1) {
+        for (std::size_t i = 0; i < data.size(); ++i) data[i].fold = static_cast<int>(i % folds);
+        for (unsigned k = 0; k < folds; ++k) {
+            fold_lexicons.push_back(lexicon);
+            add_mentions(fold_lexicons.back(), data, static_cast<int>(k));
+        }
+        add_mentions(all, data, -1);
+    }
+    return train(data, std::move(all), options, log, fold_lexicons, doc, doc_templates);
+}
+
+std::vector<std::vector<std::uint8_t>> jackknife_labels(const std::vector<TrainSentence>& data,
+                                                        const NerLexicon& lexicon, unsigned folds,
+                                                        const TrainOptions& options,
+                                                        const TwoPassOptions& two,
+                                                        std::ostream* log) {
+    std::vector<std::vector<std::uint8_t>> out(data.size());
+    const std::size_t parts = std::max(2U, two.jackknife);
+    for (std::size_t k = 0; k < parts; ++k) {
+        const std::size_t a = k * data.size() / parts;
+        const std::size_t b = (k + 1) * data.size() / parts;
+        std::vector<TrainSentence> rest(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(a));
+        rest.insert(rest.end(), data.begin() + static_cast<std::ptrdiff_t>(b), data.end());
+        if (log) *log << "ner-train: jackknife " << (k + 1) << "/" << parts << ": sentences " << a
+                      << ".." << b << " tagged by a model of the other " << rest.size() << "\n";
+        const NerTagger tagger(std::make_shared<const NerModel>(
+            train_with_mentions(std::move(rest), lexicon, folds, options, nullptr)));
+        for (std::size_t i = a; i < b; ++i) {
+            auto& labels = out[i];
+            labels.assign(data[i].tokens.size(), O);
+            for (const NerSpan& m : tagger.tag(data[i].text, data[i].tokens)) {
+                const auto base = static_cast<std::uint8_t>(1 + 2 * static_cast<int>(m.type));
+                for (std::size_t t = m.first; t < m.last; ++t) {
+                    labels[t] = static_cast<std::uint8_t>(t == m.first ? base : base + 1);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<DocContext>> document_contexts(
+    const std::vector<TrainSentence>& data, const std::vector<std::vector<std::uint8_t>>& labels,
+    const NerLexicon& lexicon, std::size_t window) {
+    window = std::max<std::size_t>(window, 1);
+    std::vector<std::vector<DocContext>> out(data.size());
+    std::vector<NerWord> words;
+    std::vector<DocToken> tokens;
+    std::vector<DocContext> contexts;
+    for (std::size_t w = 0; w < data.size(); w += window) {
+        const std::size_t end = std::min(data.size(), w + window);
+        tokens.clear();
+        for (std::size_t si = w; si < end; ++si) {
+            const auto& s = data[si];
+            prepare_words(s.text, s.tokens, 0, s.tokens.size(), lexicon, words);
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                tokens.push_back({words[i].lex_stripped, labels[si][i],
+                                  i > 0 && words[i - 1].trigger == Trigger::organisation});
+            }
+        }
+        aggregate_document(tokens, contexts);
+        std::size_t at = 0;
+        for (std::size_t si = w; si < end; ++si) {
+            const std::size_t n = data[si].tokens.size();
+            out[si].assign(contexts.begin() + static_cast<std::ptrdiff_t>(at),
+                           contexts.begin() + static_cast<std::ptrdiff_t>(at + n));
+            at += n;
+        }
+    }
+    return out;
+}
+
+NerModel train_two_pass(const std::vector<TrainSentence>& data, const NerLexicon& lexicon,
+                        unsigned folds, const TrainOptions& options, const TwoPassOptions& two,
+                        std::ostream* log) {
+    if (log) *log << "ner-train: first pass\n";
+    NerModel model = train_with_mentions(data, lexicon, folds, options, log);
+    const auto labels = jackknife_labels(data, lexicon, folds, options, two, log);
+    const auto doc = document_contexts(data, labels, model.lexicon, two.window);
+    if (log) *log << "ner-train: second pass (article windows of " << two.window
+                  << " sentences)\n";
+    NerModel second = train_with_mentions(data, lexicon, folds, options, log, &doc, two.templates);
+    model.weights2 = std::move(second.weights);
+    model.transitions2 = second.transitions;
+    model.doc_templates = two.templates;
     return model;
 }
 

@@ -93,6 +93,8 @@ struct TrainArgs {
     bool clusters = false;
     fahras::ner::ClusterOptions cluster_options;
     fahras::ner::TrainOptions options;
+    bool two_pass = false;
+    fahras::ner::TwoPassOptions two;
 };
 
 void run_train(const TrainArgs& a) {
@@ -139,16 +141,10 @@ void run_train(const TrainArgs& a) {
         std::cerr << "ner-train: cleared " << fahras::ner::filter_lexicon(lexicon, data, a.filter)
                   << " common words from the lists\n";
     }
-    std::vector<fahras::ner::NerLexicon> fold_lexicons;
-    if (a.folds > 1) {
-        for (std::size_t i = 0; i < data.size(); ++i) data[i].fold = static_cast<int>(i % a.folds);
-        for (unsigned k = 0; k < a.folds; ++k) {
-            fold_lexicons.push_back(lexicon);
-            fahras::ner::add_mentions(fold_lexicons.back(), data, static_cast<int>(k));
-        }
-        fahras::ner::add_mentions(lexicon, data, -1);
-    }
-    auto model = fahras::ner::train(data, std::move(lexicon), a.options, &std::cerr, fold_lexicons);
+    auto model = a.two_pass ? fahras::ner::train_two_pass(data, lexicon, a.folds, a.options,
+                                                          a.two, &std::cerr)
+                            : fahras::ner::train_with_mentions(std::move(data), lexicon, a.folds,
+                                                               a.options, &std::cerr);
     if (!a.out.empty()) {
         model.save(a.out);
         std::cerr << "ner-train: wrote " << a.out << "\n";
@@ -232,6 +228,18 @@ int main(int argc, char** argv) {
                       "clear listed single words labelled O at least N times in training");
     train->add_option("--folds", t.folds,
                       "also list the training corpora's mentions, cross-fitted over N folds");
+    train->add_flag("--two-pass", t.two_pass,
+                    "add a second, article-level pass (feature version 6, docs/NER.md)");
+    train->add_option("--jackknife", t.two.jackknife,
+                      "two-pass: first-pass labels of training data from N held-out parts")
+        ->capture_default_str();
+    train->add_option("--doc-templates", t.two.templates,
+                      "two-pass: article-level template groups, a bit mask (1 by label, 2 by "
+                      "class, 4 own label, 8 organisation after a trigger)")
+        ->capture_default_str();
+    train->add_option("--doc-window", t.two.window,
+                      "two-pass: consecutive training sentences aggregated as one text")
+        ->capture_default_str();
     train->add_option("--epochs", t.options.epochs, "training epochs");
     train->add_option("--min-count", t.options.min_count, "least occurrences of a feature");
     train->add_option("--prune", t.options.prune, "drop features with all |weights| at most this");
@@ -245,6 +253,11 @@ int main(int argc, char** argv) {
     auto* eval = app.add_subcommand("eval", "evaluate a model (exact-span P/R/F1)");
     eval->add_option("--model", model, "model file")->required();
     eval->add_option("--corpus", eval_corpora, "CoNLL PATH[@FROM:TO]")->required();
+    std::size_t eval_window = 1;
+    eval->add_option("--window", eval_window,
+                     "evaluate N consecutive sentences as one text (what the second pass "
+                     "aggregates over)")
+        ->capture_default_str();
 
     std::vector<std::string> extractor_gazetteers, exclude_sources;
     std::string common_words;
@@ -309,8 +322,9 @@ int main(int argc, char** argv) {
         if (*train) run_train(t);
         if (*eval) {
             const auto tagger = fahras::NerTagger::load(model);
-            fahras::ner::print_evaluation(fahras::ner::evaluate(tagger, load_corpora(eval_corpora)),
-                                          std::cout);
+            fahras::ner::print_evaluation(
+                fahras::ner::evaluate(tagger, join_sentences(load_corpora(eval_corpora), eval_window)),
+                std::cout);
         }
         if (*eval_extractor) {
             fahras::Gazetteer gazetteer;

@@ -17,61 +17,53 @@ namespace {
 constexpr EntityType types[4] = {EntityType::person, EntityType::place, EntityType::organisation,
                                  EntityType::misc};
 
-/// Working memory of one tag() call.
+/// Working memory of one tag() call; token indices are relative to the first token tagged.
 struct Scratch {
-    std::vector<ner::NerWord> words;
-    std::vector<std::uint64_t> features;
-    std::vector<std::size_t> offsets;
-    std::vector<float> emissions;
-    std::vector<std::uint8_t> labels;
+    std::vector<ner::NerWord> words;       ///< one sentence
+    std::vector<std::uint64_t> features;   ///< all sentences, token after token
+    std::vector<std::size_t> offsets;      ///< per token: its first feature; one more at the end
+    std::vector<std::size_t> sentences;    ///< first token of each sentence; the end last
+    std::vector<float> emissions;          ///< per token × label
+    std::vector<std::uint8_t> labels;      ///< per token
+    std::vector<ner::DocToken> doc_tokens;
+    std::vector<ner::DocContext> doc;
+    std::vector<std::uint64_t> doc_features;
 };
 
-/// Tags tokens[first, last) as one sentence and appends its mentions to `out`.
-void tag_sentence(const ner::NerModel& model, std::string_view text,
-                  const std::vector<Token>& tokens, std::size_t first, std::size_t last, Scratch& s,
-                  std::vector<NerSpan>& out) {
-    constexpr std::size_t L = ner::label_count;
-    const std::size_t n = last - first;
-    if (n == 0) return;
-    ner::prepare_words(text, tokens, first, last, model.lexicon, s.words);
-    // All features of the sentence first, so that their table slots can be prefetched and
-    // the cache misses of the lookups overlap.
-    s.features.clear();
-    s.offsets.assign(1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        ner::append_features(s.words, i, s.features);
-        s.offsets.push_back(s.features.size());
-    }
-    for (const std::uint64_t f : s.features) model.weights.prefetch(f);
-    s.emissions.assign(n * L, 0.0F);
-    for (std::size_t i = 0; i < n; ++i) {
-        float* e = &s.emissions[i * L];
-        for (std::size_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) {
-            if (const auto* w = model.weights.find(s.features[k])) {
-                for (std::size_t l = 0; l < L; ++l) e[l] += (*w)[l];
-            }
+/// Adds the weights in `table` of the features [begin, end) to the emission row `e`.
+void add_weights(const ner::FlatTable<ner::LabelWeights>& table, const std::uint64_t* begin,
+                 const std::uint64_t* end, float* e) {
+    for (const std::uint64_t* f = begin; f != end; ++f) {
+        if (const auto* w = table.find(*f)) {
+            for (std::size_t l = 0; l < ner::label_count; ++l) e[l] += (*w)[l];
         }
     }
-    s.labels.resize(n);
-    ner::viterbi(s.emissions.data(), n, model.transitions, s.labels.data());
+}
+
+/// Appends the mentions of `labels` (n tokens, the first being token `first` of the
+/// caller's vector) with their confidence under `emissions` and `transitions`.
+void append_spans(const ner::Transitions& transitions, const float* emissions,
+                  const std::uint8_t* labels, std::size_t n, std::size_t first,
+                  std::vector<NerSpan>& out) {
+    constexpr std::size_t L = ner::label_count;
     // Score of label `l` at word `i` with its neighbours' labels as decoded.
     auto local = [&](std::size_t i, std::size_t l) {
-        const std::size_t prev = i == 0 ? L : s.labels[i - 1];
+        const std::size_t prev = i == 0 ? L : labels[i - 1];
         if (!ner::allowed(prev, l)) return -std::numeric_limits<float>::infinity();
-        float v = s.emissions[i * L + l] + model.transitions[prev][l];
+        float v = emissions[i * L + l] + transitions[prev][l];
         if (i + 1 < n) {
-            if (!ner::allowed(l, s.labels[i + 1])) return -std::numeric_limits<float>::infinity();
-            v += model.transitions[l][s.labels[i + 1]];
+            if (!ner::allowed(l, labels[i + 1])) return -std::numeric_limits<float>::infinity();
+            v += transitions[l][labels[i + 1]];
         }
         return v;
     };
-    for (const auto& span : ner::spans_of(s.labels)) {
+    for (const auto& span : ner::spans_of(std::vector<std::uint8_t>(labels, labels + n))) {
         // Confidence: the smallest margin, over the span's words, of the decoded label over
         // the best other label its neighbours allow, squashed to 0..1. Viterbi's choice is
         // never beaten by changing one label, so mentions score 0.5 or more.
         float margin = std::numeric_limits<float>::infinity();
         for (std::size_t i = span.first; i < span.last; ++i) {
-            const std::size_t chosen = s.labels[i];
+            const std::size_t chosen = labels[i];
             float other = -std::numeric_limits<float>::infinity();
             for (std::size_t l = 0; l < L; ++l) {
                 if (l != chosen) other = std::max(other, local(i, l));
@@ -82,6 +74,75 @@ void tag_sentence(const ner::NerModel& model, std::string_view text,
                                       ? 1.0 / (1.0 + std::exp(-static_cast<double>(margin) / 16.0))
                                       : 1.0;
         out.push_back({first + span.first, first + span.last, types[span.cls], confidence});
+    }
+}
+
+/// Tags tokens[first, last), split into the sentences `s.sentences` (absolute token
+/// indices), and appends the mentions to `out`. One pass: each sentence on its own. Two
+/// passes: the first pass labels every sentence, aggregate_document() sums its labels up
+/// over the whole text, and the second pass decodes again with those article-level
+/// features added.
+void tag_text(const ner::NerModel& model, std::string_view text, const std::vector<Token>& tokens,
+              Scratch& s, std::vector<NerSpan>& out) {
+    constexpr std::size_t L = ner::label_count;
+    const std::size_t first = s.sentences.front();
+    const std::size_t n = s.sentences.back() - first;
+    if (n == 0) return;
+    const bool two_pass = model.two_pass();
+    s.features.clear();
+    s.offsets.assign(1, 0);
+    s.emissions.assign(n * L, 0.0F);
+    s.labels.resize(n);
+    if (two_pass) s.doc_tokens.resize(n);
+    for (std::size_t k = 0; k + 1 < s.sentences.size(); ++k) {
+        const std::size_t a = s.sentences[k] - first;
+        const std::size_t b = s.sentences[k + 1] - first;
+        if (a == b) continue;
+        ner::prepare_words(text, tokens, first + a, first + b, model.lexicon, s.words);
+        // All features of the sentence first, so that their table slots can be prefetched
+        // and the cache misses of the lookups overlap.
+        const std::size_t f0 = s.features.size();
+        for (std::size_t i = 0; i < b - a; ++i) {
+            ner::append_features(s.words, i, s.features);
+            s.offsets.push_back(s.features.size());
+        }
+        for (std::size_t f = f0; f < s.features.size(); ++f) model.weights.prefetch(s.features[f]);
+        for (std::size_t i = a; i < b; ++i) {
+            add_weights(model.weights, s.features.data() + s.offsets[i],
+                        s.features.data() + s.offsets[i + 1], &s.emissions[i * L]);
+        }
+        ner::viterbi(&s.emissions[a * L], b - a, model.transitions, &s.labels[a]);
+        if (!two_pass) {
+            append_spans(model.transitions, &s.emissions[a * L], &s.labels[a], b - a, first + a,
+                         out);
+            continue;
+        }
+        for (std::size_t i = a; i < b; ++i) {
+            const auto& w = s.words[i - a];
+            s.doc_tokens[i] = {w.lex_stripped, s.labels[i],
+                               i > a && s.words[i - a - 1].trigger == ner::Trigger::organisation};
+        }
+    }
+    if (!two_pass) return;
+    ner::aggregate_document(s.doc_tokens, s.doc);
+    for (const std::uint64_t f : s.features) model.weights2.prefetch(f);
+    s.emissions.assign(n * L, 0.0F);
+    for (std::size_t k = 0; k + 1 < s.sentences.size(); ++k) {
+        const std::size_t a = s.sentences[k] - first;
+        const std::size_t b = s.sentences[k + 1] - first;
+        if (a == b) continue;
+        for (std::size_t i = a; i < b; ++i) {
+            s.doc_features.clear();
+            ner::append_doc_features(&s.doc[a], b - a, i - a, model.doc_templates,
+                                     s.doc_features);
+            float* e = &s.emissions[i * L];
+            add_weights(model.weights2, s.features.data() + s.offsets[i],
+                        s.features.data() + s.offsets[i + 1], e);
+            add_weights(model.weights2, s.doc_features.data(),
+                        s.doc_features.data() + s.doc_features.size(), e);
+        }
+        ner::viterbi(&s.emissions[a * L], b - a, model.transitions2, &s.labels[a]);
+        append_spans(model.transitions2, &s.emissions[a * L], &s.labels[a], b - a, first + a, out);
     }
 }
 
@@ -103,7 +164,11 @@ std::string_view to_string(EntityType type) noexcept {
 
 NerTagger::NerTagger(std::shared_ptr<const ner::NerModel> model) : m_model(std::move(model)) {
     if (!m_model) throw Error("NerTagger: no model");
-    if (m_model->feature_version != ner::feature_version) {
+    // Version 6 only added the second pass's templates: a one-pass model of version 5
+    // computes the same first-pass features.
+    const bool compatible = m_model->feature_version == ner::feature_version ||
+                            (m_model->feature_version == 5 && !m_model->two_pass());
+    if (!compatible) {
         throw Error("NER model has feature version " + std::to_string(m_model->feature_version) +
                     ", this build needs " + std::to_string(ner::feature_version) +
                     " (retrain with scripts/train-ner.sh)");
@@ -122,14 +187,15 @@ const NerTagger& NerTagger::default_tagger() {
 std::vector<NerSpan> NerTagger::tag(const std::vector<Token>& tokens) const {
     std::vector<NerSpan> out;
     Scratch scratch;
-    tag_sentence(*m_model, {}, tokens, 0, tokens.size(), scratch, out);
+    scratch.sentences = {0, tokens.size()};
+    tag_text(*m_model, {}, tokens, scratch, out);
     return out;
 }
 
 std::vector<NerSpan> NerTagger::tag(std::string_view text, const std::vector<Token>& tokens) const {
     std::vector<NerSpan> out;
     Scratch scratch;
-    std::size_t first = 0;
+    scratch.sentences.assign(1, 0);
     for (std::size_t k = 1; k <= tokens.size(); ++k) {
         bool end = k == tokens.size();
         if (!end) {
@@ -138,11 +204,10 @@ std::vector<NerSpan> NerTagger::tag(std::string_view text, const std::vector<Tok
             end = to > from && to <= text.size() &&
                   ner::classify_gap(text.substr(from, to - from)) == ner::Gap::stop;
         }
-        if (end) {
-            tag_sentence(*m_model, text, tokens, first, k, scratch, out);
-            first = k;
-        }
+        if (end) scratch.sentences.push_back(k);
     }
+    if (scratch.sentences.size() == 1) scratch.sentences.push_back(0);
+    tag_text(*m_model, text, tokens, scratch, out);
     return out;
 }
 

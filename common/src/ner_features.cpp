@@ -407,4 +407,82 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     out.push_back(feature(t_cluster_trigger, mix(trig_m1, cluster_fine(w.cluster_stripped))));
 }
 
+void aggregate_document(const std::vector<DocToken>& tokens, std::vector<DocContext>& out) {
+    // Per word type: how often each label was given, and how often as an organisation
+    // after an organisation trigger.
+    struct Counts {
+        std::array<std::uint16_t, label_count> labels{};
+        std::uint16_t total = 0;
+        std::uint16_t org_after_trigger = 0;
+    };
+    auto org_after_trigger = [](const DocToken& t) {
+        return t.after_org_trigger && t.label != O && class_of(t.label) == 2;
+    };
+    FlatTable<Counts> counts;
+    for (const DocToken& t : tokens) {
+        if (t.key == 0) continue;
+        Counts& c = counts.slot(t.key);
+        ++c.labels[t.label < label_count ? t.label : 0];
+        ++c.total;
+        if (org_after_trigger(t)) ++c.org_after_trigger;
+    }
+    out.assign(tokens.size(), DocContext{});
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const DocToken& t = tokens[i];
+        DocContext& d = out[i];
+        d.self = t.label < label_count ? t.label : 0;
+        if (t.key == 0) continue;
+        const Counts& c = *counts.find(t.key);
+        // The other occurrences: the counts without this token's own.
+        const unsigned others = c.total - 1U;
+        if (others == 0) continue;
+        unsigned tagged = 0;
+        unsigned best = 0;
+        std::array<unsigned, 4> per_class{};
+        for (std::size_t l = 1; l < label_count; ++l) {
+            const unsigned n = c.labels[l] - (l == d.self ? 1U : 0U);
+            tagged += n;
+            per_class[class_of(l)] += n;
+            if (n > best) {
+                best = n;
+                d.major = static_cast<std::uint8_t>(l);
+            }
+        }
+        if (tagged == 0) {
+            d.major = doc_untagged;
+            d.cls = doc_untagged;
+        } else {
+            d.cls = static_cast<std::uint8_t>(
+                1 + (std::max_element(per_class.begin(), per_class.end()) - per_class.begin()));
+            d.share = tagged == others ? 3 : (2 * tagged >= others ? 2 : 1);
+        }
+        d.org_after_trigger = c.org_after_trigger > (org_after_trigger(t) ? 1U : 0U);
+    }
+}
+
+void append_doc_features(const DocContext* doc, std::size_t n, std::size_t i,
+                         std::uint32_t templates, std::vector<std::uint64_t>& out) {
+    const DocContext& d = doc[i];
+    if (templates & doc_by_label) {
+        out.push_back(feature(t_doc_major, d.major));
+        out.push_back(feature(t_doc_share, d.major * 4U + d.share));
+        out.push_back(feature(t_doc_major_m1, i >= 1 ? doc[i - 1].major : 255U));
+        out.push_back(feature(t_doc_major_p1, i + 1 < n ? doc[i + 1].major : 255U));
+    }
+    if (templates & doc_by_class) {
+        out.push_back(feature(t_doc_class, d.cls));
+        out.push_back(feature(t_doc_class_share, d.cls * 4U + d.share));
+        out.push_back(feature(t_doc_class_m1, i >= 1 ? doc[i - 1].cls : 255U));
+        out.push_back(feature(t_doc_class_p1, i + 1 < n ? doc[i + 1].cls : 255U));
+    }
+    if (templates & doc_own_label) {
+        out.push_back(feature(t_doc_self, d.self));
+        if (templates & doc_by_label) out.push_back(feature(t_doc_self_major, d.self * 16U + d.major));
+        if (templates & doc_by_class) out.push_back(feature(t_doc_self_class, d.self * 16U + d.cls));
+    }
+    if ((templates & doc_org_trigger) && d.org_after_trigger) {
+        out.push_back(feature(t_doc_org_trigger, 1));
+    }
+}
+
 }  // namespace fahras::ner

@@ -20,8 +20,11 @@ constexpr std::array<std::string_view, label_count> names{
     "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
 
 /// File header; the number is the file format version (not the feature version).
-/// Version 2 added the word-cluster table after the word lists.
-constexpr char magic[] = "FAHRAS-NER\x02";
+/// Version 2 added the word-cluster table after the word lists; version 3 the second
+/// pass (its transitions and weights, possibly none) after the first pass's weights.
+constexpr char magic[] = "FAHRAS-NER\x03";
+/// The header of format 2 (no second pass), still read.
+constexpr char magic_v2[] = "FAHRAS-NER\x02";
 constexpr char trailer[] = "END";
 
 struct GzCloser {
@@ -153,11 +156,17 @@ void NerModel::save(const std::filesystem::path& path) const {
         w.value(key);
         w.value(cluster);
     });
-    w.value(static_cast<std::uint64_t>(weights.size()));
-    weights.for_each([&](std::uint64_t key, const LabelWeights& lw) {
-        w.value(key);
-        w.bytes(lw.data(), sizeof(float) * lw.size());
-    });
+    auto write_weights = [&](const FlatTable<LabelWeights>& table) {
+        w.value(static_cast<std::uint64_t>(table.size()));
+        table.for_each([&](std::uint64_t key, const LabelWeights& lw) {
+            w.value(key);
+            w.bytes(lw.data(), sizeof(float) * lw.size());
+        });
+    };
+    write_weights(weights);
+    w.value(doc_templates);
+    for (const auto& row : transitions2) w.bytes(row.data(), sizeof(float) * row.size());
+    write_weights(weights2);
     w.bytes(trailer, sizeof trailer);
     w.close();
 }
@@ -166,7 +175,10 @@ NerModel NerModel::load(const std::filesystem::path& path) {
     Reader r(path);
     char head[sizeof magic];
     r.bytes(head, sizeof head);
-    if (std::memcmp(head, magic, sizeof magic) != 0) r.fail("not a Fahras NER model (file version 2)");
+    const bool v2 = std::memcmp(head, magic_v2, sizeof magic_v2) == 0;
+    if (!v2 && std::memcmp(head, magic, sizeof magic) != 0) {
+        r.fail("not a Fahras NER model (file version 2 or 3)");
+    }
     NerModel model;
     model.feature_version = r.value<std::uint32_t>();
     if (r.value<std::uint32_t>() != label_count) r.fail("unexpected label count");
@@ -187,13 +199,21 @@ NerModel NerModel::load(const std::filesystem::path& path) {
         if (key == 0) r.fail("zero key");
         model.lexicon.clusters.insert(key, cluster);
     }
-    const auto feature_count = r.value<std::uint64_t>();
-    for (std::uint64_t i = 0; i < feature_count; ++i) {
-        const auto key = r.value<std::uint64_t>();
-        LabelWeights lw{};
-        r.bytes(lw.data(), sizeof(float) * lw.size());
-        if (key == 0) r.fail("zero key");
-        model.weights.insert(key, lw);
+    auto read_weights = [&](FlatTable<LabelWeights>& table) {
+        const auto feature_count = r.value<std::uint64_t>();
+        for (std::uint64_t i = 0; i < feature_count; ++i) {
+            const auto key = r.value<std::uint64_t>();
+            LabelWeights lw{};
+            r.bytes(lw.data(), sizeof(float) * lw.size());
+            if (key == 0) r.fail("zero key");
+            table.insert(key, lw);
+        }
+    };
+    read_weights(model.weights);
+    if (!v2) {
+        model.doc_templates = r.value<std::uint32_t>();
+        for (auto& row : model.transitions2) r.bytes(row.data(), sizeof(float) * row.size());
+        read_weights(model.weights2);
     }
     char tail[sizeof trailer];
     r.bytes(tail, sizeof tail);

@@ -55,7 +55,9 @@ class NerTagger {
 
     /// As above, with `text` the string the tokens were analysed from: the punctuation
     /// between tokens becomes a feature and sentence ends (. ! ? ؟ and line breaks) split
-    /// the sequence, as in training.
+    /// the sequence, as in training. With a two-pass model (NerModel::two_pass) the whole
+    /// text is one article: how its other sentences were tagged at first informs each word
+    /// (docs/NER.md, "Two passes"), so pass an article whole rather than sentence by sentence.
     [[nodiscard]] std::vector<NerSpan> tag(std::string_view text,
                                            const std::vector<Token>& tokens) const;
 

@@ -17,7 +17,8 @@
 namespace fahras::ner {
 
 /// Version of the templates below; stored in the model, bump it whenever a feature changes.
-inline constexpr std::uint32_t feature_version = 5;
+/// Version 6 added the article-level templates of the second pass (append_doc_features).
+inline constexpr std::uint32_t feature_version = 6;
 
 /// 64-bit FNV-1a hash of `s`, never 0.
 [[nodiscard]] std::uint64_t hash_bytes(std::string_view s) noexcept;
@@ -96,6 +97,54 @@ void prepare_words(std::string_view text, const std::vector<Token>& tokens, std:
 void append_features(const std::vector<NerWord>& words, std::size_t i,
                      std::vector<std::uint64_t>& out);
 
+/// What the first pass said about one token of a text, for aggregate_document().
+struct DocToken {
+    std::uint64_t key = 0;        ///< the word type: NerWord::lex_stripped (clitic-free form)
+    std::uint8_t label = 0;       ///< the first pass's label (Label)
+    bool after_org_trigger = false;  ///< the previous word is an organisation trigger
+};
+
+/// Values of DocContext::major beyond the labels 1..8.
+inline constexpr std::uint8_t doc_untagged = 9;  ///< the word occurs elsewhere, never tagged
+inline constexpr std::uint8_t doc_alone = 10;    ///< the word occurs nowhere else in the text
+
+/// What the rest of the text says about one token: the first pass's labels of the other
+/// occurrences of its word type (never the token's own label, so that the second pass
+/// learns how far the rest of the article agrees, not to echo the first pass).
+struct DocContext {
+    std::uint8_t major = doc_alone;  ///< most frequent non-O label elsewhere (ties: lowest
+                                     ///< label), doc_untagged or doc_alone
+    std::uint8_t cls = doc_alone;    ///< most frequent entity class elsewhere, plus one
+                                     ///< (1 person … 4 misc; ties: lowest), or as above
+    std::uint8_t share = 0;  ///< tagged share of the other occurrences: 0 none, 1 under
+                             ///< half, 2 half or more, 3 all
+    bool org_after_trigger = false;  ///< elsewhere tagged as an organisation right after an
+                                     ///< organisation trigger (نادي النصر … النصر)
+    std::uint8_t self = 0;           ///< the token's own first-pass label
+    friend bool operator==(const DocContext&, const DocContext&) = default;
+};
+
+/// Aggregates the first pass over a whole text (an article; in training a window of
+/// consecutive sentences): out[i] describes tokens[i] from the other tokens of its type.
+void aggregate_document(const std::vector<DocToken>& tokens, std::vector<DocContext>& out);
+
+/// Groups of article-level templates (bits of NerModel::doc_templates): which parts of a
+/// DocContext the second pass sees.
+enum DocTemplates : std::uint32_t {
+    doc_by_label = 1,       ///< majority label, × share, of the word and of its neighbours
+    doc_by_class = 2,       ///< majority class, × share, of the word and of its neighbours
+    doc_own_label = 4,      ///< the word's own first-pass label, alone and × the majority
+    doc_org_trigger = 8,    ///< tagged as an organisation after a trigger elsewhere
+};
+/// The templates of the shipped configuration (docs/NER.md, experiments rows 31–34: the
+/// word's own first-pass label made the second pass echo the first).
+inline constexpr std::uint32_t doc_default = doc_by_label | doc_org_trigger;
+
+/// Appends the second pass's article-level features of word `i` of a sentence whose
+/// contexts are `doc` (doc[i] belongs to word i, n words), of the groups `templates`.
+void append_doc_features(const DocContext* doc, std::size_t n, std::size_t i,
+                         std::uint32_t templates, std::vector<std::uint64_t>& out);
+
 /// Feature hash of template `tmpl` and value hash `value` (exposed for tests).
 [[nodiscard]] std::uint64_t feature(std::uint32_t tmpl, std::uint64_t value) noexcept;
 
@@ -145,6 +194,19 @@ enum Template : std::uint32_t {
     t_cluster_pair_m1,
     t_cluster_pair_p1,
     t_cluster_trigger,
+    // feature version 6: article-level features of the second pass (append_doc_features)
+    t_doc_major,
+    t_doc_share,
+    t_doc_org_trigger,
+    t_doc_self,
+    t_doc_self_major,
+    t_doc_major_m1,
+    t_doc_major_p1,
+    t_doc_class,
+    t_doc_class_share,
+    t_doc_self_class,
+    t_doc_class_m1,
+    t_doc_class_p1,
 };
 
 }  // namespace fahras::ner

@@ -214,6 +214,17 @@ class NerModel {
     FlatTable<LabelWeights> weights;
     Transitions transitions{};
     NerLexicon lexicon;
+    /// The second pass (since file format 3): weights over the same features plus the
+    /// article-level ones (append_doc_features), computed from the first pass's labels of
+    /// the whole text. Empty: the model tags in one pass.
+    FlatTable<LabelWeights> weights2;
+    Transitions transitions2{};
+    /// The article-level template groups of the second pass (ner_features.hpp:
+    /// DocTemplates).
+    std::uint32_t doc_templates = 0;
+
+    /// True when the model has a second, article-level pass.
+    [[nodiscard]] bool two_pass() const noexcept { return weights2.size() > 0; }
 
     /// Writes the model, gzip-compressed. Throws Error on an I/O failure.
     void save(const std::filesystem::path& path) const;

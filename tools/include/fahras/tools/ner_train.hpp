@@ -17,6 +17,7 @@
 #include "fahras/common/entities.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/ner.hpp"
+#include "fahras/common/ner_features.hpp"
 #include "fahras/common/ner_model.hpp"
 
 namespace fahras::ner {
@@ -108,9 +109,54 @@ struct TrainOptions {
 /// number k >= 0 is featurised with `fold_lexicons[k]` instead: lists mined from the other
 /// folds, so that training sees list coverage as imperfect as it will be on new text.
 /// Progress goes to `log` when not null.
+/// With `doc` (one DocContext per token of every sentence of `data`), each token also
+/// gets the second pass's article-level features (append_doc_features) of the groups
+/// `doc_templates`.
 [[nodiscard]] NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
                              const TrainOptions& options, std::ostream* log,
-                             const std::vector<NerLexicon>& fold_lexicons = {});
+                             const std::vector<NerLexicon>& fold_lexicons = {},
+                             const std::vector<std::vector<DocContext>>* doc = nullptr,
+                             std::uint32_t doc_templates = doc_default);
+
+/// Trains one pass as scripts/train-ner.sh does: when `folds` > 1 the mentions of `data`
+/// join the lists, cross-fitted (sentence i sees lists mined from the folds other than
+/// i % folds); the model keeps `lexicon` plus all of them. `doc`, `doc_templates` as in
+/// train().
+[[nodiscard]] NerModel train_with_mentions(
+    std::vector<TrainSentence> data, const NerLexicon& lexicon, unsigned folds,
+    const TrainOptions& options, std::ostream* log,
+    const std::vector<std::vector<DocContext>>* doc = nullptr,
+    std::uint32_t doc_templates = doc_default);
+
+/// Settings of train_two_pass().
+struct TwoPassOptions {
+    unsigned jackknife = 5;  ///< first-pass labels of training data come from this many
+                             ///< models, each trained without one contiguous part
+    std::size_t window = 10;  ///< consecutive sentences aggregated as one text (ANERcorp
+                              ///< has no article boundaries)
+    std::uint32_t templates = doc_default;  ///< article-level template groups (DocTemplates)
+};
+
+/// The first pass's labels of every token of `data` (one vector per sentence), each part
+/// tagged by a model trained without it (jackknife over `two.jackknife` contiguous parts,
+/// so that neighbouring sentences of the same article are left out too).
+[[nodiscard]] std::vector<std::vector<std::uint8_t>> jackknife_labels(
+    const std::vector<TrainSentence>& data, const NerLexicon& lexicon, unsigned folds,
+    const TrainOptions& options, const TwoPassOptions& two, std::ostream* log);
+
+/// The article contexts of every token of `data`: windows of `window` consecutive sentences
+/// aggregated (aggregate_document) from the first-pass `labels`; word types as `lexicon`
+/// strips them.
+[[nodiscard]] std::vector<std::vector<DocContext>> document_contexts(
+    const std::vector<TrainSentence>& data, const std::vector<std::vector<std::uint8_t>>& labels,
+    const NerLexicon& lexicon, std::size_t window);
+
+/// Trains a two-pass model: the first pass as train_with_mentions(), the second on the same
+/// data with article-level features from jackknifed first-pass labels. One model holds both.
+[[nodiscard]] NerModel train_two_pass(const std::vector<TrainSentence>& data,
+                                      const NerLexicon& lexicon, unsigned folds,
+                                      const TrainOptions& options, const TwoPassOptions& two,
+                                      std::ostream* log);
 
 /// Exact-span counts of one entity class, conlleval-style.
 struct SpanCounts {
