@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/common/analyzer.hpp"
 
+#include "fahras/common/analyzer_steps.hpp"
+
 #include "fahras/common/fold.hpp"
 #include "fahras/common/normalize.hpp"
 #include "fahras/common/stem.hpp"
@@ -14,9 +16,9 @@ std::string stem_of(const std::string& folded, TokenKind kind) {
     return kind == TokenKind::arabic ? stem_arabic(folded) : folded;
 }
 
-}  // namespace
-
-void Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink) const {
+/// The pipeline; the stem step only `with_stems` (see analyze_unstemmed()).
+void run(const AnalyzerOptions& options, std::string_view text, bool with_stems,
+         const std::function<void(const Token&)>& sink) {
     std::uint32_t position = 0;
     Token token;
     tokenize(text, [&](const RawToken& raw) {
@@ -36,20 +38,33 @@ void Analyzer::analyze(std::string_view text, const std::function<void(const Tok
         while (begin < cleaned.size()) {
             std::size_t space = cleaned.find(' ', begin);
             if (space == std::string::npos) space = cleaned.size();
-            if (space > begin && space - begin <= m_options.max_word_bytes) {
+            if (space > begin && space - begin <= options.max_word_bytes) {
                 token.start = raw.start;
                 token.end = raw.end;
                 token.position = position++;
                 token.kind = raw.kind;
                 token.exact.assign(cleaned, begin, space - begin);
                 token.folded = fold(token.exact);
-                token.stem = stem_of(token.folded, raw.kind);
+                if (with_stems) token.stem = stem_of(token.folded, raw.kind);
                 sink(token);
             }
             begin = space + 1;
         }
     });
 }
+
+}  // namespace
+
+void Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink) const {
+    run(m_options, text, true, sink);
+}
+
+void analyze_unstemmed(const Analyzer& analyzer, std::string_view text,
+                       const std::function<void(const Token&)>& sink) {
+    run(analyzer.options(), text, false, sink);
+}
+
+std::string stem_token(const Token& token) { return stem_of(token.folded, token.kind); }
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
     std::vector<Token> out;

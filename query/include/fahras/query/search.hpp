@@ -12,6 +12,7 @@
 
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/facets.hpp"
+#include "fahras/query/highlight.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/ranking.hpp"
 
@@ -43,6 +44,9 @@ struct SearchOptions {
     std::string same_story;
     /// False: leave Hit::snippet empty (batch runs that only need ids and scores).
     bool snippets = true;
+    /// False: a hit gets its id, docid, rank and scores only, nothing else of its document is
+    /// read (batch runs in TREC format: the search-only latency). Implies no snippets.
+    bool hit_details = true;
     /// BM25 parameters, and how MatchMode::auto_ builds free-text queries.
     RankingOptions ranking;
     /// Count the facets of facet_specs() over the whole match (see facets.hpp).
@@ -77,18 +81,6 @@ struct HitDate {
     std::string kind;       ///< absolute, relative
     std::string field;      ///< title, body
 };
-
-/// A stretch of snippet text, plain (not HTML-escaped), highlighted or not. Each output format
-/// escapes and marks it its own way.
-struct SnippetPart {
-    std::string text;          ///< UTF-8, not escaped
-    bool highlighted = false;  ///< a word that matched the query
-
-    friend bool operator==(const SnippetPart&, const SnippetPart&) = default;
-};
-
-/// A snippet: the best passage of the article body, split where highlighting starts and ends.
-using Snippet = std::vector<SnippetPart>;
 
 /// The snippet as plain text with each highlighted stretch between `start` and `end`.
 [[nodiscard]] std::string render_snippet(const Snippet& snippet, std::string_view start,
@@ -198,8 +190,6 @@ class Searcher {
     bool m_catalogue_loaded = false;
     /// A shard is remote: facets are counted with Xapian's built-in spies only.
     bool m_remote = false;
-    /// The snippets' stemmer, kept across searches for its cache of stems.
-    Xapian::Stem m_stemmer;
     /// The shards behind m_path (open_shards()), opened on first use (facet labels).
     std::vector<Xapian::Database> m_shards;
 };
