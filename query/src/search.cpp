@@ -303,8 +303,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
 
     // Snippets: our own highlighter over the body, weighted by the rarity of the wanted words
     // (one term-frequency lookup per word of the query, not per word of each body).
+    const bool snippets = options.snippets && options.hit_details;
     std::optional<Highlighter> highlighter;
-    if (options.snippets && !parsed.highlight.empty() && shown > 0) {
+    if (snippets && !parsed.highlight.empty() && shown > 0) {
         highlighter.emplace(weigh_highlight_terms(parsed.highlight, m_db));
     }
 
@@ -318,9 +319,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         const Xapian::Document doc = it.get_document();
-        fill_fields(hit, options.snippets ? &body : nullptr, doc.get_data(), options.hit_details);
+        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details);
         if (options.hit_details) fill_story(m_db, hit, doc, options);  // issue #8
-        if (!options.snippets) {
+        if (!snippets) {
             result.hits.push_back(std::move(hit));
             continue;
         }

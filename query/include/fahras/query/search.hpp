@@ -33,7 +33,7 @@ struct SearchOptions {
     std::size_t limit = 10;   ///< hits to return
     std::size_t offset = 0;   ///< hits to skip (paging)
     MatchMode match = MatchMode::auto_;
-    /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
+    /// Target snippet length in UTF-8 bytes (~120 Arabic letters).
     std::size_t snippet_bytes = 240;
     // News (issue #8), see query/stories.hpp.
     /// `--agency`: only articles crediting one of these agencies (any alias).
@@ -158,12 +158,13 @@ class Searcher {
     /// Runs an already parsed query; `query_text` is only echoed in the result.
     ///
     /// Ranking is BM25 with options.ranking's parameters; a query without words (only filters,
-    /// or empty) lists the matching articles newest first. Snippets come from
-    /// Xapian::MSet::snippet() run over the article body with Fahras's stemmer, on the MSet of
-    /// a second, zero-size match of `parsed.highlight`: snippet() marks only words whose plain
-    /// or `Z`-stemmed term is in the query of the MSet it is called on (and whose statistics
-    /// that MSet holds), which the phrase, exact and title terms of the main query are not.
-    /// A query with nothing to highlight gets the opening of the body as its snippet.
+    /// or empty) lists the matching articles newest first. Snippets come from Highlighter
+    /// (highlight.hpp) over the article body (the title when there is none), marking the
+    /// words of `parsed.highlight` (the wanted words of every field, phrase and exact form)
+    /// weighted by the rarity of their stems. A query with nothing to highlight gets the
+    /// opening of the body as its snippet. Since 2026-12-03 (issue #6) Xapian's
+    /// MSet::snippet() is not used: its background model looked up the frequency of every
+    /// distinct word of every hit.
     [[nodiscard]] SearchResult search(const ParsedQuery& parsed, std::string_view query_text,
                                       const SearchOptions& options);
 
@@ -194,8 +195,8 @@ class Searcher {
     std::vector<Xapian::Database> m_shards;
 };
 
-/// Splits the output of Xapian::MSet::snippet(), called with `hi_start` and `hi_end` as
-/// markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The markers must not
+/// Splits the output of Xapian::MSet::snippet() (no longer used by Searcher), called with
+/// `hi_start` and `hi_end` as markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The markers must not
 /// occur in the text that was summarised.
 [[nodiscard]] Snippet parse_snippet(std::string_view marked, std::string_view hi_start,
                                     std::string_view hi_end);
