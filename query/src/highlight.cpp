@@ -113,10 +113,10 @@ std::vector<HighlightTerm> weigh_highlight_terms(const Xapian::Query& highlight,
     for (auto it = highlight.get_unique_terms_begin(); it != highlight.get_unique_terms_end();
          ++it) {
         const std::string& term = *it;
-        const bool is_stem = term.starts_with(schema::stem);
-        out.push_back({term, weight_of(is_stem ? term
-                                               : std::string(schema::stem) +
-                                                     Analyzer::stem_word(term))});
+        std::string stem_term(schema::stem);
+        stem_term += term.starts_with(schema::stem) ? term.substr(schema::stem.size())
+                                                    : Analyzer::stem_word(term);
+        out.push_back({term, weight_of(stem_term)});
     }
     return out;
 }
@@ -153,7 +153,10 @@ Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
     // others cannot match one.
     std::vector<Word> words;
     std::vector<std::size_t> matches;  // indexes into `words`
-    analyze_unstemmed(default_analyzer(), text, [&](const Token& t) {
+    // The clean and fold steps of the words seen before, per thread (a Searcher is used from
+    // one thread): most of the words of a body were seen in earlier bodies.
+    thread_local FoldCache fold_cache;
+    analyze_unstemmed(default_analyzer(), text, &fold_cache, [&](const Token& t) {
         // A ligature that cleans to several words gives tokens with the same bytes: one word.
         if (!words.empty() && words.back().start == t.start) return;
         Word word{t.start, t.end, t.position, none};
