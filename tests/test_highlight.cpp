@@ -169,6 +169,9 @@ TEST_CASE("document data members are found without a full parse", "[highlight]")
         CHECK(doc.string("missing").empty());
         REQUIRE(doc.raw("entities"));
         CHECK(nlohmann::json::parse(*doc.raw("entities")) == data["entities"]);
+        const auto elements = fahras::json_array_elements(*doc.raw("entities"));
+        REQUIRE(elements.size() == 1);
+        CHECK(fahras::DocumentData(elements[0]).string("name") == "اسم");
     }
     for (const char* broken : {"", "[]", "{\"a\":", "{\"a\":\"x}", "{\"a\" \"b\"}", "nope"}) {
         CAPTURE(broken);
@@ -177,6 +180,11 @@ TEST_CASE("document data members are found without a full parse", "[highlight]")
         CHECK(doc.string("a").empty());
     }
     CHECK(fahras::DocumentData("{}").is_object());
+    CHECK(fahras::json_array_elements("[]").empty());
+    CHECK(fahras::json_array_elements("[1, \"a,]\" ,{\"b\":[2]}]") ==
+          std::vector<std::string_view>{"1", "\"a,]\"", "{\"b\":[2]}"});
+    CHECK(fahras::json_array_elements("[1,").empty());
+    CHECK(fahras::json_array_elements("{}").empty());
     CHECK(fahras::decode_json_string("\"\\ud83d\\ude00\"") == std::string("\U0001F600"));
     CHECK(fahras::decode_json_string("\"\\ud83d\"") == std::string("\uFFFD"));
     CHECK_FALSE(fahras::decode_json_string("\"\\x\""));

@@ -145,6 +145,25 @@ std::optional<std::size_t> DocumentData::unsigned_number(std::string_view key) c
     return n;
 }
 
+std::vector<std::string_view> json_array_elements(std::string_view array) {
+    std::vector<std::string_view> out;
+    std::size_t at = skip_spaces(array, 0);
+    if (at >= array.size() || array[at] != '[') return out;
+    at = skip_spaces(array, at + 1);
+    if (at < array.size() && array[at] == ']') return out;
+    while (at < array.size()) {
+        const std::size_t end = value_end(array, at);
+        if (end == bad) break;
+        out.push_back(array.substr(at, end - at));
+        at = skip_spaces(array, end);
+        if (at < array.size() && array[at] == ']') return out;
+        if (at >= array.size() || array[at] != ',') break;
+        at = skip_spaces(array, at + 1);
+    }
+    out.clear();  // broken off or malformed
+    return out;
+}
+
 std::optional<std::string> decode_json_string(std::string_view literal) {
     if (literal.size() < 2 || literal.front() != '"' || literal.back() != '"') return std::nullopt;
     const std::string_view s = literal.substr(1, literal.size() - 2);
@@ -153,7 +172,11 @@ std::optional<std::string> decode_json_string(std::string_view literal) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] != '\\') {
-            out += s[i];
+            // Copy the run up to the next escape at once.
+            std::size_t next = s.find('\\', i);
+            if (next == std::string_view::npos) next = s.size();
+            out.append(s, i, next - i);
+            i = next - 1;
             continue;
         }
         if (++i >= s.size()) return std::nullopt;

@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
@@ -28,17 +27,16 @@ namespace {
 /// Opens of a database path tried before giving up (see Searcher::Searcher).
 constexpr int open_attempts = 5;
 
-/// A list member of the document data, parsed on its own (a few small objects).
-nlohmann::json json_list(const DocumentData& data, std::string_view key) {
+/// The objects of the list member `key` of the document data.
+std::vector<DocumentData> object_list(const DocumentData& data, std::string_view key) {
+    std::vector<DocumentData> out;
     const auto raw = data.raw(key);
-    if (!raw || raw->empty() || raw->front() != '[') return {};
-    return nlohmann::json::parse(*raw, nullptr, false);
-}
-
-std::string string_field(const nlohmann::json& data, const char* key) {
-    const auto it = data.find(key);
-    if (it == data.end() || !it->is_string()) return {};
-    return it->get<std::string>();
+    if (!raw) return out;
+    for (const std::string_view element : json_array_elements(*raw)) {
+        DocumentData object(element);
+        if (object.is_object()) out.push_back(std::move(object));
+    }
+    return out;
 }
 
 /// Article fields from the document data (see schema.hpp), read with DocumentData: only the
@@ -59,31 +57,27 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
     hit.path = data.string("path");
     if (const auto line = data.unsigned_number("line")) hit.line = *line;
     if (body != nullptr) *body = data.string("body");
-    for (const auto& e : json_list(data, "entities")) {
-        if (!e.is_object()) continue;
+    for (const DocumentData& e : object_list(data, "entities")) {
         HitEntity h;
-        h.id = string_field(e, "id");
-        h.type = string_field(e, "type");
-        h.name = string_field(e, "name");
-        h.latin = string_field(e, "latin");
-        if (const auto c = e.find("count"); c != e.end() && c->is_number_unsigned()) {
-            h.count = c->get<std::size_t>();
-        }
+        h.id = e.string("id");
+        h.type = e.string("type");
+        h.name = e.string("name");
+        h.latin = e.string("latin");
+        h.count = e.unsigned_number("count").value_or(0);
         hit.entities.push_back(std::move(h));
     }
     hit.date_source = data.string("date_source");
-    for (const auto& d : json_list(data, "mentioned_dates")) {
-        if (!d.is_object()) continue;
+    for (const DocumentData& d : object_list(data, "mentioned_dates")) {
         HitDate date;
-        date.value = string_field(d, "value");
-        date.text = string_field(d, "text");
-        date.precision = string_field(d, "precision");
-        date.calendar = string_field(d, "calendar");
-        date.hijri = string_field(d, "hijri");
-        date.kind = string_field(d, "kind");
-        date.field = string_field(d, "field");
-        date.start = d.value("start", std::size_t{0});
-        date.end = d.value("end", std::size_t{0});
+        date.value = d.string("value");
+        date.text = d.string("text");
+        date.precision = d.string("precision");
+        date.calendar = d.string("calendar");
+        date.hijri = d.string("hijri");
+        date.kind = d.string("kind");
+        date.field = d.string("field");
+        date.start = d.unsigned_number("start").value_or(0);
+        date.end = d.unsigned_number("end").value_or(0);
         hit.mentioned_dates.push_back(std::move(date));
     }
 }

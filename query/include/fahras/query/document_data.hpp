@@ -41,6 +41,11 @@ class DocumentData {
     std::vector<std::pair<std::string_view, std::string_view>> m_members;
 };
 
+/// The JSON texts of the elements of the JSON array `array` (e.g. the objects of the
+/// "entities" member, each then read with DocumentData); empty when it is not an array or
+/// breaks off.
+[[nodiscard]] std::vector<std::string_view> json_array_elements(std::string_view array);
+
 /// The string a JSON string literal (with its quotes) stands for; nullopt when `literal` is
 /// not one. Escapes: \" \\ \/ \b \f \n \r \t and \uXXXX, surrogate pairs joined (a lone
 /// surrogate becomes U+FFFD REPLACEMENT CHARACTER).
