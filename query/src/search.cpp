@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
