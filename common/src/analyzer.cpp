@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/common/analyzer.hpp"
 
+#include "fahras/common/analyzer_steps.hpp"
+
 #include "fahras/common/fold.hpp"
 #include "fahras/common/normalize.hpp"
 #include "fahras/common/stem.hpp"
@@ -14,42 +16,81 @@ std::string stem_of(const std::string& folded, TokenKind kind) {
     return kind == TokenKind::arabic ? stem_arabic(folded) : folded;
 }
 
-}  // namespace
+/// The clean step of one raw word, cut into its parts: compatibility ligatures can clean to
+/// several words (U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM), each a word of its own
+/// with the ligature's offsets. Calls `part` with each non-empty part.
+template <class Part>
+void clean_parts(std::string_view word, TokenKind kind, Part&& part) {
+    std::string cleaned;
+    if (kind == TokenKind::arabic && word.find('|') != std::string_view::npos) {
+        // The tokenizer kept a stray U+007C VERTICAL LINE inside an Arabic word.
+        std::string joined(word);
+        std::erase(joined, '|');
+        cleaned = clean(joined);
+    } else {
+        cleaned = clean(word);
+    }
+    std::size_t begin = 0;
+    while (begin < cleaned.size()) {
+        std::size_t space = cleaned.find(' ', begin);
+        if (space == std::string::npos) space = cleaned.size();
+        if (space > begin) part(std::string_view(cleaned).substr(begin, space - begin));
+        begin = space + 1;
+    }
+}
 
-void Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink) const {
+/// The pipeline; the stem step only `with_stems` (see analyze_unstemmed()); the clean and
+/// fold steps through `cache` when there is one.
+void run(const AnalyzerOptions& options, std::string_view text, bool with_stems,
+         FoldCache* cache, const std::function<void(const Token&)>& sink) {
     std::uint32_t position = 0;
     Token token;
     tokenize(text, [&](const RawToken& raw) {
-        std::string_view word = text.substr(raw.start, raw.end - raw.start);
-        std::string cleaned;
-        if (raw.kind == TokenKind::arabic && word.find('|') != std::string_view::npos) {
-            // The tokenizer kept a stray U+007C VERTICAL LINE inside an Arabic word.
-            std::string joined(word);
-            std::erase(joined, '|');
-            cleaned = clean(joined);
-        } else {
-            cleaned = clean(word);
-        }
-        // Compatibility ligatures can clean to several words (U+FDFA ARABIC LIGATURE SALLALLAHOU
-        // ALAYHE WASALLAM): each part is a word of its own with the ligature's offsets.
-        std::size_t begin = 0;
-        while (begin < cleaned.size()) {
-            std::size_t space = cleaned.find(' ', begin);
-            if (space == std::string::npos) space = cleaned.size();
-            if (space > begin && space - begin <= m_options.max_word_bytes) {
-                token.start = raw.start;
-                token.end = raw.end;
-                token.position = position++;
-                token.kind = raw.kind;
-                token.exact.assign(cleaned, begin, space - begin);
-                token.folded = fold(token.exact);
-                token.stem = stem_of(token.folded, raw.kind);
-                sink(token);
+        const std::string_view word = text.substr(raw.start, raw.end - raw.start);
+        const auto emit = [&](std::string_view exact, const std::string* folded) {
+            if (exact.size() > options.max_word_bytes) return;
+            token.start = raw.start;
+            token.end = raw.end;
+            token.position = position++;
+            token.kind = raw.kind;
+            token.exact.assign(exact);
+            if (folded != nullptr) token.folded = *folded;
+            else token.folded = fold(token.exact);
+            if (with_stems) token.stem = stem_of(token.folded, raw.kind);
+            sink(token);
+        };
+        if (cache != nullptr) {
+            for (const FoldCache::Part& part : cache->parts(word, raw.kind)) {
+                emit(part.exact, &part.folded);
             }
-            begin = space + 1;
+        } else {
+            clean_parts(word, raw.kind, [&](std::string_view exact) { emit(exact, nullptr); });
         }
     });
 }
+
+}  // namespace
+
+const std::vector<FoldCache::Part>& FoldCache::parts(std::string_view word, TokenKind kind) {
+    if (const auto it = m_words.find(word); it != m_words.end()) return it->second;
+    if (m_words.size() >= max_words) m_words.clear();
+    std::vector<Part> parts;
+    clean_parts(word, kind, [&](std::string_view exact) {
+        parts.push_back({std::string(exact), fold(exact)});
+    });
+    return m_words.emplace(std::string(word), std::move(parts)).first->second;
+}
+
+void Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink) const {
+    run(m_options, text, true, nullptr, sink);
+}
+
+void analyze_unstemmed(const Analyzer& analyzer, std::string_view text, FoldCache* cache,
+                       const std::function<void(const Token&)>& sink) {
+    run(analyzer.options(), text, false, cache, sink);
+}
+
+std::string stem_token(const Token& token) { return stem_of(token.folded, token.kind); }
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
     std::vector<Token> out;

@@ -403,6 +403,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
             }
             query.batch_options.format = format == "trec" ? BatchFormat::trec : BatchFormat::json;
             query.search.snippets = format == "json";
+            query.search.hit_details = format == "json";
             format = "json";
         }
         query.format = analyze.format = parse_output_format(format);

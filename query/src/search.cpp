@@ -10,12 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
-#include "fahras/common/xapian_stem.hpp"
+#include "fahras/query/document_data.hpp"
+#include "fahras/query/highlight.hpp"
 #include "fahras/query/stories.hpp"
 #include "fahras/query/date_filters.hpp"
 #include "fahras/query/shards.hpp"
@@ -27,71 +26,58 @@ namespace {
 /// Opens of a database path tried before giving up (see Searcher::Searcher).
 constexpr int open_attempts = 5;
 
-// Highlight markers handed to MSet::snippet(): C0 controls that never occur in an article
-// body once strip_markers() has run over it.
-constexpr std::string_view hi_start = "\x01";
-constexpr std::string_view hi_end = "\x02";
-/// U+2026 HORIZONTAL ELLIPSIS, where snippet() left text out.
-constexpr std::string_view omitted = "\u2026";
-
-std::string strip_markers(std::string text) {
-    std::erase_if(text, [](char c) { return c == hi_start[0] || c == hi_end[0]; });
-    return text;
+/// The objects of the list member `key` of the document data.
+std::vector<DocumentData> object_list(const DocumentData& data, std::string_view key) {
+    std::vector<DocumentData> out;
+    const auto raw = data.raw(key);
+    if (!raw) return out;
+    for (const std::string_view element : json_array_elements(*raw)) {
+        DocumentData object(element);
+        if (object.is_object()) out.push_back(std::move(object));
+    }
+    return out;
 }
 
-std::string string_field(const nlohmann::json& data, const char* key) {
-    const auto it = data.find(key);
-    if (it == data.end() || !it->is_string()) return {};
-    return it->get<std::string>();
-}
-
-/// Article fields from the document data (see schema.hpp). Unparsable data gives empty fields
-/// rather than failing the whole search.
-void fill_fields(Hit& hit, std::string& body, const std::string& data) {
-    const nlohmann::json json = nlohmann::json::parse(data, nullptr, false);
-    if (!json.is_object()) return;
-    hit.id = string_field(json, "id");
-    hit.title = string_field(json, "title");
-    hit.date = string_field(json, "date");
-    hit.source = string_field(json, "source");
-    hit.url = string_field(json, "url");
-    hit.author = string_field(json, "author");
-    hit.category = string_field(json, "category");
-    hit.path = string_field(json, "path");
-    if (const auto it = json.find("line"); it != json.end() && it->is_number_unsigned()) {
-        hit.line = it->get<std::size_t>();
+/// Article fields from the document data (see schema.hpp), read with DocumentData: only the
+/// members asked for are decoded, and the body (most of the data) is only skipped over
+/// unless `body` is wanted. Without `details`, only the id (all a TREC run shows).
+/// Unparsable data gives empty fields rather than failing the whole search.
+void fill_fields(Hit& hit, std::string* body, const std::string& json, bool details) {
+    const DocumentData data(json);
+    if (!data.is_object()) return;
+    hit.id = data.string("id");
+    if (!details) return;
+    hit.title = data.string("title");
+    hit.date = data.string("date");
+    hit.source = data.string("source");
+    hit.url = data.string("url");
+    hit.author = data.string("author");
+    hit.category = data.string("category");
+    hit.path = data.string("path");
+    if (const auto line = data.unsigned_number("line")) hit.line = *line;
+    if (body != nullptr) *body = data.string("body");
+    for (const DocumentData& e : object_list(data, "entities")) {
+        HitEntity h;
+        h.id = e.string("id");
+        h.type = e.string("type");
+        h.name = e.string("name");
+        h.latin = e.string("latin");
+        h.count = e.unsigned_number("count").value_or(0);
+        hit.entities.push_back(std::move(h));
     }
-    body = string_field(json, "body");
-    if (const auto it = json.find("entities"); it != json.end() && it->is_array()) {
-        for (const auto& e : *it) {
-            if (!e.is_object()) continue;
-            HitEntity h;
-            h.id = string_field(e, "id");
-            h.type = string_field(e, "type");
-            h.name = string_field(e, "name");
-            h.latin = string_field(e, "latin");
-            if (const auto c = e.find("count"); c != e.end() && c->is_number_unsigned()) {
-                h.count = c->get<std::size_t>();
-            }
-            hit.entities.push_back(std::move(h));
-        }
-    }
-    hit.date_source = string_field(json, "date_source");
-    if (const auto it = json.find("mentioned_dates"); it != json.end() && it->is_array()) {
-        for (const auto& d : *it) {
-            if (!d.is_object()) continue;
-            HitDate date;
-            date.value = string_field(d, "value");
-            date.text = string_field(d, "text");
-            date.precision = string_field(d, "precision");
-            date.calendar = string_field(d, "calendar");
-            date.hijri = string_field(d, "hijri");
-            date.kind = string_field(d, "kind");
-            date.field = string_field(d, "field");
-            date.start = d.value("start", std::size_t{0});
-            date.end = d.value("end", std::size_t{0});
-            hit.mentioned_dates.push_back(std::move(date));
-        }
+    hit.date_source = data.string("date_source");
+    for (const DocumentData& d : object_list(data, "mentioned_dates")) {
+        HitDate date;
+        date.value = d.string("value");
+        date.text = d.string("text");
+        date.precision = d.string("precision");
+        date.calendar = d.string("calendar");
+        date.hijri = d.string("hijri");
+        date.kind = d.string("kind");
+        date.field = d.string("field");
+        date.start = d.unsigned_number("start").value_or(0);
+        date.end = d.unsigned_number("end").value_or(0);
+        hit.mentioned_dates.push_back(std::move(date));
     }
 }
 
@@ -106,52 +92,6 @@ Xapian::Query with_date_options(const Xapian::Query& query, const SearchOptions&
                             mentioned_range(options.mentioned_from, options.mentioned_to));
     }
     return out;
-}
-
-/// Collapses each run of whitespace (line breaks between paragraphs, mostly) to one space
-/// and trims both ends: a snippet is shown on one line. A space between two parts goes to the
-/// unhighlighted side, so highlights never start or end with a space.
-void collapse_spaces(Snippet& snippet) {
-    Snippet out;
-    bool pending_space = false;
-    for (SnippetPart& part : snippet) {
-        std::string text;
-        text.reserve(part.text.size());
-        for (const char c : part.text) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-                pending_space = !text.empty() || !out.empty();
-                continue;
-            }
-            if (pending_space) {
-                if (!text.empty() || !part.highlighted) text += ' ';
-                else if (!out.back().highlighted) out.back().text += ' ';
-                else out.push_back({" ", false});
-            }
-            pending_space = false;
-            text += c;
-        }
-        if (!text.empty()) out.push_back({std::move(text), part.highlighted});
-    }
-    snippet = std::move(out);
-}
-
-/// The opening of `text`, about `bytes` long, cut after a whole word: the snippet of a query
-/// with nothing to highlight (only filters, only exclusions), where Xapian's choice of the
-/// passage with the rarest words is arbitrary and the lead of an article says more.
-Snippet lead_snippet(const std::string& text, std::size_t bytes) {
-    Snippet snippet{{text, false}};
-    collapse_spaces(snippet);
-    if (snippet.empty()) return snippet;
-    std::string& lead = snippet.front().text;
-    if (lead.size() <= bytes) return snippet;
-    std::size_t cut = lead.rfind(' ', bytes);
-    if (cut == std::string::npos || cut == 0) {
-        cut = bytes;  // one long word: cut at a code point boundary
-        while (cut > 0 && (static_cast<unsigned char>(lead[cut]) & 0xC0) == 0x80) --cut;
-    }
-    lead.resize(cut);
-    lead += omitted;
-    return snippet;
 }
 
 }  // namespace
@@ -211,7 +151,7 @@ SortOrder parse_sort_order(std::string_view name) {
 }
 
 Searcher::Searcher(const std::string& db_path)
-    : m_path(db_path), m_stemmer(make_xapian_stemmer()) {
+    : m_path(db_path) {
     std::error_code ec;
     if (!std::filesystem::exists(db_path, ec)) {
         throw DatabaseError("cannot open database " + db_path + ": no such file or directory");
@@ -354,16 +294,13 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         if (result.facets_exact && !options.collapse) result.total_estimate = result.facets_counted;
     }
 
-    // The MSet whose query and statistics drive highlighting (see search() in search.hpp).
-    Xapian::MSet highlight_mset;
-    if (options.snippets && !parsed.highlight.empty() && !mset.empty()) {
-        Xapian::Enquire highlight_enquire(m_db);
-        highlight_enquire.set_query(parsed.highlight);
-        highlight_enquire.set_weighting_scheme(Xapian::BM25Weight());
-        highlight_mset = highlight_enquire.get_mset(0, 0);
+    // Snippets: our own highlighter over the body, weighted by the rarity of the wanted words
+    // (one term-frequency lookup per word of the query, not per word of each body).
+    const bool snippets = options.snippets && options.hit_details;
+    std::optional<Highlighter> highlighter;
+    if (snippets && !parsed.highlight.empty() && shown > 0) {
+        highlighter.emplace(weigh_highlight_terms(parsed.highlight, m_db));
     }
-    const unsigned flags =
-        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
 
     std::size_t index = 0;
     for (; index < shown; ++index) {
@@ -375,23 +312,15 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         const Xapian::Document doc = it.get_document();
-        fill_fields(hit, body, doc.get_data());
-        fill_story(m_db, hit, doc, options);  // issue #8
-        if (!options.snippets) {
+        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details);
+        if (options.hit_details) fill_story(m_db, hit, doc, options);  // issue #8
+        if (!snippets) {
             result.hits.push_back(std::move(hit));
             continue;
         }
-        const std::string text = strip_markers(body.empty() ? hit.title : body);
-        if (parsed.highlight.empty()) {
-            hit.snippet = lead_snippet(text, options.snippet_bytes);
-        } else {
-            hit.snippet = parse_snippet(
-                highlight_mset.snippet(text, options.snippet_bytes, m_stemmer, flags,
-                                       std::string(hi_start), std::string(hi_end),
-                                       std::string(omitted)),
-                hi_start, hi_end);
-            collapse_spaces(hit.snippet);
-        }
+        const std::string& text = body.empty() ? hit.title : body;
+        hit.snippet = highlighter ? highlighter->snippet(text, options.snippet_bytes)
+                                  : lead_snippet(text, options.snippet_bytes);
         result.hits.push_back(std::move(hit));
     }
     return result;

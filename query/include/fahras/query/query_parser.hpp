@@ -53,8 +53,8 @@ struct ParsedQuery {
     Xapian::Query query;
     /// OR of the `Z` stem and unprefixed folded terms of every word the user asked *for*
     /// (words under NOT or `-` are left out), whatever operator or field they sit in. The
-    /// snippet highlighter needs these: MSet::snippet() only marks words whose plain or `Z`
-    /// term is in the query it is given. Empty (Xapian::Query()) when there are no such words.
+    /// snippet highlighter (highlight.hpp) marks a body word whose folded form or stem is
+    /// one of these. Empty (Xapian::Query()) when there are no such words.
     Xapian::Query highlight;
     /// True when the query has no words, only filters (or nothing at all).
     bool match_all = false;

@@ -12,6 +12,7 @@
 
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/facets.hpp"
+#include "fahras/query/highlight.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/ranking.hpp"
 
@@ -32,7 +33,7 @@ struct SearchOptions {
     std::size_t limit = 10;   ///< hits to return
     std::size_t offset = 0;   ///< hits to skip (paging)
     MatchMode match = MatchMode::auto_;
-    /// Target snippet length in UTF-8 bytes (Xapian counts bytes: ~120 Arabic letters).
+    /// Target snippet length in UTF-8 bytes (~120 Arabic letters).
     std::size_t snippet_bytes = 240;
     // News (issue #8), see query/stories.hpp.
     /// `--agency`: only articles crediting one of these agencies (any alias).
@@ -43,6 +44,9 @@ struct SearchOptions {
     std::string same_story;
     /// False: leave Hit::snippet empty (batch runs that only need ids and scores).
     bool snippets = true;
+    /// False: a hit gets its id, docid, rank and scores only, nothing else of its document is
+    /// read (batch runs in TREC format: the search-only latency). Implies no snippets.
+    bool hit_details = true;
     /// BM25 parameters, and how MatchMode::auto_ builds free-text queries.
     RankingOptions ranking;
     /// Count the facets of facet_specs() over the whole match (see facets.hpp).
@@ -77,18 +81,6 @@ struct HitDate {
     std::string kind;       ///< absolute, relative
     std::string field;      ///< title, body
 };
-
-/// A stretch of snippet text, plain (not HTML-escaped), highlighted or not. Each output format
-/// escapes and marks it its own way.
-struct SnippetPart {
-    std::string text;          ///< UTF-8, not escaped
-    bool highlighted = false;  ///< a word that matched the query
-
-    friend bool operator==(const SnippetPart&, const SnippetPart&) = default;
-};
-
-/// A snippet: the best passage of the article body, split where highlighting starts and ends.
-using Snippet = std::vector<SnippetPart>;
 
 /// The snippet as plain text with each highlighted stretch between `start` and `end`.
 [[nodiscard]] std::string render_snippet(const Snippet& snippet, std::string_view start,
@@ -166,12 +158,13 @@ class Searcher {
     /// Runs an already parsed query; `query_text` is only echoed in the result.
     ///
     /// Ranking is BM25 with options.ranking's parameters; a query without words (only filters,
-    /// or empty) lists the matching articles newest first. Snippets come from
-    /// Xapian::MSet::snippet() run over the article body with Fahras's stemmer, on the MSet of
-    /// a second, zero-size match of `parsed.highlight`: snippet() marks only words whose plain
-    /// or `Z`-stemmed term is in the query of the MSet it is called on (and whose statistics
-    /// that MSet holds), which the phrase, exact and title terms of the main query are not.
-    /// A query with nothing to highlight gets the opening of the body as its snippet.
+    /// or empty) lists the matching articles newest first. Snippets come from Highlighter
+    /// (highlight.hpp) over the article body (the title when there is none), marking the
+    /// words of `parsed.highlight` (the wanted words of every field, phrase and exact form)
+    /// weighted by the rarity of their stems. A query with nothing to highlight gets the
+    /// opening of the body as its snippet. Since 2026-12-03 (issue #6) Xapian's
+    /// MSet::snippet() is not used: its background model looked up the frequency of every
+    /// distinct word of every hit.
     [[nodiscard]] SearchResult search(const ParsedQuery& parsed, std::string_view query_text,
                                       const SearchOptions& options);
 
@@ -198,14 +191,12 @@ class Searcher {
     bool m_catalogue_loaded = false;
     /// A shard is remote: facets are counted with Xapian's built-in spies only.
     bool m_remote = false;
-    /// The snippets' stemmer, kept across searches for its cache of stems.
-    Xapian::Stem m_stemmer;
     /// The shards behind m_path (open_shards()), opened on first use (facet labels).
     std::vector<Xapian::Database> m_shards;
 };
 
-/// Splits the output of Xapian::MSet::snippet(), called with `hi_start` and `hi_end` as
-/// markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The markers must not
+/// Splits the output of Xapian::MSet::snippet() (no longer used by Searcher), called with
+/// `hi_start` and `hi_end` as markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The markers must not
 /// occur in the text that was summarised.
 [[nodiscard]] Snippet parse_snippet(std::string_view marked, std::string_view hi_start,
                                     std::string_view hi_end);
