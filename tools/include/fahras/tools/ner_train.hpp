@@ -101,6 +101,10 @@ struct TrainOptions {
     unsigned min_count = 2;         ///< features seen fewer times are dropped before training
     float prune = 0.0F;             ///< features whose averaged weights are all below this go
     std::uint64_t seed = 20261123;  ///< shuffling order; fixed for reproducible models
+    /// Bagging over shuffling orders: train this many perceptrons on the same features,
+    /// model k shuffled with seed + k, and keep the mean of their averaged weights (one
+    /// table, so no run-time cost). 1 is a single perceptron.
+    unsigned bags = 1;
 };
 
 /// Trains an averaged structured perceptron (first-order, Viterbi, BIO-constrained) on
