@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -97,6 +98,65 @@ TEST_CASE("NER training: a tiny synthetic corpus is learnt and generalises to ne
     CHECK(e.micro.gold > 40);
     CHECK(e.micro.f1() > 0.95);
     for (std::size_t c = 0; c < 3; ++c) CHECK(e.per_class[c].f1() > 0.9);
+}
+
+TEST_CASE("NER training: bagging keeps the mean of perceptrons shuffled with successive seeds") {
+    TrainOptions options;
+    options.epochs = 3;
+    options.min_count = 1;
+    const auto data = synthetic(60, 0);
+    auto single = [&](std::uint64_t seed) {
+        TrainOptions o = options;
+        o.seed = seed;
+        return train(data, NerLexicon{}, o, nullptr);
+    };
+    const NerModel one = single(options.seed);
+    REQUIRE(one.weights.size() > 0);
+    struct Row {
+        unsigned bags;
+    };
+    for (const Row r : {Row{1}, Row{2}, Row{3}}) {
+        CAPTURE(r.bags);
+        TrainOptions o = options;
+        o.bags = r.bags;
+        const NerModel bagged = train(data, NerLexicon{}, o, nullptr);
+        std::vector<NerModel> members;
+        for (unsigned k = 0; k < r.bags; ++k) members.push_back(single(options.seed + k));
+        // Each weight is the mean of the members' weights (a feature a member dropped for
+        // all-zero weights counts as zeros there).
+        auto weight = [](const NerModel& m, std::uint64_t key, std::size_t l) {
+            const auto* w = m.weights.find(key);
+            return w == nullptr ? 0.0 : double{(*w)[l]};
+        };
+        std::size_t differ_from_one = 0;
+        bagged.weights.for_each([&](std::uint64_t key, const LabelWeights& w) {
+            for (std::size_t l = 0; l < label_count; ++l) {
+                double mean = 0;
+                for (const auto& m : members) mean += weight(m, key, l);
+                CHECK(w[l] == Approx(mean / r.bags).margin(1e-4));
+                if (std::abs(w[l] - weight(one, key, l)) > 1e-4) ++differ_from_one;
+            }
+        });
+        // Every feature a member kept is kept.
+        for (const auto& m : members) {
+            m.weights.for_each([&](std::uint64_t key, const LabelWeights&) {
+                CHECK(bagged.weights.find(key) != nullptr);
+            });
+        }
+        for (std::size_t p = 0; p <= label_count; ++p) {
+            for (std::size_t l = 0; l < label_count; ++l) {
+                double mean = 0;
+                for (const auto& m : members) mean += m.transitions[p][l];
+                CHECK(bagged.transitions[p][l] == Approx(mean / r.bags).margin(1e-4));
+            }
+        }
+        // One bag is the single perceptron; more bags change the weights.
+        if (r.bags == 1) {
+            CHECK(differ_from_one == 0);
+        } else {
+            CHECK(differ_from_one > 0);
+        }
+    }
 }
 
 TEST_CASE("NER model: save and load give the same tags and scores") {
