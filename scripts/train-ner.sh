@@ -63,6 +63,6 @@ cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
   --foreign-words "$(src names/google_ar2en_train.tsv)" \
   --word-counts "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
   --word-counts "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" \
-  --clusters --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
+  --clusters --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 --bags 5 \
   --out "$OUT" "$@"
 ls -l "$OUT"
