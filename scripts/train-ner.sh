@@ -5,6 +5,8 @@
 # Usage: scripts/train-ner.sh [OUT] [extra fahras-ner-train train options...]
 # Two passes (docs/NER.md, "Two passes"): the first-pass labels the second pass learns from
 # come from a jackknife over 5 contiguous parts; 10 consecutive sentences count as one article.
+# Bagged (docs/NER.md, row 44): every perceptron (first pass, jackknife models, second pass) is
+# the mean of 5 trained with shuffling seeds s .. s+4.
 #
 # Licensing: the model embeds word lists and weights derived from the sources below, so it is
 # an adaptation of all of them and one licence must cover it: CC BY-SA 4.0 (data/LICENSES.md).
@@ -66,6 +68,6 @@ cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
   --word-counts "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
   --word-counts "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" \
   --clusters --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
-  --two-pass --jackknife 5 --doc-window 10 --doc-templates 9 \
+  --two-pass --jackknife 5 --doc-window 10 --doc-templates 9 --bags 5 \
   --out "$OUT" "$@"
 ls -l "$OUT"

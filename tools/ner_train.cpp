@@ -279,66 +279,81 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     ids = {};
 
     // Averaged perceptron with the usual trick: avg = w - u / c, where u sums c·Δ.
-    std::vector<float> w(keys.size() * L, 0.0F);
-    std::vector<double> u(keys.size() * L, 0.0);
-    Transitions tw{};
-    std::array<std::array<double, L>, L + 1> tu{};
-    double c = 1;
-
-    std::vector<std::size_t> order(data.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::mt19937_64 rng(options.seed);
+    // With bagging, `mean` and `mean_t` sum the averaged weights of every bag.
+    const unsigned bags = std::max(1U, options.bags);
+    std::vector<double> mean(keys.size() * L, 0.0);
+    std::array<std::array<double, L>, L + 1> mean_t{};
+    std::vector<float> w;
+    std::vector<double> u;
     std::vector<float> emissions;
     std::vector<std::uint8_t> predicted;
-    for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
-        // Fisher–Yates with the raw engine output: the same order on every platform.
-        for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-        std::size_t errors = 0;
-        std::size_t tokens = 0;
-        for (const std::size_t si : order) {
-            const auto& gold = data[si].labels;
-            const std::size_t t0 = sentence_begin[si];
-            const std::size_t n = sentence_begin[si + 1] - t0;
-            if (n == 0) continue;
-            emissions.assign(n * L, 0.0F);
-            for (std::size_t i = 0; i < n; ++i) {
-                float* e = &emissions[i * L];
-                for (std::size_t k = token_begin[t0 + i]; k < token_begin[t0 + i + 1]; ++k) {
-                    const float* wf = &w[std::size_t{feats[k]} * L];
-                    for (std::size_t l = 0; l < L; ++l) e[l] += wf[l];
-                }
-            }
-            predicted.resize(n);
-            viterbi(emissions.data(), n, tw, predicted.data());
-            tokens += n;
-            if (!std::equal(predicted.begin(), predicted.end(), gold.begin())) {
-                const float d = data[si].weight;
+    for (unsigned bag = 0; bag < bags; ++bag) {
+        w.assign(keys.size() * L, 0.0F);
+        u.assign(keys.size() * L, 0.0);
+        Transitions tw{};
+        std::array<std::array<double, L>, L + 1> tu{};
+        double c = 1;
+
+        std::vector<std::size_t> order(data.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::mt19937_64 rng(options.seed + bag);
+        for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
+            // Fisher–Yates with the raw engine output: the same order on every platform.
+            for (std::size_t i = order.size(); i > 1; --i)
+                std::swap(order[i - 1], order[rng() % i]);
+            std::size_t errors = 0;
+            std::size_t tokens = 0;
+            for (const std::size_t si : order) {
+                const auto& gold = data[si].labels;
+                const std::size_t t0 = sentence_begin[si];
+                const std::size_t n = sentence_begin[si + 1] - t0;
+                if (n == 0) continue;
+                emissions.assign(n * L, 0.0F);
                 for (std::size_t i = 0; i < n; ++i) {
-                    const std::size_t pg = i == 0 ? L : gold[i - 1];
-                    const std::size_t pp = i == 0 ? L : predicted[i - 1];
-                    if (pg != pp || gold[i] != predicted[i]) {
-                        tw[pg][gold[i]] += d;
-                        tu[pg][gold[i]] += c * d;
-                        tw[pp][predicted[i]] -= d;
-                        tu[pp][predicted[i]] -= c * d;
-                    }
-                    if (gold[i] == predicted[i]) continue;
-                    ++errors;
+                    float* e = &emissions[i * L];
                     for (std::size_t k = token_begin[t0 + i]; k < token_begin[t0 + i + 1]; ++k) {
-                        const std::size_t base = std::size_t{feats[k]} * L;
-                        w[base + gold[i]] += d;
-                        u[base + gold[i]] += c * d;
-                        w[base + predicted[i]] -= d;
-                        u[base + predicted[i]] -= c * d;
+                        const float* wf = &w[std::size_t{feats[k]} * L];
+                        for (std::size_t l = 0; l < L; ++l) e[l] += wf[l];
                     }
                 }
+                predicted.resize(n);
+                viterbi(emissions.data(), n, tw, predicted.data());
+                tokens += n;
+                if (!std::equal(predicted.begin(), predicted.end(), gold.begin())) {
+                    const float d = data[si].weight;
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const std::size_t pg = i == 0 ? L : gold[i - 1];
+                        const std::size_t pp = i == 0 ? L : predicted[i - 1];
+                        if (pg != pp || gold[i] != predicted[i]) {
+                            tw[pg][gold[i]] += d;
+                            tu[pg][gold[i]] += c * d;
+                            tw[pp][predicted[i]] -= d;
+                            tu[pp][predicted[i]] -= c * d;
+                        }
+                        if (gold[i] == predicted[i]) continue;
+                        ++errors;
+                        for (std::size_t k = token_begin[t0 + i]; k < token_begin[t0 + i + 1];
+                             ++k) {
+                            const std::size_t base = std::size_t{feats[k]} * L;
+                            w[base + gold[i]] += d;
+                            u[base + gold[i]] += c * d;
+                            w[base + predicted[i]] -= d;
+                            u[base + predicted[i]] -= c * d;
+                        }
+                    }
+                }
+                ++c;
             }
-            ++c;
+            if (log) {
+                *log << "ner-train: epoch " << (epoch + 1) << ": " << errors << " wrong labels of "
+                     << tokens << "\n";
+            }
         }
-        if (log) {
-            *log << "ner-train: epoch " << (epoch + 1) << ": " << errors << " wrong labels of "
-                 << tokens << "\n";
+
+        for (std::size_t p = 0; p <= L; ++p) {
+            for (std::size_t l = 0; l < L; ++l) mean_t[p][l] += tw[p][l] - tu[p][l] / c;
         }
+        for (std::size_t k = 0; k < mean.size(); ++k) mean[k] += w[k] - u[k] / c;
     }
 
     NerModel model;
@@ -346,7 +361,7 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     model.lexicon = std::move(lexicon);
     for (std::size_t p = 0; p <= L; ++p) {
         for (std::size_t l = 0; l < L; ++l) {
-            model.transitions[p][l] = static_cast<float>(tw[p][l] - tu[p][l] / c);
+            model.transitions[p][l] = static_cast<float>(mean_t[p][l] / bags);
         }
     }
     std::size_t kept = 0;
@@ -354,7 +369,7 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
         LabelWeights lw{};
         float largest = 0;
         for (std::size_t l = 0; l < L; ++l) {
-            lw[l] = static_cast<float>(w[f * L + l] - u[f * L + l] / c);
+            lw[l] = static_cast<float>(mean[f * L + l] / bags);
             largest = std::max(largest, std::abs(lw[l]));
         }
         if (largest <= options.prune) continue;

@@ -244,6 +244,9 @@ int main(int argc, char** argv) {
     train->add_option("--min-count", t.options.min_count, "least occurrences of a feature");
     train->add_option("--prune", t.options.prune, "drop features with all |weights| at most this");
     train->add_option("--seed", t.options.seed, "shuffling seed");
+    train->add_option("--bags", t.options.bags,
+                      "average the weights of N perceptrons shuffled with seed, seed+1, ...")
+        ->check(CLI::Range(1, 16));
     train->add_option("--out", t.out, "model file to write (.gz)");
     train->add_option("--dump", t.dump, "with --eval: write word/gold/predicted lines here");
     train->add_option("--eval", t.eval, "CoNLL PATH[@FROM:TO] to evaluate on after training");

@@ -102,6 +102,10 @@ struct TrainOptions {
     unsigned min_count = 2;         ///< features seen fewer times are dropped before training
     float prune = 0.0F;             ///< features whose averaged weights are all below this go
     std::uint64_t seed = 20261123;  ///< shuffling order; fixed for reproducible models
+    /// Bagging over shuffling orders: train this many perceptrons on the same features,
+    /// model k shuffled with seed + k, and keep the mean of their averaged weights (one
+    /// table, so no run-time cost). 1 is a single perceptron.
+    unsigned bags = 1;
 };
 
 /// Trains an averaged structured perceptron (first-order, Viterbi, BIO-constrained) on
@@ -139,7 +143,8 @@ struct TwoPassOptions {
 
 /// The first pass's labels of every token of `data` (one vector per sentence), each part
 /// tagged by a model trained without it (jackknife over `two.jackknife` contiguous parts,
-/// so that neighbouring sentences of the same article are left out too).
+/// so that neighbouring sentences of the same article are left out too). Each part's model is
+/// trained with `options`, `bags` included.
 [[nodiscard]] std::vector<std::vector<std::uint8_t>> jackknife_labels(
     const std::vector<TrainSentence>& data, const NerLexicon& lexicon, unsigned folds,
     const TrainOptions& options, const TwoPassOptions& two, std::ostream* log);
@@ -153,6 +158,10 @@ struct TwoPassOptions {
 
 /// Trains a two-pass model: the first pass as train_with_mentions(), the second on the same
 /// data with article-level features from jackknifed first-pass labels. One model holds both.
+/// `options.bags` applies to every perceptron trained here: the first pass, each jackknife
+/// model and the second pass, so that the labels the second pass learns from are as good as
+/// those the shipped (bagged) first pass gives at run time. With bags = 1 the model is the
+/// unbagged two-pass model, bit for bit.
 [[nodiscard]] NerModel train_two_pass(const std::vector<TrainSentence>& data,
                                       const NerLexicon& lexicon, unsigned folds,
                                       const TrainOptions& options, const TwoPassOptions& two,
