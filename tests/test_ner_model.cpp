@@ -311,6 +311,25 @@ TEST_CASE("NER model: bad files are refused with an Error") {
     CHECK_THROWS_AS(NerTagger::load(truncated), Error);
 }
 
+TEST_CASE("NER shipped model: indexing runs its first pass unless asked for the article pass") {
+    const NerTagger& both = NerTagger::default_tagger();
+    const NerTagger& first = NerTagger::default_first_pass_tagger();
+    REQUIRE(both.two_pass());
+    CHECK_FALSE(first.two_pass());
+    CHECK(&first.model() == &both.model());  // one model in memory
+    CHECK_FALSE(first.first_pass_only().two_pass());
+    // The first pass alone still finds a plain name.
+    const std::string text = "وقال الرئيس الروسي فلاديمير بوتين إن المحادثات ستستمر";
+    const auto tokens = default_analyzer().analyze(text);
+    bool found = false;
+    for (const NerSpan& m : first.tag(text, tokens)) {
+        const std::string_view span(text.data() + tokens[m.first].start,
+                                    tokens[m.last - 1].end - tokens[m.first].start);
+        found = found || (m.type == EntityType::person && span.find("بوتين") != std::string_view::npos);
+    }
+    CHECK(found);
+}
+
 TEST_CASE("NER shipped model: finds the seed articles' names") {
     const NerTagger& tagger = NerTagger::default_tagger();
     struct Row {

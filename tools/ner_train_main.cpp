@@ -261,6 +261,9 @@ int main(int argc, char** argv) {
                      "evaluate N consecutive sentences as one text (what the second pass "
                      "aggregates over)")
         ->capture_default_str();
+    bool first_pass = false;
+    eval->add_flag("--first-pass", first_pass,
+                   "a two-pass model's first pass only (what fahras-index runs by default)");
 
     std::vector<std::string> extractor_gazetteers, exclude_sources;
     std::string common_words;
@@ -301,6 +304,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     bool no_repeat = false;
     eval_extractor->add_flag("--no-repeat", no_repeat, "repeat_names = false");
+    eval_extractor->add_flag("--first-pass", first_pass,
+                             "a two-pass model's first pass only (fahras-index's default)");
     std::string errors_file;
     eval_extractor->add_option("--errors", errors_file,
                                "write the wrong and the missed mentions to this file");
@@ -323,8 +328,13 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (*train) run_train(t);
-        if (*eval) {
+        // A two-pass model's first pass alone with --first-pass.
+        const auto load_tagger = [&] {
             const auto tagger = fahras::NerTagger::load(model);
+            return first_pass ? tagger.first_pass_only() : tagger;
+        };
+        if (*eval) {
+            const auto tagger = load_tagger();
             fahras::ner::print_evaluation(
                 fahras::ner::evaluate(tagger, join_sentences(load_corpora(eval_corpora), eval_window)),
                 std::cout);
@@ -337,7 +347,7 @@ int main(int argc, char** argv) {
                           << " rows\n";
             }
             gazetteer.load_common_words(common_words);
-            const auto tagger = fahras::NerTagger::load(model);
+            const auto tagger = load_tagger();
             fahras::ExtractorOptions options;
             options.confirm_common_words = !no_confirm;
             options.tagger_first = !gazetteer_first;

@@ -82,13 +82,12 @@ void append_spans(const ner::Transitions& transitions, const float* emissions,
 /// passes: the first pass labels every sentence, aggregate_document() sums its labels up
 /// over the whole text, and the second pass decodes again with those article-level
 /// features added.
-void tag_text(const ner::NerModel& model, std::string_view text, const std::vector<Token>& tokens,
-              Scratch& s, std::vector<NerSpan>& out) {
+void tag_text(const ner::NerModel& model, bool two_pass, std::string_view text,
+              const std::vector<Token>& tokens, Scratch& s, std::vector<NerSpan>& out) {
     constexpr std::size_t L = ner::label_count;
     const std::size_t first = s.sentences.front();
     const std::size_t n = s.sentences.back() - first;
     if (n == 0) return;
-    const bool two_pass = model.two_pass();
     s.features.clear();
     s.offsets.assign(1, 0);
     s.emissions.assign(n * L, 0.0F);
@@ -184,11 +183,24 @@ const NerTagger& NerTagger::default_tagger() {
     return tagger;
 }
 
+const NerTagger& NerTagger::default_first_pass_tagger() {
+    static const NerTagger tagger = default_tagger().first_pass_only();
+    return tagger;
+}
+
+NerTagger NerTagger::first_pass_only() const {
+    NerTagger copy(*this);
+    copy.m_first_pass_only = true;
+    return copy;
+}
+
+bool NerTagger::two_pass() const noexcept { return m_model->two_pass() && !m_first_pass_only; }
+
 std::vector<NerSpan> NerTagger::tag(const std::vector<Token>& tokens) const {
     std::vector<NerSpan> out;
     Scratch scratch;
     scratch.sentences = {0, tokens.size()};
-    tag_text(*m_model, {}, tokens, scratch, out);
+    tag_text(*m_model, two_pass(), {}, tokens, scratch, out);
     return out;
 }
 
@@ -207,7 +219,7 @@ std::vector<NerSpan> NerTagger::tag(std::string_view text, const std::vector<Tok
         if (end) scratch.sentences.push_back(k);
     }
     if (scratch.sentences.size() == 1) scratch.sentences.push_back(0);
-    tag_text(*m_model, text, tokens, scratch, out);
+    tag_text(*m_model, two_pass(), text, tokens, scratch, out);
     return out;
 }
 

@@ -126,6 +126,9 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-tagger", no_tagger,
                  "Find entities with the gazetteer and context cues only, without the "
                  "statistical tagger");
+    app.add_flag("--ner-article-pass", options.ner_article_pass,
+                 "Run the tagger's second, article-level pass too: more names found (held-out "
+                 "F1 0.758 against 0.751) for about 10 % more indexing time (docs/NER.md)");
     app.add_flag("--no-delete", options.no_delete,
                  "Keep articles whose file or JSON Lines line disappeared");
     app.add_flag("--retry-failed", options.retry_failed,

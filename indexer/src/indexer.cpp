@@ -90,7 +90,10 @@ class IndexRun {
             gazetteer = m_gazetteer.get();
         }
         m_extractor = std::make_unique<EntityExtractor>(
-            *gazetteer, ExtractorOptions{}, options.tagger ? &NerTagger::default_tagger() : nullptr);
+            *gazetteer, ExtractorOptions{}, !options.tagger ? nullptr
+                                            : options.ner_article_pass
+                                                ? &NerTagger::default_tagger()
+                                                : &NerTagger::default_first_pass_tagger());
         m_document.extractor = m_extractor.get();
         m_preparer = ArticlePreparer(m_analyzer, m_document,
                                      options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,

@@ -182,9 +182,12 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
     // The same extractor as fahras-index's (indexer.cpp): shipped gazetteer, default options,
-    // the default tagger unless --no-tagger.
+    // the default tagger's first pass unless --no-tagger or --ner-article-pass.
     const EntityExtractor extractor(default_gazetteer(), ExtractorOptions{},
-                                    options.tagger ? &NerTagger::default_tagger() : nullptr);
+                                    !options.tagger ? nullptr
+                                    : options.ner_article_pass
+                                        ? &NerTagger::default_tagger()
+                                        : &NerTagger::default_first_pass_tagger());
     dates::ExtractOptions date_options;
     if (!options.pubdate.empty()) {
         const auto d = dates::parse_user_date(options.pubdate);
@@ -332,6 +335,10 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     analyze_cmd->add_flag("--no-tagger", analyze_no_tagger,
                           "Find entities with the gazetteer and context cues only, as "
                           "fahras-index --no-tagger");
+    bool analyze_ner_article_pass = false;
+    analyze_cmd->add_flag("--ner-article-pass", analyze_ner_article_pass,
+                          "Run the tagger's article-level second pass too, as "
+                          "fahras-index --ner-article-pass");
     analyze_cmd->add_option("text", analyze.words, "Text to analyse")->type_name("TEXT");
     analyze_cmd->footer(
         "\nPrints each word of TEXT with its UTF-8 byte offsets [start, end), position, kind, and\n"
@@ -424,6 +431,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         unprotect(query.words);
         unprotect(analyze.words);
         analyze.tagger = !analyze_no_tagger;
+        analyze.ner_article_pass = analyze_ner_article_pass;
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);
         if (entities_cmd->parsed()) {
             entities.format = query.format;

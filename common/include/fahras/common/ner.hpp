@@ -45,6 +45,18 @@ class NerTagger {
     /// on first use; thread-safe. Throws Error when it cannot be found or read.
     [[nodiscard]] static const NerTagger& default_tagger();
 
+    /// The shipped model's first pass only (first_pass_only() of default_tagger()): what
+    /// fahras-index and `fahras-query analyze` use unless asked for the article pass
+    /// (`--ner-article-pass`), because the second pass costs as much again (docs/NER.md).
+    [[nodiscard]] static const NerTagger& default_first_pass_tagger();
+
+    /// This tagger without its model's second, article-level pass: every sentence tagged on
+    /// its own, as by a one-pass model. The same tagger when the model has one pass.
+    [[nodiscard]] NerTagger first_pass_only() const;
+
+    /// True when tag() runs the model's second, article-level pass.
+    [[nodiscard]] bool two_pass() const noexcept;
+
     /// Wraps a model built in memory (by the trainer or tests).
     explicit NerTagger(std::shared_ptr<const ner::NerModel> model);
 
@@ -66,6 +78,7 @@ class NerTagger {
 
   private:
     std::shared_ptr<const ner::NerModel> m_model;
+    bool m_first_pass_only = false;
 };
 
 }  // namespace fahras

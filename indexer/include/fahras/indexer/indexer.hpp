@@ -20,6 +20,9 @@ struct IndexOptions {
     ReaderOptions reader;
     bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
     bool tagger = true;               ///< add the statistical tagger's names (with entities)
+    /// Run the tagger's second, article-level pass too (docs/NER.md): better names for about
+    /// as much tagging time again; off by default to keep extraction within its cost budget.
+    bool ner_article_pass = false;
     /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
     std::vector<std::string> gazetteers;
     std::size_t commit_every = 2000;  ///< commit after this many changes (added/updated/deleted)

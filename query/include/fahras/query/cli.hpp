@@ -48,6 +48,8 @@ struct AnalyzeOptions {
     /// that the entities are those indexing would find; false: gazetteer and cues only, as
     /// `fahras-index --no-tagger`.
     bool tagger = true;
+    /// With the tagger, its second, article-level pass too: as `fahras-index --ner-article-pass`.
+    bool ner_article_pass = false;
 };
 
 /// Everything `fahras-query entities` was asked to do.
