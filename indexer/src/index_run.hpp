@@ -3,6 +3,7 @@
 // (sharded_run.cpp); internal to fahras_indexer.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
@@ -15,6 +16,13 @@
 #include "fahras/indexer/indexer.hpp"
 
 namespace fahras {
+
+using Clock = std::chrono::steady_clock;
+
+/// Seconds since `t`, for the durations of IndexSummary.
+inline double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 /// What one run does as one of the N runs of a sharded run (`--shards N`, shards.hpp): it
 /// reads every input but keeps only the articles shard_of() gives it (file records and

@@ -53,12 +53,6 @@ namespace fahras {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
 /// One indexing run into one database: a pipeline (issue #6) of
 ///   - a reading thread (read_inputs(): file decisions, decompression, parsing),
 ///   - `threads` analysis workers (ArticlePreparer: cleaning, analysis, entities, dates,

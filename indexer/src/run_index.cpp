@@ -30,12 +30,6 @@ namespace fahras {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
 /// True when `db` does not exist yet or is an empty directory.
 bool is_new_database(const fs::path& db) {
     std::error_code ec;

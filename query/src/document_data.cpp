@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "fahras/common/utf8.hpp"
+
 namespace fahras {
 
 namespace {
@@ -63,24 +65,6 @@ std::size_t value_end(std::string_view s, std::size_t at) noexcept {
         ++at;
     }
     return at > start ? at : bad;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 /// The four hex digits at `at` as a number, or -1.
@@ -209,7 +193,7 @@ std::optional<std::string> decode_json_string(std::string_view literal) {
                 } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
                     cp = 0xFFFD;
                 }
-                append_utf8(out, cp);
+                utf8::append(out, cp);
                 break;
             }
             default: return std::nullopt;
