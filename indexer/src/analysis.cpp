@@ -53,14 +53,7 @@ void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOption
         pipeline.close();
     });
     // Whatever happens here, the reader and the workers are stopped and joined.
-    struct Join {
-        OrderedPipeline<Article, Lines>& pipeline;
-        std::thread& reading;
-        ~Join() {
-            pipeline.cancel();
-            reading.join();
-        }
-    } join{pipeline, reading};
+    const StopAndJoin<OrderedPipeline<Article, Lines>> join{pipeline, reading};
     while (std::optional<Lines> lines = pipeline.next()) table.observe(lines->first, lines->second);
 }
 

@@ -52,6 +52,10 @@ std::vector<std::filesystem::path> create_shards(const std::filesystem::path& db
 /// Returns true in `created` when the schema version had to be written (a new database).
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created);
 
+/// In-flight limit of a run's pipeline: `options.queue`, or 64 per worker — enough to keep
+/// every worker busy while one slow article holds the head of the reorder buffer.
+std::size_t queue_capacity(const IndexOptions& options, std::size_t workers);
+
 /// Analysis worker threads of a run: options.threads, or the number of cores when 0; 0 when
 /// that is 1 (the analysis then runs in the writer's thread).
 std::size_t worker_count(const IndexOptions& options);

@@ -171,7 +171,7 @@ class IndexRun {
                 }
                 return item;
             },
-            workers, queue_capacity(workers));
+            workers, queue_capacity(m_options, workers));
         std::thread reader([&] {
             read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
                         [this] { return stop_requested(); },
@@ -185,24 +185,11 @@ class IndexRun {
             pipeline.close();
         });
         // Whatever happens in the writer, the reader and the workers are stopped and joined.
-        struct Join {
-            OrderedPipeline<InputEvent, Item>& pipeline;
-            std::thread& reader;
-            ~Join() {
-                pipeline.cancel();
-                reader.join();
-            }
-        } join{pipeline, reader};
+        const StopAndJoin<OrderedPipeline<InputEvent, Item>> join{pipeline, reader};
         while (std::optional<Item> item = pipeline.next()) {
             apply(*item);
             if (m_summary.interrupted) break;
         }
-    }
-
-    /// In-flight limit of the pipeline: enough to keep every worker busy while one slow
-    /// article holds the head of the reorder buffer (docs/PERFORMANCE.md).
-    [[nodiscard]] std::size_t queue_capacity(std::size_t workers) const {
-        return m_options.queue != 0 ? m_options.queue : 64 * std::max<std::size_t>(workers, 1);
     }
 
     /// Applies one event of the reading stage (see InputEvent::Kind).
@@ -373,7 +360,7 @@ class IndexRun {
                 throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
             }
             const std::size_t workers = worker_count(m_options);
-            observe_boilerplate(files, m_options.reader, workers, queue_capacity(workers),
+            observe_boilerplate(files, m_options.reader, workers, queue_capacity(m_options, workers),
                                 m_boilerplate);
             m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
         }
@@ -552,6 +539,10 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
                             ": rebuild it with fahras-index --rebuild");
     }
     return db;
+}
+
+std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
+    return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
 }
 
 std::size_t worker_count(const IndexOptions& options) {

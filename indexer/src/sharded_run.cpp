@@ -79,9 +79,7 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
     const std::vector<InputFile> files =
         collect_inputs(options.inputs, roots, [](const InputError&) {});
     const std::size_t workers = worker_count(options);
-    const std::size_t queue =
-        options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
-    observe_boilerplate(files, options.reader, workers, queue, table);
+    observe_boilerplate(files, options.reader, workers, queue_capacity(options, workers), table);
     table.learn(options.news.cleaning.learn_min_articles);
     return table;
 }

@@ -183,4 +183,16 @@ class OrderedPipeline {
     std::vector<std::thread> m_threads;
 };
 
+/// Whatever happens in the consumer, stops `pipeline` (cancel()) and joins the thread that
+/// feeds it, on leaving the scope.
+template <class Pipeline>
+struct StopAndJoin {
+    Pipeline& pipeline;
+    std::thread& feeder;
+    ~StopAndJoin() {
+        pipeline.cancel();
+        feeder.join();
+    }
+};
+
 }  // namespace fahras
