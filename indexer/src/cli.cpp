@@ -95,7 +95,13 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->required()
         ->type_name("DIR");
     app.add_option("--max-file-size", options.reader.max_file_size,
-                   "Refuse input files larger than this many bytes")
+                   "Refuse .txt, .json and .html files larger than this many bytes (JSON "
+                   "Lines files are read as streams, of any size)")
+        ->capture_default_str()
+        ->type_name("BYTES");
+    app.add_option("--max-record-size", options.reader.max_record_size,
+                   "Refuse an article (a JSON Lines line, a .txt/.json/.html file) larger than "
+                   "this many bytes: it bounds the memory of a run (docs/NIGHTLY.md)")
         ->capture_default_str()
         ->type_name("BYTES");
     app.add_option("--commit-every", options.commit_every,
@@ -191,8 +197,11 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-date-extraction", no_date_extraction,
                  "Do not extract mentioned dates (diagnostic)")
         ->group("");
+    app.add_flag("--check", options.check,
+                 "Check the database's integrity first (Xapian's Database::check, every "
+                 "shard): a damaged database exits 2 and nothing is written; with no PATH, "
+                 "only check");
     app.add_option("paths", options.inputs, "Files and directories to index")
-        ->required()
         ->type_name("PATH...");
     app.set_version_flag("--version", "fahras-index 0.1.0");
 
@@ -221,7 +230,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     try {
         const IndexSummary summary = run_index(options, out, err);
         if (summary.interrupted) {
-            err << "fahras-index: interrupted: committed what was done; run again to finish\n";
+            err << "fahras-index: " << interrupted_message(summary) << '\n';
             return index_fatal;
         }
         return summary.exit_status() == 0 ? index_ok : index_some_failed;

@@ -115,7 +115,9 @@ class IndexRun {
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
         for (const InputFile& f : files) total_bytes += f.size;
-        m_progress = std::make_unique<Progress>(m_err, m_options.progress, files.size(), total_bytes);
+        m_progress = std::make_unique<Progress>(
+            m_err, m_options.progress, files.size(), total_bytes,
+            std::chrono::milliseconds(static_cast<long>(m_options.progress_seconds * 1000)));
         index_files(files);
         m_progress->finish();
         m_summary.index_seconds = seconds_since(indexing);
@@ -150,7 +152,12 @@ class IndexRun {
     }
 
     void report(const InputError& e) {
+        if (m_progress) m_progress->clear();  // the message starts on a fresh line
         m_err << e.report() << '\n';
+        if (e.is_warning()) {
+            ++m_summary.warnings;
+            return;
+        }
         ++m_summary.failed;
         if (m_summary.failures.size() < max_failures_kept) {
             m_summary.failures.push_back({e.path(), e.line(), e.reason()});
@@ -225,6 +232,7 @@ class IndexRun {
             m_visited.insert(ev.key);
             m_file_before = counts();
             m_file_errors = 0;
+            m_file_shown = ev.shown;
             break;
         case Kind::article:
             if (stop_requested()) {
@@ -234,9 +242,11 @@ class IndexRun {
                 break;
             }
             store(ev.article, ev.key, item.prepared);
+            m_progress->record_done(m_file_shown, articles_done());
             break;
         case Kind::bad_record:
-            ++m_file_errors;
+            // A warning (bytes replaced, the article indexed) leaves the file complete.
+            if (!ev.error->is_warning()) ++m_file_errors;
             report(*ev.error);
             break;
         case Kind::end:
@@ -497,6 +507,7 @@ class IndexRun {
     std::unique_ptr<Progress> m_progress;
     Counts m_file_before{};          ///< counts() when the current file began
     std::size_t m_file_errors = 0;   ///< bad records in the current file
+    std::string m_file_shown;        ///< the file being read, for the progress line
     std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
     EntityCatalogue m_catalogue;

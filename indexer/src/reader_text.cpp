@@ -141,6 +141,25 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+std::string log_excerpt(std::string_view s, std::size_t max_chars, bool keep_end) {
+    std::u32string chars;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const char32_t cp = utf8::decode(s, pos);
+        if (cp == utf8::invalid) continue;
+        // C0 and C1 controls, DEL, and U+2028 LINE SEPARATOR / U+2029 PARAGRAPH SEPARATOR
+        // would break the line or the terminal.
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
+        chars.push_back(control ? U' ' : cp);
+    }
+    if (chars.size() > max_chars) {
+        const std::size_t keep = max_chars > 0 ? max_chars - 1 : 0;
+        chars = keep_end ? U"\u2026" + chars.substr(chars.size() - keep)
+                         : chars.substr(0, keep) + U"\u2026";  // HORIZONTAL ELLIPSIS
+    }
+    return utf8::from_u32(chars);
+}
+
 std::string invalid_utf8_reason(std::size_t offset, std::size_t replaced) {
     std::string reason = "invalid UTF-8 at byte offset " + std::to_string(offset) + "; ";
     if (replaced > 1) reason += std::to_string(replaced) + " ill-formed bytes ";

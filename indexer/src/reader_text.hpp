@@ -19,6 +19,11 @@ namespace fahras::reader_text {
 [[nodiscard]] bool looks_like_paragraph(std::string_view line);
 /// 1-based line number of byte `offset` of `text`.
 [[nodiscard]] std::size_t line_of(std::string_view text, std::size_t offset);
+/// At most `max_chars` characters of `s` on one line, for a log: line breaks and other control
+/// characters become spaces, ill-formed bytes (a character cut by the JSON parser) are dropped,
+/// and a cut is marked with "…" — the end of `s` is kept with `keep_end`, else its start.
+[[nodiscard]] std::string log_excerpt(std::string_view s, std::size_t max_chars,
+                                      bool keep_end = false);
 /// "invalid UTF-8 at byte offset N; … replaced by U+FFFD".
 [[nodiscard]] std::string invalid_utf8_reason(std::size_t offset, std::size_t replaced);
 
