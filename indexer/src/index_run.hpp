@@ -24,6 +24,13 @@ inline double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+/// Xapian's message with the system's reason when it has one: "Error writing block 1307 (No
+/// space left on device)".
+inline std::string xapian_reason(const Xapian::Error& e) {
+    const char* system = e.get_error_string();
+    return system != nullptr && *system != '\0' ? e.get_msg() + " (" + system + ")" : e.get_msg();
+}
+
 /// What one run does as one of the N runs of a sharded run (`--shards N`, shards.hpp): it
 /// reads every input but keeps only the articles shard_of() gives it (file records and
 /// deletions follow: an article routed elsewhere is never stored, and a file's unseen articles

@@ -108,7 +108,7 @@ class IndexRun {
             m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
             m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
         learn_boilerplate(files);  // news (issue #8): a first pass over the inputs
 
@@ -349,7 +349,7 @@ class IndexRun {
             m_write_index->stored(did, idterm, std::move(shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot write to database " + m_db_path + ": " + xapian_reason(e));
         }
         m_summary.bytes += article.title.size() + article.body.size();
         changed();
@@ -367,7 +367,7 @@ class IndexRun {
             try {
                 m_boilerplate.merge(m_db.get_metadata(std::string(schema::meta_boilerplate)));
             } catch (const Xapian::Error& e) {
-                throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+                throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
             }
             const std::size_t workers = worker_count(m_options);
             observe_boilerplate(files, m_options.reader, workers, queue_capacity(m_options, workers),
@@ -378,7 +378,7 @@ class IndexRun {
         try {
             m_db.set_metadata(std::string(schema::meta_boilerplate), m_boilerplate.serialize());
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot write to database " + m_db_path + ": " + xapian_reason(e));
         }
     }
 
@@ -418,7 +418,7 @@ class IndexRun {
                 changed();
             }
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot delete from database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot delete from database " + m_db_path + ": " + xapian_reason(e));
         }
     }
 
@@ -455,7 +455,7 @@ class IndexRun {
         try {
             return m_db.get_termfreq(term);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
     }
 
@@ -480,7 +480,7 @@ class IndexRun {
             m_db.commit();
             m_write_index->committed();
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot commit to database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot commit to database " + m_db_path + ": " + xapian_reason(e));
         }
         ++m_summary.commits;
         m_summary.commit_seconds += seconds_since(started);
@@ -525,14 +525,36 @@ class IndexRun {
 
 }  // namespace
 
+/// The errno behind a Xapian error, recovered from its error string or the end of its
+/// message ("…: Couldn't open lockfile: Read-only file system"), or 0.
+int errno_of(const Xapian::Error& e) {
+    std::string text = e.get_error_string() != nullptr ? e.get_error_string() : "";
+    if (text.empty()) {
+        const std::string msg = e.get_msg();
+        const std::size_t colon = msg.rfind(": ");
+        if (colon != std::string::npos) text = msg.substr(colon + 2);
+    }
+    for (int n = 1; n < 134; ++n) {
+        if (text == std::strerror(n)) return n;
+    }
+    return 0;
+}
+
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
     Xapian::WritableDatabase db;
     try {
         db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {
-        throw LockedError("database " + path + " is locked by another writer: " + e.get_msg());
+        // Xapian reports a lock it could not even try to take (a read-only directory, a full
+        // disk) as a lock error too; only "held by someone else" is exit status 3.
+        const int reason = errno_of(e);
+        if (reason != 0 && reason != EWOULDBLOCK && reason != EAGAIN && reason != EINTR) {
+            throw DatabaseError("cannot open database " + path + " for writing: " +
+                                std::strerror(reason));
+        }
+        throw LockedError("database " + path + " is locked by another writer: " + xapian_reason(e));
     } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open database " + path + " for writing: " + e.get_msg());
+        throw DatabaseError("cannot open database " + path + " for writing: " + xapian_reason(e));
     }
     const std::string key(schema::meta_version);
     const std::string version = db.get_metadata(key);

@@ -40,9 +40,9 @@ using reader_text::trim;
 constexpr std::size_t binary_probe = 8192;
 /// Read and inflate buffers.
 constexpr std::size_t chunk_size = 1 << 16;
-/// A text with more than one bad sequence in this many bytes is not text at all (an error,
-/// not a warning): a few stray bytes are replaced, a binary file in disguise is refused.
-constexpr std::size_t max_invalid_share = 20;
+/// A text with more than one bad sequence in this many bytes is mostly not text (an error, not
+/// a warning): a few stray bytes are replaced, a binary file without NUL bytes is refused.
+constexpr std::size_t max_invalid_share = 4;
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
