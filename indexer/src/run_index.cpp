@@ -82,7 +82,6 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
     const std::size_t have = std::max<std::size_t>(shards.size(), 1);
     const std::size_t want = options.shards != 0 ? options.shards : have;
     IndexSummary summary;
-    summary.rebuild = options.rebuild;
     if (options.rebuild) {
         Generation generation(options.db);
         if (want > 1) {
@@ -90,6 +89,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
         } else {
             summary = run_one(options, generation.path().string(), log, err);
         }
+        summary.rebuild = true;
         if (!summary.interrupted) {
             const auto publishing = Clock::now();
             if (options.compact) generation.compact();
