@@ -63,6 +63,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
 /// every worker busy while one slow article holds the head of the reorder buffer.
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers);
 
+/// Bytes of article text (title + body) a run's pipelines hold in flight at most: the queue
+/// bounds the number of articles, this their size (a JSON Lines file of 7 MiB records would
+/// otherwise hold a queue of them). Twice --max-record-size, and at least 32 MiB.
+std::size_t in_flight_bytes(const ReaderOptions& reader);
+
 /// Analysis worker threads of a run: options.threads, or the number of cores when 0; 0 when
 /// that is 1 (the analysis then runs in the writer's thread).
 std::size_t worker_count(const IndexOptions& options);

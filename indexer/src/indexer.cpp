@@ -178,7 +178,9 @@ class IndexRun {
                 }
                 return item;
             },
-            workers, queue_capacity(m_options, workers));
+            workers, queue_capacity(m_options, workers),
+            [](const InputEvent& ev) { return ev.article.title.size() + ev.article.body.size(); },
+            in_flight_bytes(m_options.reader));
         std::thread reader([&] {
             read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
                         [this] { return stop_requested(); },
@@ -576,6 +578,10 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
 
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
     return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
+}
+
+std::size_t in_flight_bytes(const ReaderOptions& reader) {
+    return static_cast<std::size_t>(std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
 }
 
 std::size_t worker_count(const IndexOptions& options) {
