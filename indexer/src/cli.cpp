@@ -50,8 +50,10 @@ constexpr const char* footer =
     "\nExit status:\n"
     "  0  all inputs indexed\n"
     "  1  finished, but some inputs failed (each reported as path:line: error: reason)\n"
-    "  2  fatal: bad options, missing input, database cannot be opened or written;\n"
-    "     or interrupted by SIGINT/SIGTERM (what was done is committed; run again to finish)\n"
+    "  2  fatal: bad options, missing input, database cannot be opened or written (read-only,\n"
+    "     disk full: with the system's reason) or damaged (--check); or interrupted by\n"
+    "     SIGINT/SIGTERM (what was done is committed, a --rebuild's new database discarded;\n"
+    "     run again to finish)\n"
     "  3  locked: another fahras-index is updating the database (see --wait)\n";
 
 /// Set by SIGINT/SIGTERM; polled by the run, which then commits and returns.

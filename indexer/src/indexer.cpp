@@ -4,6 +4,7 @@
 #include "fahras/indexer/indexer.hpp"
 
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -477,6 +478,7 @@ class IndexRun {
     void commit() {
         if (!m_dirty) return;
         const auto started = Clock::now();
+        ensure_room_to_commit();
         try {
             m_catalogue.write(m_db, m_extractor ? &m_extractor->gazetteer() : nullptr);
             m_db.commit();
@@ -492,6 +494,24 @@ class IndexRun {
         }
         m_pending = 0;
         m_dirty = false;
+        m_bytes_committed = m_summary.bytes;
+    }
+
+    /// Refuses to commit when the database's file system has clearly too little room left for
+    /// the commit: Xapian 1.4's glass commit can abort the process (an exception escaping a
+    /// destructor: "terminate called without an active exception") when the disk fills in the
+    /// middle of it, where a failed write elsewhere is a clean exception. The estimate is four
+    /// times the text analysed since the last commit, plus 1 MiB.
+    void ensure_room_to_commit() const {
+        struct statvfs fs {};
+        if (::statvfs(m_db_path.c_str(), &fs) != 0) return;  // unknown: let Xapian try
+        const std::uintmax_t room = static_cast<std::uintmax_t>(fs.f_bavail) * fs.f_frsize;
+        const std::uintmax_t needed = 4 * (m_summary.bytes - m_bytes_committed) + (1u << 20);
+        if (room >= needed) return;
+        throw DatabaseError("cannot commit to database " + m_db_path + ": " +
+                            std::strerror(ENOSPC) + " (" + std::to_string(room >> 10) +
+                            " KiB free, about " + std::to_string(needed >> 10) +
+                            " KiB needed; nothing of this commit was written)");
     }
 
 
@@ -522,6 +542,7 @@ class IndexRun {
     StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
     std::unique_ptr<WriteIndex> m_write_index;  ///< follows every write (issue #6)
     std::size_t m_pending = 0;
+    std::size_t m_bytes_committed = 0;  ///< m_summary.bytes at the last commit
     bool m_dirty = false;  ///< something was written since the last commit
 };
 
