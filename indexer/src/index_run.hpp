@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -58,6 +59,13 @@ std::vector<std::filesystem::path> create_shards(const std::filesystem::path& db
 /// Opens (creating if needed) the database for writing and checks its schema version.
 /// Returns true in `created` when the schema version had to be written (a new database).
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created);
+
+/// Throws DatabaseError ("No space left on device") when the file system of database `path`
+/// has clearly too little room for a commit of `pending_bytes` of analysed text (four times
+/// that, plus 1 MiB): Xapian 1.4's glass commit can abort the process (an exception escaping
+/// a destructor: "terminate called without an active exception") when the disk fills in the
+/// middle of it, where a failed write elsewhere is a clean exception.
+void ensure_room_to_commit(const std::string& path, std::uintmax_t pending_bytes);
 
 /// In-flight limit of a run's pipeline: `options.queue`, or 64 per worker — enough to keep
 /// every worker busy while one slow article holds the head of the reorder buffer.

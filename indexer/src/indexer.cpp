@@ -4,7 +4,6 @@
 #include "fahras/indexer/indexer.hpp"
 
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -478,7 +477,7 @@ class IndexRun {
     void commit() {
         if (!m_dirty) return;
         const auto started = Clock::now();
-        ensure_room_to_commit();
+        ensure_room_to_commit(m_db_path, m_summary.bytes - m_bytes_committed);
         try {
             m_catalogue.write(m_db, m_extractor ? &m_extractor->gazetteer() : nullptr);
             m_db.commit();
@@ -497,22 +496,6 @@ class IndexRun {
         m_bytes_committed = m_summary.bytes;
     }
 
-    /// Refuses to commit when the database's file system has clearly too little room left for
-    /// the commit: Xapian 1.4's glass commit can abort the process (an exception escaping a
-    /// destructor: "terminate called without an active exception") when the disk fills in the
-    /// middle of it, where a failed write elsewhere is a clean exception. The estimate is four
-    /// times the text analysed since the last commit, plus 1 MiB.
-    void ensure_room_to_commit() const {
-        struct statvfs fs {};
-        if (::statvfs(m_db_path.c_str(), &fs) != 0) return;  // unknown: let Xapian try
-        const std::uintmax_t room = static_cast<std::uintmax_t>(fs.f_bavail) * fs.f_frsize;
-        const std::uintmax_t needed = 4 * (m_summary.bytes - m_bytes_committed) + (1u << 20);
-        if (room >= needed) return;
-        throw DatabaseError("cannot commit to database " + m_db_path + ": " +
-                            std::strerror(ENOSPC) + " (" + std::to_string(room >> 10) +
-                            " KiB free, about " + std::to_string(needed >> 10) +
-                            " KiB needed; nothing of this commit was written)");
-    }
 
 
     static constexpr std::size_t max_failures_kept = 10000;
@@ -547,55 +530,6 @@ class IndexRun {
 };
 
 }  // namespace
-
-/// The errno behind a Xapian error, recovered from its error string or the end of its
-/// message ("…: Couldn't open lockfile: Read-only file system"), or 0.
-int errno_of(const Xapian::Error& e) {
-    std::string text = e.get_error_string() != nullptr ? e.get_error_string() : "";
-    if (text.empty()) {
-        const std::string msg = e.get_msg();
-        const std::size_t colon = msg.rfind(": ");
-        if (colon != std::string::npos) text = msg.substr(colon + 2);
-    }
-    for (int n = 1; n < 134; ++n) {
-        if (text == std::strerror(n)) return n;
-    }
-    return 0;
-}
-
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
-    Xapian::WritableDatabase db;
-    try {
-        db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError& e) {
-        // Xapian reports a lock it could not even try to take (a read-only directory, a full
-        // disk) as a lock error too; only "held by someone else" is exit status 3.
-        const int reason = errno_of(e);
-        if (reason != 0 && reason != EWOULDBLOCK && reason != EAGAIN && reason != EINTR) {
-            throw DatabaseError("cannot open database " + path + " for writing: " +
-                                std::strerror(reason));
-        }
-        throw LockedError("database " + path + " is locked by another writer: " + xapian_reason(e));
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open database " + path + " for writing: " + xapian_reason(e));
-    }
-    const std::string key(schema::meta_version);
-    const std::string version = db.get_metadata(key);
-    const std::string ours = std::to_string(schema::version);
-    created = false;
-    if (version.empty()) {
-        if (db.get_doccount() != 0) {
-            throw DatabaseError("database " + path + " was not written by fahras-index");
-        }
-        db.set_metadata(key, ours);
-        created = true;
-    } else if (version != ours) {
-        throw DatabaseError("database " + path + " has schema version " + version +
-                            ", this fahras-index writes version " + ours +
-                            ": rebuild it with fahras-index --rebuild");
-    }
-    return db;
-}
 
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
     return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);

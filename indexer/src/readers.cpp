@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -33,7 +32,7 @@ namespace {
 using Json = nlohmann::json;
 using reader_text::invalid_utf8_reason;
 using reader_text::line_of;
-using reader_text::log_excerpt;
+using reader_text::json_error_detail;
 using reader_text::trim;
 
 /// How much of the start of a file is searched for NUL bytes to tell binary files apart.
@@ -46,10 +45,6 @@ constexpr std::size_t max_invalid_share = 4;
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
-/// Lengths, in characters, of what a JSON syntax error quotes of the input, and of its whole
-/// reason: short enough for one line of a log.
-constexpr std::size_t max_token_chars = 40;
-constexpr std::size_t max_reason_chars = 160;
 
 // ---------------------------------------------------------------------------------------------
 // Files
@@ -315,26 +310,7 @@ std::variant<Json, JsonSyntaxError> parse_json(std::string_view text) {
     } catch (const Json::parse_error& e) {
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
         // column 2: syntax error ..."; keep the part after the position, which we report our way.
-        std::string detail = e.what();
-        const std::size_t at = detail.find("parse error");
-        if (at != std::string::npos) {
-            const std::size_t colon = detail.find(": ", at);
-            if (colon != std::string::npos) detail.erase(0, colon + 2);
-        }
-        // "…; last read: '<token>'": the token can be a whole line, and it ends wherever the
-        // parser stopped, in the middle of a character too. Keep its end, short and whole.
-        constexpr std::string_view last_read = "last read: '";
-        const std::size_t token = detail.find(last_read);
-        if (token != std::string::npos) {
-            const std::size_t begin = token + last_read.size();
-            const std::size_t end = detail.rfind('\'');
-            if (end != std::string::npos && end >= begin) {
-                detail.replace(begin, end - begin,
-                               log_excerpt(std::string_view(detail).substr(begin, end - begin),
-                                           max_token_chars, true));
-            }
-        }
-        detail = log_excerpt(detail, max_reason_chars);
+        std::string detail = json_error_detail(e.what());
         // e.byte is 1-based and may point one past the end.
         const std::size_t offset = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
         return JsonSyntaxError{offset, std::move(detail)};
@@ -572,16 +548,6 @@ void read_json_lines(ByteSource& source, const std::string& display_path,
 }
 
 }  // namespace
-
-std::string record_too_large(std::uintmax_t size, std::uintmax_t limit) {
-    const auto mib = [](std::uintmax_t bytes) {
-        if (bytes < (1 << 20)) return std::to_string(bytes) + " bytes";
-        char out[32];
-        std::snprintf(out, sizeof out, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
-        return std::string(out);
-    };
-    return "record is " + mib(size) + ", over --max-record-size " + mib(limit);
-}
 
 InputFormat input_format(const std::filesystem::path& file) {
     std::string name = file.filename().string();
