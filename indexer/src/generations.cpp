@@ -43,16 +43,33 @@ std::string generation_name() {
            std::to_string(++counter);
 }
 
-/// The generation a stub file names ("auto gen-…"), or "" when there is none.
-std::string stub_target(const fs::path& stub) {
+/// One line of a stub file: "TYPE TARGET" (auto, glass, remote…).
+struct StubLine {
+    std::string type;
+    std::string target;
+};
+
+/// The lines of stub file `stub`, comments and blank lines left out.
+std::vector<StubLine> stub_lines(const fs::path& stub) {
     std::ifstream in(stub);
+    std::vector<StubLine> lines;
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.rfind(' ');
-        return space == std::string::npos ? line : line.substr(space + 1);
+        const std::size_t space = line.find(' ');
+        if (space == std::string::npos) {
+            lines.push_back({"", line});
+        } else {
+            lines.push_back({line.substr(0, space), line.substr(space + 1)});
+        }
     }
-    return {};
+    return lines;
+}
+
+/// The generation a stub file names ("auto gen-…"), or "" when there is none.
+std::string stub_target(const fs::path& stub) {
+    const std::vector<StubLine> lines = stub_lines(stub);
+    return lines.empty() ? std::string() : lines.front().target;
 }
 
 void fsync_path(const fs::path& p, int flags) {
@@ -83,18 +100,10 @@ fs::path resolved(const fs::path& p) {
 /// The database the one-line stub file `stub` names, when it is "auto PATH" or "glass PATH"
 /// (relative to the stub's directory), or an empty path.
 fs::path local_stub_target(const fs::path& stub) {
-    std::ifstream in(stub);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.find(' ');
-        if (space == std::string::npos) return {};
-        const std::string type = line.substr(0, space);
-        if (type != "auto" && type != "glass") return {};
-        const fs::path target(line.substr(space + 1));
-        return target.is_relative() ? stub.parent_path() / target : target;
-    }
-    return {};
+    const std::vector<StubLine> lines = stub_lines(stub);
+    if (lines.size() != 1 || (lines[0].type != "auto" && lines[0].type != "glass")) return {};
+    const fs::path target(lines[0].target);
+    return target.is_relative() ? stub.parent_path() / target : target;
 }
 
 }  // namespace
@@ -160,12 +169,8 @@ void check_database(const fs::path& db, std::ostream& out) {
         }
         // "auto PATH" lines: one generation, or the shards of a sharded generation.
         std::vector<fs::path> named;
-        std::ifstream in(parts[i] / stub_name);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line[0] == '#') continue;
-            const std::size_t space = line.find(' ');
-            const fs::path t(space == std::string::npos ? line : line.substr(space + 1));
+        for (const StubLine& line : stub_lines(parts[i] / stub_name)) {
+            const fs::path t(line.target);
             named.push_back(t.is_relative() ? parts[i] / t : t);
         }
         parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(i));
