@@ -22,6 +22,7 @@
 #include "fahras/query/cli.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/search.hpp"
+#include "test_articles_db.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -59,14 +60,7 @@ const std::string& syntax_db() {
     static const fahras::test::TempDir dir;
     static const std::string path = [] {
         const std::string p = (dir / "db").string();
-        Xapian::WritableDatabase db(p, Xapian::DB_CREATE_OR_OPEN);
-        for (const auto& a : articles()) {
-            db.replace_document(fahras::id_term(a.id),
-                                fahras::make_document(a, fahras::default_analyzer()));
-        }
-        db.set_metadata(std::string(fahras::schema::meta_version),
-                        std::to_string(fahras::schema::version));
-        db.commit();
+        fahras::test::write_articles_db(p, articles());
         return p;
     }();
     return path;
@@ -223,6 +217,22 @@ TEST_CASE("word* finds the words starting with it, through clitics", "[query][sy
             CHECK(found(row.query, mode) == row.expected);
         }
     }
+    // Snippets mark the words the prefix matched, clitics and all.
+    const auto marked = [](const fahras::Hit& hit) {
+        std::vector<std::string> out;
+        for (const auto& part : hit.snippet) {
+            if (part.highlighted) out.push_back(part.text);
+        }
+        return out;
+    };
+    for (const auto& hit : search("اقتصا* OR سوريا").hits) {
+        CAPTURE(hit.id);
+        if (hit.id == "p1") CHECK(marked(hit) == std::vector<std::string>{"الاقتصاد", "السوري"});
+        if (hit.id == "p3") CHECK(marked(hit) == std::vector<std::string>{"والاقتصادي"});
+        if (hit.id == "p5") CHECK(marked(hit) == std::vector<std::string>{"بالاقتصاد"});
+    }
+    CHECK(fahras::prefix_word_forms("الاقتصا").size() == 8);
+    CHECK(fahras::prefix_word_forms("zq") == std::vector<std::string>{"zq"});
     CHECK(fahras::strip_article_prefix("الاقتصا") == "اقتصا");
     CHECK(fahras::strip_article_prefix("ال") == "ال");
     CHECK(fahras::strip_article_prefix("وزي") == "وزي");  // a lone و may be a root letter

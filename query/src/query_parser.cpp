@@ -72,6 +72,7 @@ class Parser {
         ParsedQuery out;
         out.match_all = !main.has_value() || !m_wanted_words;
         out.prefixes = std::move(m_prefixes);
+        out.highlight_prefixes = std::move(m_highlight_prefixes);
         Xapian::Query query = main ? *main : Xapian::Query::MatchAll;
         if (!m_filters.empty()) {
             std::vector<Xapian::Query> fields;
@@ -398,6 +399,11 @@ class Parser {
         m_searchable = true;
         if (m_negation == 0) m_wanted_words = true;
         m_prefixes.push_back(lex.text + '*');
+        if (m_negation == 0) {
+            for (std::string& form : prefix_word_forms(tokens.front().folded)) {
+                m_highlight_prefixes.push_back(std::move(form));
+            }
+        }
         return prefix_words_query(tokens.front().folded,
                                   lex.field == Field::title ? schema::title : "");
     }
@@ -452,6 +458,7 @@ class Parser {
     std::vector<Xapian::Query> m_excluded_queries;
     std::set<std::string> m_highlight;
     std::vector<std::string> m_prefixes;  ///< ParsedQuery::prefixes
+    std::vector<std::string> m_highlight_prefixes;  ///< ParsedQuery::highlight_prefixes
     bool m_searchable = false;    ///< a word to search, a filter or `*` was seen
     bool m_wanted_words = false;  ///< a word to search was seen outside NOT and `-`
     /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
@@ -471,7 +478,7 @@ ParsedQuery QueryParser::parse(std::string_view text) const {
     return Parser(text, m_mode, *m_analyzer, m_ranking, m_resolver).run();
 }
 
-Xapian::Query prefix_words_query(std::string_view folded, std::string_view term_prefix) {
+std::vector<std::string> prefix_word_forms(std::string_view folded) {
     const std::string start(strip_article_prefix(folded));
     std::vector<std::string> forms{start};
     if (is_arabic_word(start)) {
@@ -480,8 +487,12 @@ Xapian::Query prefix_words_query(std::string_view folded, std::string_view term_
             forms.push_back(std::string(clitic) + start);
         }
     }
+    return forms;
+}
+
+Xapian::Query prefix_words_query(std::string_view folded, std::string_view term_prefix) {
     std::vector<Xapian::Query> wildcards;
-    for (const std::string& form : forms) {
+    for (const std::string& form : prefix_word_forms(folded)) {
         wildcards.emplace_back(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + form,
                                max_prefix_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
                                Xapian::Query::OP_SYNONYM);

@@ -314,8 +314,10 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     // (one term-frequency lookup per word of the query, not per word of each body).
     const bool snippets = options.snippets && options.hit_details;
     std::optional<Highlighter> highlighter;
-    if (snippets && !parsed.highlight.empty() && shown > 0) {
-        highlighter.emplace(weigh_highlight_terms(parsed.highlight, m_db));
+    if (snippets && shown > 0) {
+        const Xapian::Query wanted =
+            expand_highlight_prefixes(parsed.highlight, parsed.highlight_prefixes, m_db);
+        if (!wanted.empty()) highlighter.emplace(weigh_highlight_terms(wanted, m_db));
     }
 
     std::size_t index = 0;

@@ -84,16 +84,24 @@ struct ParsedQuery {
     std::vector<ResolvedEntityFilter> entities;
     /// The prefix searches of the query as written (`اقتصا*`), for error messages.
     std::vector<std::string> prefixes;
+    /// The folded word starts of the wanted prefix searches, in every form searched
+    /// (prefix_word_forms()): highlighting marks the words of the hits that start so
+    /// (expand_highlight_prefixes() in highlight.hpp).
+    std::vector<std::string> highlight_prefixes;
 };
+
+/// The forms a prefix search looks for, as starts of folded words: `folded` without an article
+/// (strip_article_prefix(): `الاقتصا` is `اقتصا`), then, for an Arabic start, the same after
+/// each clitic of stem_prefixes() (`الاقتصا`, `والاقتصا`, … `واقتصا`), the clitic forms a stem
+/// reaches.
+[[nodiscard]] std::vector<std::string> prefix_word_forms(std::string_view folded);
 
 /// The words starting with `folded`, the folded start of a word (`اقتصا`), as terms of
 /// `term_prefix` ("": any title or body word, schema::title: title words): an OP_SYNONYM of
-/// OP_WILDCARDs over the folded positional terms (the unstemmed forms: a stem has lost the
-/// suffixes a prefix may reach into, as in سوريا → سور). The start loses an article prefix
-/// (strip_article_prefix(): `الاقتصا*` is `اقتصا*`), and an Arabic start is also looked for
-/// after each clitic of stem_prefixes(), so `اقتصا*` finds اقتصادية، الاقتصاد، والاقتصادي, the
-/// clitic forms its stem would reach. Each wildcard expands to at most max_prefix_terms
-/// words, with WILDCARD_LIMIT_ERROR.
+/// OP_WILDCARDs, one per form of prefix_word_forms(), over the folded positional terms (the
+/// unstemmed forms: a stem has lost the suffixes a prefix may reach into, as in سوريا →
+/// سور), so `اقتصا*` finds اقتصادية، الاقتصاد، والاقتصادي. Each wildcard expands to at most
+/// max_prefix_terms words, with WILDCARD_LIMIT_ERROR.
 [[nodiscard]] Xapian::Query prefix_words_query(std::string_view folded,
                                                std::string_view term_prefix = "");
 
@@ -118,7 +126,7 @@ struct ParsedQuery {
 /// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
 ///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
 /// - `word*`: the words starting with `word` (folded), prefix_words_query(); `title:word*` in
-///   titles. Prefix words are matched, not highlighted in snippets.
+///   titles.
 /// - `*`: every article (the way to list everything, with filters or alone).
 /// - `a NEAR b`, `a NEAR/n b`: both words (folded, as in phrases, not stemmed) at most n
 ///   positions apart (10 for NEAR) in either order; a chain `a NEAR/2 b NEAR/3 c` needs all
