@@ -4,6 +4,7 @@
 // apart from the tagger-first merge and the later passes (entity_extractor.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -147,6 +148,12 @@ class Extraction {
         if (m.kind == EntityKind::person && m_tokens[m.first_token].folded == "\u0627\u0644") {
             return;
         }
+        // Nationality words (روس، الأميركيون، السوريين) are no person, unless the mention is a
+        // known person's surname (طاهر المصري … المصري).
+        if (m.kind == EntityKind::person && (m.id.empty() || m.id.starts_with("name:")) &&
+            demonyms_only(m)) {
+            return;
+        }
         for (std::size_t t = m.first_token; t < m.last_token; ++t) m_taken[t] = true;
         if (m.kind == EntityKind::person && m.last_token - m.first_token >= 2) {
             if (const Entity* e = m_g.find_id(m.id)) {
@@ -158,6 +165,14 @@ class Extraction {
             }
         }
         m_out.push_back(std::move(m));
+    }
+
+    /// True when every word of `m` is a nationality word (entity_words::is_demonym()).
+    [[nodiscard]] bool demonyms_only(const EntityMention& m) const {
+        for (std::size_t t = m.first_token; t < m.last_token; ++t) {
+            if (!is_demonym(m_tokens[t].folded, m_g)) return false;
+        }
+        return true;
     }
 
     [[nodiscard]] std::string folded_span(std::size_t first, std::size_t last,
@@ -197,7 +212,7 @@ class Extraction {
     /// `resolve`: the tagger's span and type are kept and the gazetteer only names it (its
     /// text with the first word's clitics taken off, then its spelling key); otherwise the old
     /// way (the gazetteer's unique entry of that name, whatever its type).
-    void add_tagged(const TaggedSpan& span, bool resolve) {
+    void add_tagged(TaggedSpan span, bool resolve) {
         if (span.confidence < m_o.min_tagger_confidence || span.first >= span.last ||
             span.last > m_tokens.size()) {
             return;
@@ -205,6 +220,7 @@ class Extraction {
         for (std::size_t t = span.first; t < span.last; ++t) {
             if (!(resolve ? word(t) : arabic(t)) || (t > span.first && !joined(t))) return;
         }
+        if (resolve && span.kind == EntityKind::person) span.last = completed_last(span);
         const std::string folded = folded_span(span.first, span.last, 0);
         const std::size_t words = span.last - span.first;
         // Spelled-out Latin letters alone (اف ام "FM" out of «جوهرة اف ام», تي في "TV") name
@@ -266,21 +282,136 @@ class Extraction {
         const bool keyed = clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
                            !(words == 1 && span.kind == EntityKind::place) &&
                            name_as(m, m_g.find_key(name_key(folded)));
-        if (!keyed) {
+        if (!keyed && !(clitic == 0 && loosely_named(m, folded, words))) {
             m.id = unknown_entity_id(folded_span(span.first, span.last, clitic));
             m.name = m.surface;
         }
         push(std::move(m));
     }
 
+    /// The end of a tagged person span, stretched over the untaken words after it when they
+    /// complete a gazetteer person's name: a given name tagged alone before the surname
+    /// (دونالد | ترامب) is the person, not a one-word name of its own. (Organisations keep the
+    /// tagger's bounds: مجلس الأمن is not stretched to مجلس الأمن الدولي.)
+    [[nodiscard]] std::size_t completed_last(const TaggedSpan& span) const {
+        std::size_t best = span.last;
+        for (const Reading& r : readings(m_tokens[span.first].folded)) {
+            std::string phrase = r.word;
+            for (std::size_t t = span.first + 1; t < span.last; ++t) {
+                phrase += ' ';
+                phrase += m_tokens[t].folded;
+            }
+            for (std::size_t j = span.last; j < m_tokens.size() && word(j) && joined(j) &&
+                                            j - span.first < m_g.max_words() &&
+                                            m_g.is_prefix(phrase);
+                 ++j) {
+                phrase += ' ';
+                phrase += m_tokens[j].folded;
+                const auto* found = m_g.find_exact(phrase);
+                if (found != nullptr && j + 1 > best &&
+                    std::any_of(found->begin(), found->end(),
+                                [&](std::size_t e) { return m_g.at(e).kind == span.kind; })) {
+                    best = j + 1;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// Names a person or organisation span through the loose key (name_loose_key(): فلاديمير
+    /// بوتن is فلاديمير بوتين، بوتن alone the gazetteer person whose last name is بوتين) when it
+    /// names exactly one entry of the span's type. Each word spelt otherwise than in that entry
+    /// must not be among the most frequent words (محمد is not محمود، حسين not حسن: native names
+    /// that differ by a long vowel are different names), and a single word needs four letters.
+    bool loosely_named(EntityMention& m, const std::string& folded, std::size_t words) const {
+        if (m.kind == EntityKind::place) return false;
+        if (words == 1 && (m_g.is_common(folded, cue_common_rank) ||
+                           letters_after_article(folded) < 4 || m_surname_of.contains(folded))) {
+            return false;
+        }
+        const std::string key = name_loose_key(folded);
+        if (words == 1 && m.kind == EntityKind::person) {
+            // Another spelling of a gazetteer person's last name.
+            if (const auto it = m_surname_of.find(" " + key);
+                it != m_surname_of.end() && it->second != std::size_t(-1)) {
+                set_entity(m, m_g.at(it->second));
+                return true;
+            }
+        }
+        const auto* found = m_g.find_loose_key(key);
+        if (found == nullptr) return false;
+        const Entity* only = nullptr;
+        for (const std::size_t e : *found) {
+            const Entity& entity = m_g.at(e);
+            if (entity.kind != m.kind || !respelt_rare_words(folded, entity)) continue;
+            if (only != nullptr && only != &entity) return false;
+            only = &entity;
+        }
+        if (only == nullptr) return false;
+        set_entity(m, *only);
+        return true;
+    }
+
+    /// True when a name of `e` has the loose key of `folded` and every word of `folded` that
+    /// differs from it (by name_key()) is not among the most frequent words.
+    bool respelt_rare_words(const std::string& folded, const Entity& e) const {
+        const std::string key = name_loose_key(folded);
+        std::vector<std::string_view> names{e.name};
+        names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+        for (const std::string_view name : names) {
+            const std::string other = fold_name(name);
+            if (name_loose_key(other) != key) continue;
+            const std::vector<std::string> mine = words_of(folded);
+            const std::vector<std::string> theirs = words_of(other);
+            if (mine.size() != theirs.size()) continue;
+            bool rare = true;
+            for (std::size_t w = 0; w < mine.size() && rare; ++w) {
+                rare = name_key(mine[w]) == name_key(theirs[w]) ||
+                       !m_g.is_common(mine[w], cue_common_rank);
+            }
+            if (rare) return true;
+        }
+        return false;
+    }
+
+    static std::vector<std::string> words_of(const std::string& folded) {
+        std::vector<std::string> out;
+        std::size_t begin = 0;
+        while (begin <= folded.size()) {
+            std::size_t end = folded.find(' ', begin);
+            if (end == std::string::npos) end = folded.size();
+            if (end > begin) out.push_back(folded.substr(begin, end - begin));
+            begin = end + 1;
+        }
+        return out;
+    }
+
     /// Letters of token i that are a conjunction or preposition before the article
     /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and
-    /// surface go without them.
+    /// surface go without them. The letters are a clitic only when what is left is a word the
+    /// gazetteer or the common words know, or one the text writes alone elsewhere — and the
+    /// whole word is not itself a name: كاليفورنيا is not ك + «اليفورنيا», nor فالنسيا ف + «النسيا».
     [[nodiscard]] std::size_t article_clitic(std::size_t i) const {
-        for (const Reading& r : readings(m_tokens[i].folded)) {
-            if (r.clitic != 0 && !r.article && starts_with_article(r.word)) return r.clitic;
+        const std::string& whole = m_tokens[i].folded;
+        if (m_g.find_exact(whole) != nullptr) return 0;
+        for (const Reading& r : readings(whole)) {
+            if (r.clitic != 0 && !r.article && starts_with_article(r.word) &&
+                (known_word(r.word) || written_alone(r.word))) {
+                return r.clitic;
+            }
         }
         return 0;
+    }
+
+    /// A folded word the gazetteer holds as a name (or a name's first word) or as a common word.
+    [[nodiscard]] bool known_word(const std::string& folded) const {
+        return common(folded) || m_g.find_exact(folded) != nullptr || m_g.is_prefix(folded);
+    }
+
+    /// True when some token of the text is exactly `folded` (no clitic before it).
+    [[nodiscard]] bool written_alone(std::string_view folded) const {
+        return std::any_of(m_tokens.begin(), m_tokens.end(),
+                           [&](const Token& t) { return t.folded == folded; });
     }
 
     /// Name words after a cue at `j`: not common, Arabic, at most `max` (the first may not

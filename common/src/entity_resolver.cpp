@@ -167,8 +167,16 @@ std::string latin_skeleton(std::string_view latin) {
 }
 
 std::string transliterate_arabic(std::string_view arabic) {
-    // Teh marbuta is a final vowel in Latin spellings (سورية → Syria): fold it to heh first.
-    const std::string folded = fold_name(arabic);
+    // U+0629 ARABIC LETTER TEH MARBUTA ends a word in a vowel in Latin spellings (سورية →
+    // Syria, الغوطة → Ghouta): write it as an alef, which the folding keeps (it would fold the
+    // teh marbuta to a heh, an "h").
+    std::string text(arabic);
+    for (std::size_t at = text.find("\u0629"); at != std::string::npos;
+         at = text.find("\u0629", at + 2)) {
+        const std::size_t after = at + 2;
+        if (after == text.size() || text[after] == ' ') text.replace(at, 2, "\u0627");
+    }
+    const std::string folded = fold_name(text);
     std::string latin = icu_transform("Arabic-Latin; Latin-ASCII", folded);
     if (latin.empty()) latin = fallback_transliteration(folded);
     return ascii_lower(latin);
@@ -190,34 +198,54 @@ struct EntityResolver::Impl {
     void add_transliteration(std::size_t index, std::string_view name) {
         const std::string latin = transliterate_arabic(name);
         if (latin.empty()) return;
-        skeletons[latin_skeleton(latin)].push_back({index, rich(latin), false});
-        if (latin.find(' ') == std::string::npos) return;
-        std::size_t begin = 0;
-        while (begin < latin.size()) {
-            std::size_t end = latin.find(' ', begin);
-            if (end == std::string::npos) end = latin.size();
-            const std::string word = latin.substr(begin, end - begin);
-            if (word.size() >= 3 && !word.starts_with("al")) {
-                skeletons[latin_skeleton(word)].push_back({index, rich(word), true});
-            }
-            begin = end + 1;
+        add_spelling(index, latin, false);
+        // The article ال ("al") is left out of most Latin spellings (الغوطة → Ghouta, الأسد →
+        // Assad): a name or a word that starts with it is also kept without it.
+        const std::vector<std::string> words = split_words(latin);
+        const std::vector<std::string> arabic_words = split_words(fold_name(name));
+        const bool aligned = words.size() == arabic_words.size();
+        auto article = [&](std::size_t w) {
+            return aligned && arabic_words[w].starts_with("\u0627\u0644") &&
+                   words[w].starts_with("al") && words[w].size() >= 5;
+        };
+        if (words.size() == 1) {
+            if (article(0)) add_spelling(index, words[0].substr(2), false);
+            return;
+        }
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::string word = article(w) ? words[w].substr(2) : words[w];
+            if (word.size() >= 3 && !word.starts_with("al")) add_spelling(index, word, true);
         }
     }
 
-    void add_latin(std::size_t index, std::string_view name) {
+    void add_spelling(std::size_t index, const std::string& latin, bool partial) {
+        skeletons[latin_skeleton(latin)].push_back({index, rich(latin), partial});
+    }
+
+    static std::vector<std::string> split_words(const std::string& text) {
+        std::vector<std::string> out;
+        std::size_t begin = 0;
+        while (begin < text.size()) {
+            std::size_t end = text.find(' ', begin);
+            if (end == std::string::npos) end = text.size();
+            if (end > begin) out.push_back(text.substr(begin, end - begin));
+            begin = end + 1;
+        }
+        return out;
+    }
+
+    /// A Latin name or alias, whole; `words`: its single words too (the English name only —
+    /// GeoNames aliases such as "Oakland i California" would make California Oakland).
+    void add_latin(std::size_t index, std::string_view name, bool words) {
         const std::string key = ascii_lower(name);
         if (key.empty()) return;
         auto push = [index](std::vector<std::size_t>& list) {
             if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
         };
         push(latin_full[key]);
-        if (key.find(' ') == std::string::npos) return;
-        std::size_t begin = 0;
-        while (begin < key.size()) {
-            std::size_t end = key.find(' ', begin);
-            if (end == std::string::npos) end = key.size();
-            if (end - begin >= 3) push(latin_word[key.substr(begin, end - begin)]);
-            begin = end + 1;
+        if (!words || key.find(' ') == std::string::npos) return;
+        for (const std::string& word : split_words(key)) {
+            if (word.size() >= 3) push(latin_word[word]);
         }
     }
 };
@@ -228,10 +256,10 @@ EntityResolver::EntityResolver(std::vector<Entity> entities) : m_impl(std::make_
     for (std::size_t i = 0; i < d.entities.size(); ++i) {
         const Entity& e = d.entities[i];
         d.arabic.add(e);
-        if (!e.latin.empty()) d.add_latin(i, e.latin);
+        if (!e.latin.empty()) d.add_latin(i, e.latin, true);
         for (const std::string& alias : e.aliases) {
             if (has_arabic(alias)) d.add_transliteration(i, alias);
-            else d.add_latin(i, alias);
+            else d.add_latin(i, alias, false);
         }
         d.add_transliteration(i, e.name);
     }
@@ -271,7 +299,14 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
     if (has_arabic(name)) {
         const std::string folded = fold_name(name);
         if (take(d.arabic.find_exact(folded), ResolveMethod::exact, &d.arabic)) return r;
-        take(d.arabic.find_key(name_key(folded)), ResolveMethod::variant, &d.arabic);
+        if (take(d.arabic.find_key(name_key(folded)), ResolveMethod::variant, &d.arabic)) {
+            return r;
+        }
+        // Written long vowels (بوتن/بوتين): only for a name of four letters or more.
+        if (utf8::length(folded) >= 4) {
+            take(d.arabic.find_loose_key(name_loose_key(folded)), ResolveMethod::variant,
+                 &d.arabic);
+        }
         return r;
     }
     const std::string key = ascii_lower(name);

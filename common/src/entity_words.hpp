@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fahras/common/entities.hpp"
+
 namespace fahras::entity_words {
 
 /// Shortest name left once clitics are taken off, in letters.
@@ -43,6 +45,12 @@ struct Reading {
 
 /// A nisba adjective with the article (الأمريكي، الروسية): skipped between a title and a name.
 [[nodiscard]] bool is_nisba(std::string_view folded);
+
+/// A nationality or demonym word, folded, clitics and article allowed: the nisba of a country
+/// (الروسي، السوريون، للأميركيين: the word without ي، ية، يون، يين or يات names a country of
+/// `g`, itself or with ا، يا or the article) or one of the broken plurals روس، أكراد، أتراك …
+/// Such a word is never a person's name.
+[[nodiscard]] bool is_demonym(std::string_view folded, const Gazetteer& g);
 
 /// Context cue words (folded) and what follows them.
 enum class Cue {
