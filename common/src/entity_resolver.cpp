@@ -121,6 +121,25 @@ std::string fallback_transliteration(std::string_view arabic) {
     return out;
 }
 
+/// Other readings of a lower-case ASCII name that Arabic transliterations follow: w as a v
+/// (German Wilhelm → فيلهلم), v as a w (Persian Velayati → ولايتي), s before t or p as sh
+/// (German Steiner → شتاينر).
+std::vector<std::string> latin_readings(const std::string& ascii) {
+    std::vector<std::string> out;
+    auto swap_all = [&](char from, char to) {
+        if (ascii.find(from) == std::string::npos) return;
+        std::string s = ascii;
+        std::replace(s.begin(), s.end(), from, to);
+        out.push_back(std::move(s));
+    };
+    swap_all('w', 'v');
+    swap_all('v', 'w');
+    if (ascii.size() > 2 && ascii[0] == 's' && (ascii[1] == 't' || ascii[1] == 'p')) {
+        out.push_back("sh" + ascii.substr(1));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string_view to_string(ResolveMethod method) noexcept {
@@ -145,6 +164,10 @@ std::string latin_skeleton(std::string_view latin) {
         const char next = i + 1 < s.size() ? s[i + 1] : '\0';
         const char after = i + 2 < s.size() ? s[i + 2] : '\0';
         if (c == 't' && next == 's' && after == 'h') continue;  // تش: "tsh" is "ch"
+        if (c == 's' && next == 'c' && after == 'h') { put('S'); i += 2; continue; }  // German
+        // A soft c (Cecily, Marcio) is an s; s and z meet (Mendes → مينديز, Susana → سوزانا).
+        if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) { put('s'); continue; }
+        if (c == 'z') { put('s'); continue; }
         if (next == 'h' && (c == 's' || c == 'c')) { put('S'); ++i; continue; }
         if (next == 'h' && c == 'k') { put('X'); ++i; continue; }
         if (next == 'h' && c == 'g') { put('G'); ++i; continue; }
@@ -186,7 +209,8 @@ struct EntityResolver::Impl {
     struct Spelling {
         std::size_t entity;
         std::string rich;
-        bool partial;  ///< one word of a longer name
+        std::string plain;    ///< the transliteration itself, to break ties
+        std::size_t penalty;  ///< 1 for one word of a longer name or a name without its article
     };
 
     std::vector<Entity> entities;
@@ -198,7 +222,7 @@ struct EntityResolver::Impl {
     void add_transliteration(std::size_t index, std::string_view name) {
         const std::string latin = transliterate_arabic(name);
         if (latin.empty()) return;
-        add_spelling(index, latin, false);
+        add_spelling(index, latin, 0);
         // The article ال ("al") is left out of most Latin spellings (الغوطة → Ghouta, الأسد →
         // Assad): a name or a word that starts with it is also kept without it.
         const std::vector<std::string> words = split_words(latin);
@@ -209,17 +233,19 @@ struct EntityResolver::Impl {
                    words[w].starts_with("al") && words[w].size() >= 5;
         };
         if (words.size() == 1) {
-            if (article(0)) add_spelling(index, words[0].substr(2), false);
+            if (article(0)) add_spelling(index, words[0].substr(2), 1);
             return;
         }
         for (std::size_t w = 0; w < words.size(); ++w) {
             const std::string word = article(w) ? words[w].substr(2) : words[w];
-            if (word.size() >= 3 && !word.starts_with("al")) add_spelling(index, word, true);
+            if (word.size() >= 3 && !word.starts_with("al")) add_spelling(index, word, 1);
         }
     }
 
-    void add_spelling(std::size_t index, const std::string& latin, bool partial) {
-        skeletons[latin_skeleton(latin)].push_back({index, rich(latin), partial});
+    void add_spelling(std::size_t index, const std::string& latin, std::size_t penalty) {
+        std::string plain = latin;
+        plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
+        skeletons[latin_skeleton(latin)].push_back({index, rich(latin), std::move(plain), penalty});
     }
 
     static std::vector<std::string> split_words(const std::string& text) {
@@ -321,24 +347,41 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
     }
     // Transliteration: same skeleton (or one edit away for longer ones), then closest spelling.
     const std::string skeleton = latin_skeleton(key);
-    if (skeleton.size() < 2) return r;
+    if (skeleton.empty()) return r;
     const std::string wanted = rich(key);
+    std::string plain = key;
+    plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
+    // Ranked by the distance between vowel-merged spellings, then (ties) between the letters
+    // as written: Bonnie is بوني before البوني.
     std::size_t best = std::string::npos;
+    std::size_t best_tie = std::string::npos;
     std::set<std::size_t> best_entities;
-    auto consider = [&](const std::vector<Impl::Spelling>& list, std::size_t penalty) {
+    auto consider = [&](const std::vector<Impl::Spelling>& list, const std::string& spelling,
+                        std::size_t penalty) {
         for (const Impl::Spelling& s : list) {
             if (!accept(d.entities[s.entity])) continue;
-            const std::size_t score =
-                edit_distance(wanted, s.rich) * 2 + penalty + (s.partial ? 1 : 0);
-            if (score < best) {
+            const std::size_t score = edit_distance(spelling, s.rich) * 2 + penalty + s.penalty;
+            if (score > best) continue;
+            const std::size_t tie = edit_distance(plain, s.plain);
+            if (score < best || tie < best_tie) {
                 best = score;
+                best_tie = tie;
                 best_entities.clear();
             }
-            if (score == best) best_entities.insert(s.entity);
+            if (tie == best_tie) best_entities.insert(s.entity);
         }
     };
     if (const auto it = d.skeletons.find(skeleton); it != d.skeletons.end()) {
-        consider(it->second, 0);
+        consider(it->second, wanted, 0);
+    }
+    // Other readings of the Latin letters (German w and initial s, Persian v …), a little
+    // further away.
+    for (const std::string& other : latin_readings(key)) {
+        const std::string other_skeleton = latin_skeleton(other);
+        if (other_skeleton == skeleton) continue;
+        if (const auto it = d.skeletons.find(other_skeleton); it != d.skeletons.end()) {
+            consider(it->second, rich(other), 1);
+        }
     }
     // One edit away from the skeleton: only when the spelling is close too (a different
     // consonant is a different name more often than not).
@@ -346,12 +389,14 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
         for (const auto& [other, list] : d.skeletons) {
             if (other.size() + 1 >= skeleton.size() && other.size() <= skeleton.size() + 1 &&
                 edit_distance(other, skeleton) == 1) {
-                consider(list, 2);
+                consider(list, wanted, 2);
             }
         }
         if (best > wanted.size()) return r;
     }
-    if (best_entities.empty()) return r;
+    // Nothing close: say so rather than name the nearest wrong entity. A one-consonant
+    // skeleton (Anna, Hilali) leaves too many names: one letter's difference at most.
+    if (best_entities.empty() || (skeleton.size() < 2 && best > 2)) return r;
     for (const std::size_t i : best_entities) r.ids.push_back(d.entities[i].id);
     r.method = ResolveMethod::transliteration;
     return r;
