@@ -196,3 +196,30 @@ TEST_CASE("a given name tagged alone before a known surname is the whole person"
         CHECK(alone.front().id.starts_with("fahras:"));
     }
 }
+
+TEST_CASE("a one-word person is the person its title, lineage or article names", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    struct Row { const char* text; std::size_t first, last; const char* id; };
+    const Row rows[] = {
+        {"قال الملك سلمان إن", 2, 3, "fahras:king-salman"},                        // title
+        {"استقبل محمد بن سلمان بن عبدالعزيز الوفد", 1, 6, "fahras:mohammed-bin-salman"},  // lineage
+        {"وصل سلمان بن عبدالعزيز آل سعود", 1, 6, "fahras:king-salman"},
+        {"قال سلمان إن", 1, 2, "name:سلمان"},                                       // no context
+    };
+    for (const Row& r : rows) {
+        INFO(r.text);
+        const auto found = tagged(x, r.text, r.first, r.last, EntityKind::person);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().id == r.id);
+    }
+    // The first or last word of a person named in full in the same text.
+    const std::string text = "التقى يوسف الشاهد أمس. وقال يوسف إن الشاهد سيعود";
+    const auto tokens = default_analyzer().analyze(text);
+    REQUIRE(tokens.size() == 9);
+    const auto found = x.extract(text, tokens,
+                                 {{1, 3, EntityKind::person, 0.9},
+                                  {5, 6, EntityKind::person, 0.9},
+                                  {7, 8, EntityKind::person, 0.9}});
+    REQUIRE(found.size() == 3);
+    for (const auto& m : found) CHECK(m.id == "name:يوسف الشاهد");
+}

@@ -58,6 +58,7 @@ class Extraction {
         }
         // Whole names repeated first, then surnames alone.
         if (m_o.repeat_names && tagger_ran) repeat_names();
+        if (m_o.coreference && tagger_ran) name_parts();
         if (m_o.coreference) coreference();
         std::sort(m_out.begin(), m_out.end(), [](const EntityMention& a, const EntityMention& b) {
             return a.first_token < b.first_token;
@@ -249,6 +250,14 @@ class Extraction {
                 return;
             }
         }
+        if (span.kind == EntityKind::person) {
+            if (const Entity* e = person_in_context(span, folded)) {
+                EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+                set_entity(m, *e);
+                push(std::move(m));
+                return;
+            }
+        }
         // A surname alone after the full name (نجيب محفوظ … محفوظ) is that person.
         if (words == 1 && span.kind == EntityKind::person) {
             for (const Reading& r : readings(m_tokens[span.first].folded)) {
@@ -289,102 +298,29 @@ class Extraction {
         push(std::move(m));
     }
 
+    /// The one gazetteer person a tagged person span names with the title before it (الملك |
+    /// سلمان: the alias «الملك سلمان») or through its first words when the rest continues the
+    /// lineage (محمد بن سلمان | بن عبدالعزيز، سلمان بن عبدالعزيز | آل سعود); null otherwise
+    /// (entity_naming.cpp).
+    [[nodiscard]] const Entity* person_in_context(const TaggedSpan& span,
+                                                  const std::string& folded) const;
+
     /// The end of a tagged person span, stretched over the untaken words after it when they
     /// complete a gazetteer person's name: a given name tagged alone before the surname
     /// (دونالد | ترامب) is the person, not a one-word name of its own. (Organisations keep the
     /// tagger's bounds: مجلس الأمن is not stretched to مجلس الأمن الدولي.)
-    [[nodiscard]] std::size_t completed_last(const TaggedSpan& span) const {
-        std::size_t best = span.last;
-        for (const Reading& r : readings(m_tokens[span.first].folded)) {
-            std::string phrase = r.word;
-            for (std::size_t t = span.first + 1; t < span.last; ++t) {
-                phrase += ' ';
-                phrase += m_tokens[t].folded;
-            }
-            for (std::size_t j = span.last; j < m_tokens.size() && word(j) && joined(j) &&
-                                            j - span.first < m_g.max_words() &&
-                                            m_g.is_prefix(phrase);
-                 ++j) {
-                phrase += ' ';
-                phrase += m_tokens[j].folded;
-                const auto* found = m_g.find_exact(phrase);
-                if (found != nullptr && j + 1 > best &&
-                    std::any_of(found->begin(), found->end(),
-                                [&](std::size_t e) { return m_g.at(e).kind == span.kind; })) {
-                    best = j + 1;
-                }
-            }
-        }
-        return best;
-    }
+    [[nodiscard]] std::size_t completed_last(const TaggedSpan& span) const;
 
     /// Names a person or organisation span through the loose key (name_loose_key(): فلاديمير
     /// بوتن is فلاديمير بوتين، بوتن alone the gazetteer person whose last name is بوتين) when it
     /// names exactly one entry of the span's type. Each word spelt otherwise than in that entry
     /// must not be among the most frequent words (محمد is not محمود، حسين not حسن: native names
     /// that differ by a long vowel are different names), and a single word needs four letters.
-    bool loosely_named(EntityMention& m, const std::string& folded, std::size_t words) const {
-        if (m.kind == EntityKind::place) return false;
-        if (words == 1 && (m_g.is_common(folded, cue_common_rank) ||
-                           letters_after_article(folded) < 4 || m_surname_of.contains(folded))) {
-            return false;
-        }
-        const std::string key = name_loose_key(folded);
-        if (words == 1 && m.kind == EntityKind::person) {
-            // Another spelling of a gazetteer person's last name.
-            if (const auto it = m_surname_of.find(" " + key);
-                it != m_surname_of.end() && it->second != std::size_t(-1)) {
-                set_entity(m, m_g.at(it->second));
-                return true;
-            }
-        }
-        const auto* found = m_g.find_loose_key(key);
-        if (found == nullptr) return false;
-        const Entity* only = nullptr;
-        for (const std::size_t e : *found) {
-            const Entity& entity = m_g.at(e);
-            if (entity.kind != m.kind || !respelt_rare_words(folded, entity)) continue;
-            if (only != nullptr && only != &entity) return false;
-            only = &entity;
-        }
-        if (only == nullptr) return false;
-        set_entity(m, *only);
-        return true;
-    }
+    bool loosely_named(EntityMention& m, const std::string& folded, std::size_t words) const;
 
     /// True when a name of `e` has the loose key of `folded` and every word of `folded` that
     /// differs from it (by name_key()) is not among the most frequent words.
-    bool respelt_rare_words(const std::string& folded, const Entity& e) const {
-        const std::string key = name_loose_key(folded);
-        std::vector<std::string_view> names{e.name};
-        names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-        for (const std::string_view name : names) {
-            const std::string other = fold_name(name);
-            if (name_loose_key(other) != key) continue;
-            const std::vector<std::string> mine = words_of(folded);
-            const std::vector<std::string> theirs = words_of(other);
-            if (mine.size() != theirs.size()) continue;
-            bool rare = true;
-            for (std::size_t w = 0; w < mine.size() && rare; ++w) {
-                rare = name_key(mine[w]) == name_key(theirs[w]) ||
-                       !m_g.is_common(mine[w], cue_common_rank);
-            }
-            if (rare) return true;
-        }
-        return false;
-    }
-
-    static std::vector<std::string> words_of(const std::string& folded) {
-        std::vector<std::string> out;
-        std::size_t begin = 0;
-        while (begin <= folded.size()) {
-            std::size_t end = folded.find(' ', begin);
-            if (end == std::string::npos) end = folded.size();
-            if (end > begin) out.push_back(folded.substr(begin, end - begin));
-            begin = end + 1;
-        }
-        return out;
-    }
+    [[nodiscard]] bool respelt_rare_words(const std::string& folded, const Entity& e) const;
 
     /// Letters of token i that are a conjunction or preposition before the article
     /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and
@@ -478,6 +414,35 @@ class Extraction {
             }
         }
         for (EntityMention& m : found) m_out.push_back(std::move(m));
+    }
+
+    /// A one-word person no gazetteer names (name:سلمان، name:الشاهد) that is the first or the
+    /// last word of exactly one person named in full in the same text (الملك سلمان بن
+    /// عبدالعزيز، يوسف الشاهد) is that person: one entity per person in an article's facets.
+    void name_parts() {
+        std::map<std::string, const EntityMention*> full;  // first or last word → mention
+        for (const EntityMention& m : m_out) {
+            if (m.kind != EntityKind::person || m.id.empty() || m.last_token - m.first_token < 2) {
+                continue;
+            }
+            for (const std::string& word :
+                 {fold_name(m.surface.substr(0, m.surface.find(' '))),
+                  m_tokens[m.last_token - 1].folded}) {
+                const auto [it, added] = full.emplace(word, &m);
+                if (!added && it->second != nullptr && it->second->id != m.id) it->second = nullptr;
+            }
+        }
+        for (EntityMention& m : m_out) {
+            if (m.kind != EntityKind::person || m.last_token - m.first_token != 1 ||
+                !m.id.starts_with("name:")) {
+                continue;
+            }
+            const auto it = full.find(m.id.substr(5));
+            if (it == full.end() || it->second == nullptr) continue;
+            m.id = it->second->id;
+            m.name = it->second->name;
+            m.latin = it->second->latin;
+        }
     }
 
     /// A person's last name alone, after the full name: the same person.
