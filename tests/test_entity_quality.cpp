@@ -223,3 +223,26 @@ TEST_CASE("a one-word person is the person its title, lineage or article names",
     REQUIRE(found.size() == 3);
     for (const auto& m : found) CHECK(m.id == "name:يوسف الشاهد");
 }
+
+TEST_CASE("a match key names a span only when the spellings are close", "[entities]") {
+    Gazetteer g;
+    g.add({"t:jubeir", EntityKind::person, "عادل الجبير", "", {"الجبير"}});
+    g.add({"t:shoigu", EntityKind::person, "شويغو", "", {}});
+    const EntityExtractor x(g);
+    struct Row { const char* text; const char* id; };
+    // الإكبار and الجبير share the key الغبر (ك → غ, inner alef and ي before ر dropped).
+    const Row rows[] = {{"قال الإكبار", "name:الاكبار"}, {"قال شويجو", "t:shoigu"}};
+    for (const Row& r : rows) {
+        INFO(r.text);
+        const auto found = tagged(x, r.text, 1, 2, EntityKind::person);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().id == r.id);
+    }
+}
+
+TEST_CASE("a hashtag sign inside a name does not split it", "[entities]") {
+    const EntityExtractor x(default_gazetteer());
+    const auto found = tagged(x, "قال الرئيس دونالد #ترمب", 2, 3, EntityKind::person);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front().id == "fahras:donald-trump");
+}

@@ -72,11 +72,13 @@ class Extraction {
     }
 
     /// True when only spaces separate token i-1 from token i (no punctuation, no line break
-    /// between paragraphs): names never span those.
+    /// between paragraphs): names never span those. A hashtag sign before a word is no break
+    /// (Al Arabiya writes «دونالد #ترمب»).
     [[nodiscard]] bool joined(std::size_t i) const {
         const std::string_view gap =
             m_text.substr(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
-        return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t'; });
+        return std::all_of(gap.begin(), gap.end(),
+                           [](char c) { return c == ' ' || c == '\t' || c == '#'; });
     }
 
     [[nodiscard]] bool common(std::string_view folded) const { return m_g.is_common(folded); }
@@ -288,9 +290,12 @@ class Extraction {
         EntityMention m = make_mention(span.first, span.last, clitic, MentionSource::tagger);
         m.kind = span.kind;
         // The spelling key, under the restrictions of match_at(): never a one-word place.
-        const bool keyed = clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
-                           !(words == 1 && span.kind == EntityKind::place) &&
-                           name_as(m, m_g.find_key(name_key(folded)));
+        std::vector<std::size_t> close;
+        if (clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
+            !(words == 1 && span.kind == EntityKind::place)) {
+            close = close_key_matches(folded, words);
+        }
+        const bool keyed = !close.empty() && name_as(m, &close);
         if (!keyed && !(clitic == 0 && loosely_named(m, folded, words))) {
             m.id = unknown_entity_id(folded_span(span.first, span.last, clitic));
             m.name = m.surface;
@@ -318,9 +323,17 @@ class Extraction {
     /// that differ by a long vowel are different names), and a single word needs four letters.
     bool loosely_named(EntityMention& m, const std::string& folded, std::size_t words) const;
 
-    /// True when a name of `e` has the loose key of `folded` and every word of `folded` that
-    /// differs from it (by name_key()) is not among the most frequent words.
-    [[nodiscard]] bool respelt_rare_words(const std::string& folded, const Entity& e) const;
+    /// The entries with a name of the match key of `folded` that is also within two letters
+    /// of it per word (entity_naming.cpp): key rules combined stretch too far (الإكبار is not
+    /// الجبير, though both have the key الغبر).
+    [[nodiscard]] std::vector<std::size_t> close_key_matches(const std::string& folded,
+                                                             std::size_t words) const;
+
+    /// True when a name of `e` (`last_word`: its last word) is `folded` respelt: word by word
+    /// the same word, or within two letters of it with the same match key, or the same loose
+    /// key for a word that is not among the most frequent ones.
+    [[nodiscard]] bool respelt_rare_words(const std::string& folded, const Entity& e,
+                                          bool last_word) const;
 
     /// Letters of token i that are a conjunction or preposition before the article
     /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and

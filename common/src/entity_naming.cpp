@@ -98,7 +98,8 @@ bool Extraction::loosely_named(EntityMention& m, const std::string& folded,
     if (words == 1 && m.kind == EntityKind::person) {
         // Another spelling of a gazetteer person's last name.
         if (const auto it = m_surname_of.find(" " + key);
-            it != m_surname_of.end() && it->second != std::size_t(-1)) {
+            it != m_surname_of.end() && it->second != std::size_t(-1) &&
+            respelt_rare_words(folded, m_g.at(it->second), true)) {
             set_entity(m, m_g.at(it->second));
             return true;
         }
@@ -108,7 +109,7 @@ bool Extraction::loosely_named(EntityMention& m, const std::string& folded,
     const Entity* only = nullptr;
     for (const std::size_t e : *found) {
         const Entity& entity = m_g.at(e);
-        if (entity.kind != m.kind || !respelt_rare_words(folded, entity)) continue;
+        if (entity.kind != m.kind || !respelt_rare_words(folded, entity, false)) continue;
         if (only != nullptr && only != &entity) return false;
         only = &entity;
     }
@@ -117,24 +118,48 @@ bool Extraction::loosely_named(EntityMention& m, const std::string& folded,
     return true;
 }
 
-bool Extraction::respelt_rare_words(const std::string& folded, const Entity& e) const {
-    const std::string key = name_loose_key(folded);
+bool Extraction::respelt_rare_words(const std::string& folded, const Entity& e,
+                                    bool last_word) const {
+    const std::vector<std::string> mine = words_of(folded);
     std::vector<std::string_view> names{e.name};
     names.insert(names.end(), e.aliases.begin(), e.aliases.end());
     for (const std::string_view name : names) {
-        const std::string other = fold_name(name);
-        if (name_loose_key(other) != key) continue;
-        const std::vector<std::string> mine = words_of(folded);
-        const std::vector<std::string> theirs = words_of(other);
+        std::vector<std::string> theirs = words_of(fold_name(name));
+        if (last_word && !theirs.empty()) theirs.erase(theirs.begin(), theirs.end() - 1);
         if (mine.size() != theirs.size()) continue;
-        bool rare = true;
-        for (std::size_t w = 0; w < mine.size() && rare; ++w) {
-            rare = name_key(mine[w]) == name_key(theirs[w]) ||
-                   !m_g.is_common(mine[w], cue_common_rank);
+        bool close = true;
+        for (std::size_t w = 0; w < mine.size() && close; ++w) {
+            if (mine[w] == theirs[w]) continue;
+            close = (name_key(mine[w]) == name_key(theirs[w]) ||
+                     (name_loose_key(mine[w]) == name_loose_key(theirs[w]) &&
+                      !m_g.is_common(mine[w], cue_common_rank))) &&
+                    edit_distance(utf8::to_u32(mine[w]), utf8::to_u32(theirs[w])) <= 2;
         }
-        if (rare) return true;
+        if (close) return true;
     }
     return false;
+}
+
+std::vector<std::size_t> Extraction::close_key_matches(const std::string& folded,
+                                                       std::size_t words) const {
+    std::vector<std::size_t> out;
+    const std::string key = name_key(folded);
+    const auto* found = m_g.find_key(key);
+    if (found == nullptr) return out;
+    const std::u32string mine = utf8::to_u32(folded);
+    for (const std::size_t e : *found) {
+        const Entity& entity = m_g.at(e);
+        std::vector<std::string_view> names{entity.name};
+        names.insert(names.end(), entity.aliases.begin(), entity.aliases.end());
+        for (const std::string_view name : names) {
+            const std::string other = fold_name(name);
+            if (name_key(other) == key && edit_distance(mine, utf8::to_u32(other)) <= 2 * words) {
+                out.push_back(e);
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace fahras::extraction

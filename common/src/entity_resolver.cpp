@@ -12,7 +12,11 @@
 
 #include "fahras/common/utf8.hpp"
 
+#include "entity_words.hpp"  // edit_distance
+
 namespace fahras {
+
+using entity_words::edit_distance;
 
 namespace {
 
@@ -85,21 +89,6 @@ std::string rich(std::string_view ascii) {
         out += c;
     }
     return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 /// Our own Arabic letter table, used when ICU has no Arabic-Latin transform.
