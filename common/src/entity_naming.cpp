@@ -9,23 +9,6 @@
 
 namespace fahras::extraction {
 
-namespace {
-
-/// The words of a folded name.
-std::vector<std::string> words_of(const std::string& folded) {
-    std::vector<std::string> out;
-    std::size_t begin = 0;
-    while (begin <= folded.size()) {
-        std::size_t end = folded.find(' ', begin);
-        if (end == std::string::npos) end = folded.size();
-        if (end > begin) out.push_back(folded.substr(begin, end - begin));
-        begin = end + 1;
-    }
-    return out;
-}
-
-}  // namespace
-
 const Entity* Extraction::person_in_context(const TaggedSpan& span,
                                             const std::string& folded) const {
     auto person = [&](const std::string& name) -> const Entity* {
@@ -120,11 +103,11 @@ bool Extraction::loosely_named(EntityMention& m, const std::string& folded,
 
 bool Extraction::respelt_rare_words(const std::string& folded, const Entity& e,
                                     bool last_word) const {
-    const std::vector<std::string> mine = words_of(folded);
+    const std::vector<std::string> mine = split_words(folded);
     std::vector<std::string_view> names{e.name};
     names.insert(names.end(), e.aliases.begin(), e.aliases.end());
     for (const std::string_view name : names) {
-        std::vector<std::string> theirs = words_of(fold_name(name));
+        std::vector<std::string> theirs = split_words(fold_name(name));
         if (last_word && !theirs.empty()) theirs.erase(theirs.begin(), theirs.end() - 1);
         if (mine.size() != theirs.size()) continue;
         bool close = true;

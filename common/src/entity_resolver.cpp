@@ -17,6 +17,7 @@
 namespace fahras {
 
 using entity_words::edit_distance;
+using entity_words::split_words;
 
 namespace {
 
@@ -235,18 +236,6 @@ struct EntityResolver::Impl {
         std::string plain = latin;
         plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
         skeletons[latin_skeleton(latin)].push_back({index, rich(latin), std::move(plain), penalty});
-    }
-
-    static std::vector<std::string> split_words(const std::string& text) {
-        std::vector<std::string> out;
-        std::size_t begin = 0;
-        while (begin < text.size()) {
-            std::size_t end = text.find(' ', begin);
-            if (end == std::string::npos) end = text.size();
-            if (end > begin) out.push_back(text.substr(begin, end - begin));
-            begin = end + 1;
-        }
-        return out;
     }
 
     /// A Latin name or alias, whole; `words`: its single words too (the English name only —

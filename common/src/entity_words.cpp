@@ -12,6 +12,18 @@ namespace fahras::entity_words {
 
 using namespace arabic_letters;
 
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > begin) out.emplace_back(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return out;
+}
+
 /// Letters of a folded word after the article.
 std::size_t letters_after_article(std::string_view folded) {
     const std::size_t n = utf8::length(folded);

@@ -32,6 +32,9 @@ template <typename String>
     return row[b.size()];
 }
 
+/// The words of a name, split at spaces.
+[[nodiscard]] std::vector<std::string> split_words(std::string_view text);
+
 /// Shortest name left once clitics are taken off, in letters.
 constexpr std::size_t min_stem_letters = 3;
 /// Shortest name a context cue may find, in letters.
