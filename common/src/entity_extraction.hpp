@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fahras/common/analyzer.hpp"
 #include "fahras/common/entity_extractor.hpp"
 
 #include "entity_words.hpp"  // readings, cue words
@@ -438,9 +439,10 @@ class Extraction {
             if (m.kind != EntityKind::person || m.id.empty() || m.last_token - m.first_token < 2) {
                 continue;
             }
+            const std::string_view first = std::string_view(m.surface).substr(
+                0, m.surface.find(' '));
             for (const std::string& word :
-                 {fold_name(m.surface.substr(0, m.surface.find(' '))),
-                  m_tokens[m.last_token - 1].folded}) {
+                 {Analyzer::fold_word(first), m_tokens[m.last_token - 1].folded}) {
                 const auto [it, added] = full.emplace(word, &m);
                 if (!added && it->second != nullptr && it->second->id != m.id) it->second = nullptr;
             }
