@@ -538,12 +538,16 @@ TEST_CASE("fahras-query CLI: TSV output", "[query]") {
     std::istringstream lines(run.out);
     std::vector<std::string> rows;
     for (std::string line; std::getline(lines, line);) rows.push_back(line);
-    REQUIRE(rows.size() == 3);
+    REQUIRE(rows.size() == 4);
     // Columns are a contract: new ones (agencies, issue #8) are appended at the end.
     CHECK(rows[0] == "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies");
-    for (const auto& row : rows) CHECK(std::count(row.begin(), row.end(), '\t') == 8);
-    CHECK(rows[1].rfind("1\ta", 0) == 0);
-    CHECK(rows[1].find("[مسؤول]") != std::string::npos);
+    // Then the number of matches, on a comment line: count, exact|estimate, lower, upper.
+    CHECK(rows[1] == "#total\t2\texact\t2\t2");
+    for (std::size_t i = 2; i < rows.size(); ++i) {
+        CHECK(std::count(rows[i].begin(), rows[i].end(), '\t') == 8);
+    }
+    CHECK(rows[2].rfind("1\ta", 0) == 0);
+    CHECK(rows[2].find("[مسؤول]") != std::string::npos);
 }
 
 TEST_CASE("fahras-query analyze needs no database", "[query]") {

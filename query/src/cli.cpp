@@ -51,6 +51,13 @@ constexpr const char* footer =
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
     "  Past --facet-limit matches the counts are estimated on a uniform sample and scaled\n"
     "  (JSON \"facets_estimated\": true, \"facets_scale\": 16; the text output says so).\n"
+    "\nNumber of matches:\n"
+    "  Exact up to --count-exact-max matches (10000), whatever --limit is: text \"of 139\",\n"
+    "  JSON \"total_estimate\": 139, \"total_exact\": true. Beyond, Xapian's estimate with its\n"
+    "  bounds: \"of about 52,000 (51,200–53,900)\", \"total_exact\": false, \"total_lower\",\n"
+    "  \"total_upper\". TSV: a line #total<TAB>N<TAB>exact|estimate<TAB>LOWER<TAB>UPPER after\n"
+    "  the header, before each query's hits. With --collapse the hits are stories and the\n"
+    "  number counts articles.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
@@ -70,7 +77,8 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db 'place:حلب person:\"جون كيري\"'\n"
     "  fahras-query entities --db ./fahras-db --type person --top 20\n"
     "\nExit status:\n"
-    "  0  hits found (for queries from stdin: some query had hits)\n"
+    "  0  hits found, or with --limit 0 some article matches (for queries from stdin: some\n"
+    "     query did)\n"
     "  1  no hits\n"
     "  2  error: bad options, query syntax error, database missing or unreadable\n";
 
@@ -111,9 +119,10 @@ bool blank(std::string_view line) {
 }
 
 /// True when the search result counts as "found something" for the exit status.
-/// With --limit 0 (counting only) the estimate decides.
+/// With --limit 0 (counting only) the count decides: Searcher checks at least one match, so
+/// its lower bound is 0 only when nothing matches.
 bool found(const SearchResult& result, const SearchOptions& options) {
-    return !result.hits.empty() || (options.limit == 0 && result.total_estimate > 0);
+    return !result.hits.empty() || (options.limit == 0 && result.total_lower > 0);
 }
 
 }  // namespace
@@ -282,6 +291,12 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Facet counts are exact up to about this many matches; beyond, they are "
                    "estimated from a uniform sample of about this size (output says so; 0: "
                    "always exact)")
+        ->capture_default_str()
+        ->type_name("N");
+    app.add_option("--count-exact-max", query.search.count_exact_max,
+                   "The number of matches is exact up to this many (whatever --limit is); "
+                   "beyond, Xapian's estimate with its bounds (output says which; 0: always "
+                   "the estimate)")
         ->capture_default_str()
         ->type_name("N");
     std::vector<std::string> persons;

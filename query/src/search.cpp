@@ -94,6 +94,27 @@ Xapian::Query with_date_options(const Xapian::Query& query, const SearchOptions&
     return out;
 }
 
+/// The number of matching articles of `mset`, run with check_at_least
+/// SearchOptions::count_exact_max: exact when Xapian's bounds meet, which they do once it has
+/// checked every match.
+void set_total(SearchResult& result, const Xapian::MSet& mset) {
+    result.total_lower = mset.get_matches_lower_bound();
+    result.total_upper = mset.get_matches_upper_bound();
+    result.total_estimate = mset.get_matches_estimated();
+    result.total_exact = result.total_lower == result.total_upper;
+}
+
+/// The articles `query` matches, counted (up to `check`) by an unweighted match of its own:
+/// with a collapse key Xapian's counts, even "uncollapsed", stay loose bounds whatever
+/// check_at_least is, since the documents collapsed away are not counted as checked.
+Xapian::MSet count_articles(const Xapian::Database& db, const Xapian::Query& query,
+                            Xapian::doccount check) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, check);
+}
+
 }  // namespace
 
 std::string render_snippet(const Snippet& snippet, std::string_view start, std::string_view end) {
@@ -230,6 +251,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     SearchResult result;
     result.query = std::string(query_text);
     result.offset = options.offset;
+    result.collapsed = options.collapse;
     result.resolved_entities = parsed.entities;
 
     // --person/--place/--org/--entity: each a filter of its own (all must match).
@@ -279,19 +301,24 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     // Coordination reorders the top hits, so it fetches them all from the first.
     const bool rerank = by_relevance && options.ranking.coord > 0;
     const Xapian::doccount depth = std::max(first + count, options.ranking.rerank_depth);
+    // At least one match checked: whether there is any is known even with --limit 0.
+    const Xapian::doccount check = std::max<Xapian::doccount>(options.count_exact_max, 1);
     const Xapian::MSet mset =
-        rerank ? enquire.get_mset(0, depth) : enquire.get_mset(first, count);
+        rerank ? enquire.get_mset(0, depth, check) : enquire.get_mset(first, count, check);
     const std::vector<Xapian::doccount> order =
         coordination_order(enquire, mset, parsed.query, options.ranking);
     const std::size_t skip = rerank ? first : 0;
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
-    result.total_estimate = mset.get_matches_estimated();
+    set_total(result, options.collapse ? count_articles(m_db, enquire.get_query(), check) : mset);
     if (options.facets) {
-        count_facets(enquire.get_query(), mset.get_matches_estimated(), options, result);
-        // An exact count saw every match: the total is known too (as before issue #6, when
-        // the ranked match itself visited every match for the spies).
-        if (result.facets_exact && !options.collapse) result.total_estimate = result.facets_counted;
+        count_facets(enquire.get_query(), result.total_estimate, options, result);
+        // An exact facet count saw every matching article (the facet match does not collapse):
+        // the total is known too, even past count_exact_max.
+        if (result.facets_exact) {
+            result.total_estimate = result.total_lower = result.total_upper = result.facets_counted;
+            result.total_exact = true;
+        }
     }
 
     // Snippets: our own highlighter over the body, weighted by the rarity of the wanted words
