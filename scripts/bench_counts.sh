@@ -8,8 +8,8 @@
 # `fahras-query --batch --latency --limit 10`, --format json and trec, with the default
 # --count-exact-max and with --count-exact-max 0 (Xapian's estimate only), alternating R
 # rounds (default 3) so that both see the same machine; prints p50/p95 wall and CPU ms of each
-# round. Accuracy: S questions (default 50) and S quoted two-word phrases (the last two words
-# of each question) from the same workload, the exact number (--count-exact-max 10000000)
+# round. Accuracy: S questions (default 50) and S quoted two-word phrases that match (from
+# adjacent words of the questions) from the same workload, the exact number (--count-exact-max 10000000)
 # against the estimate of --count-exact-max 0 at --limit 0 and 10, and against that of the
 # fahras-query given by --old (a build of the code before exact counts) when given.
 set -euo pipefail
@@ -53,11 +53,12 @@ done
 
 # Accuracy sample.
 head -n "$SAMPLE" "$WORKLOAD" | cut -f2 > "$WORK/questions.txt"
-python3 - "$WORK/questions.txt" > "$WORK/phrases.txt" <<'PY'
+python3 - "$WORKLOAD" > "$WORK/bigrams.txt" <<'PY'
 import re, sys
 for line in open(sys.argv[1], encoding="utf-8"):
-    words = re.findall(r"[\u0621-\u064A]+", line)
-    if len(words) >= 2: print('"%s %s"' % (words[-2], words[-1]))
+    words = re.findall(r"[\u0621-\u064A]+", line.split("\t", 1)[-1])[1:]  # no question word
+    for a, b in zip(words, words[1:]):
+        print('"%s %s"' % (a, b))
 PY
 totals() {  # totals FAHRAS_QUERY ARGS... < queries: one "estimate lower upper" line per query
   "$@" --db "$DB" --format json | python3 -c '
@@ -66,6 +67,11 @@ for line in sys.stdin:
     r = json.loads(line)
     print(r.get("total_estimate", 0), r.get("total_lower", ""), r.get("total_upper", ""))'
 }
+# The phrases: the first S two-word phrases of the questions (question word left out) that
+# match at least one article.
+head -n $((SAMPLE * 20)) "$WORK/bigrams.txt" > "$WORK/candidates.txt"
+"$QUERY" --db "$DB" --format json --limit 0 < "$WORK/candidates.txt" |
+  python3 -c 'import json,sys; q=[r["query"] for r in map(json.loads, sys.stdin) if r["total_lower"] > 0]; print("\n".join(q[:int(sys.argv[1])]))' "$SAMPLE" > "$WORK/phrases.txt"
 for kind in questions phrases; do
   f=$WORK/$kind.txt
   totals "$QUERY" --limit 0 --count-exact-max 10000000 < "$f" | cut -d' ' -f1 > "$WORK/$kind.true"
