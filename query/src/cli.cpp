@@ -26,7 +26,13 @@ constexpr const char* description =
     "\n"
     "Query words are analysed like the indexed text (hamza and alef forms, alef maqsura, taa\n"
     "marbuta, diacritics and tatweel are folded; words are lightly stemmed), so a query finds\n"
-    "every spelling of a word. Without query words, one query is read per line of stdin.\n";
+    "every spelling of a word.\n"
+    "\n"
+    "Queries: the query words given; with --batch or the query '-', one query a line of stdin;\n"
+    "without words but with a filter option (--from, --to, --mentioned-from/-to, --agency,\n"
+    "--person/--place/--org/--entity, --same-story), the filters alone: stdin is not read.\n"
+    "With neither words nor filters, queries are read from stdin when it is not a terminal\n"
+    "(so 'printf \"q1\\nq2\\n\" | fahras-query --db DB' works as it always has).\n";
 
 constexpr const char* footer =
     "\nQuery syntax:\n"
@@ -68,9 +74,13 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
     "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
-    "  fahras-query --db ./fahras-db --same-story 000_d7d323a442f094ad.txt\n"
+    "  fahras-query --db ./fahras-db --same-story seeds/000_d7d323a442f094ad.txt   (an id as\n"
+    "                        the output shows it; this one after fahras-index --db ./fahras-db\n"
+    "                        sample_corpus/, as in README.md)\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
+    "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --from 2015 -   (stdin and filters)\n"
+    "  fahras-query --db ./fahras-db --from 2015-09 --to 2015-10 --limit 0   (filters alone)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
     "  printf 'q1\\tمتى ولد المتنبي؟\\n' | fahras-query --db ./fahras-db --batch --format trec\n"
     "  fahras-query --db ./fahras-db --person Shoigu --facets --limit 5\n"
@@ -129,17 +139,24 @@ bool found(const SearchResult& result, const SearchOptions& options) {
 
 int run_query(const QueryOptions& options, Console& console) {
     if (options.db.empty()) throw UsageError("--db DIR is required to search");
-    // Query words, or filters alone (--same-story, --agency, --person/--place/--org/--entity):
-    // every article that passes them.
-    const bool filters_only = !options.search.same_story.empty() ||
-                              !options.search.agencies.empty() ||
-                              !options.search.entity_filters.empty();
-    if (options.words.empty() && !filters_only && console.in_is_terminal) {
+    // Where the queries come from (the rule of --help): `--batch` or the query `-`: stdin, one
+    // a line; query words: them; no words but a filter option: the filters alone (every
+    // article that passes them), stdin unread whatever it is (cron's /dev/null, a pipe left
+    // open); nothing at all: stdin when it is not a terminal, as scripts that pipe queries
+    // have always done.
+    const bool dash = options.words.size() == 1 && options.words.front() == "-";
+    const SearchOptions& s = options.search;
+    const bool filters_only = !s.same_story.empty() || !s.agencies.empty() ||
+                              !s.entity_filters.empty() || !s.from.empty() || !s.to.empty() ||
+                              !s.mentioned_from.empty() || !s.mentioned_to.empty();
+    if (options.words.empty() && !filters_only && !options.batch && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
     if (options.batch) {
-        if (!options.words.empty()) throw UsageError("--batch reads its queries from stdin only");
+        if (!options.words.empty() && !dash) {
+            throw UsageError("--batch reads its queries from stdin only");
+        }
         return run_batch(searcher, options.search, options.batch_options, console.in,
                          console.out, console.err);
     }
@@ -148,7 +165,7 @@ int run_query(const QueryOptions& options, Console& console) {
     style.ansi = console.ansi && options.format == OutputFormat::text;
     style.facets = options.search.facets;
 
-    if (!options.words.empty() || filters_only) {
+    if ((!options.words.empty() && !dash) || (options.words.empty() && filters_only)) {
         const std::string query = join(options.words);
         const SearchResult result = searcher.search(query, options.search);
         write_result(console.out, result, style);
@@ -335,7 +352,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     app.add_option("--mentioned-to", query.search.mentioned_to,
                    "Mentions a date on or before DATE in its text")
         ->type_name("DATE");
-    app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
+    app.add_option("query", query.words,
+                   "Query words (joined with spaces); '-': one query a line of stdin (see above)")
         ->type_name("QUERY");
 
     CLI::App* analyze_cmd = app.add_subcommand(
@@ -377,15 +395,19 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     entities_cmd->add_option("--top", entities.top, "Entities shown, most articles first (0: all)")
         ->capture_default_str()
         ->type_name("N");
-    entities_cmd->add_option("prefix", entities.prefix,
-                             "Only names starting with this (any spelling, or Latin)")
+    std::vector<std::string> entity_words;
+    entities_cmd->add_option("prefix", entity_words,
+                             "Only names with a word starting with this (any spelling, or "
+                             "Latin: Shoigu finds Sergei Shoigu); several words: the name "
+                             "starting with them")
         ->type_name("PREFIX");
     entities_cmd->footer(
         "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"
         "spellings seen in the articles.\n"
         "\nExamples:\n"
         "  fahras-query entities --db ./fahras-db --type person --top 20\n"
-        "  fahras-query entities --db ./fahras-db شوي\n"
+        "  fahras-query entities --db ./fahras-db شوي   (any word: سيرغي شويغو)\n"
+        "  fahras-query entities --db ./fahras-db Shoigu\n"
         "  fahras-query entities --db ./fahras-db --format json Ale\n");
 
     try {
@@ -451,6 +473,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         if (entities_cmd->parsed()) {
             entities.format = query.format;
             if (entities.db.empty()) entities.db = query.db;
+            unprotect(entity_words);
+            entities.prefix = join(entity_words);
             return run_entities(entities, console);
         }
         return run_query(query, console);
