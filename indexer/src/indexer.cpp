@@ -27,6 +27,7 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/ner.hpp"
+#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -225,6 +226,7 @@ class IndexRun {
             m_visited.insert(ev.key);
             m_file_before = counts();
             m_file_errors = 0;
+            m_file_shown = ev.shown;
             break;
         case Kind::article:
             if (stop_requested()) {
@@ -233,6 +235,7 @@ class IndexRun {
                 m_summary.interrupted = true;
                 break;
             }
+            warn_date(ev);
             store(ev.article, ev.key, item.prepared);
             break;
         case Kind::bad_record:
@@ -249,6 +252,16 @@ class IndexRun {
         case Kind::failure:
             std::rethrow_exception(ev.exception);
         }
+    }
+
+    /// A metadata date that is not used (dates::metadata_date_problem()): the article is
+    /// indexed, dated by its path or dateline if they have a date, and the input is named.
+    void warn_date(const InputEvent& ev) {
+        const std::string problem = dates::metadata_date_problem(ev.article.date);
+        if (problem.empty()) return;
+        m_err << m_file_shown;
+        if (ev.article.line != 0) m_err << ':' << ev.article.line;
+        m_err << ": warning: " << problem << '\n';
     }
 
     [[nodiscard]] std::size_t articles_done() const {
@@ -496,6 +509,7 @@ class IndexRun {
     ArticlePreparer m_preparer;      ///< used by the workers: reads only immutable state
     std::unique_ptr<Progress> m_progress;
     Counts m_file_before{};          ///< counts() when the current file began
+    std::string m_file_shown;        ///< the current file as given, for warnings
     std::size_t m_file_errors = 0;   ///< bad records in the current file
     std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off

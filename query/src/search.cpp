@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -49,6 +50,11 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
     if (!details) return;
     hit.title = data.string("title");
     hit.date = data.string("date");
+    // An ISO date or nothing: a database indexed before the indexer made sure of it may hold
+    // the input's unparsable date there.
+    if (const auto d = dates::parse_user_date(hit.date); !d || d->second != dates::Precision::day) {
+        hit.date.clear();
+    }
     hit.source = data.string("source");
     hit.url = data.string("url");
     hit.author = data.string("author");

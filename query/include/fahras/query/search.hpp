@@ -109,7 +109,7 @@ struct Hit {
     // The article's fields, from the document data (see schema.hpp).
     std::string id;        ///< the article's unique id
     std::string title;
-    std::string date;      ///< publication date, YYYY-MM-DD when resolved, else as given
+    std::string date;      ///< publication date, YYYY-MM-DD, or empty when unknown
     std::string date_source;  ///< metadata, path, dateline, or empty
     std::vector<HitDate> mentioned_dates;  ///< dates mentioned in title and body
     std::string source;    ///< as given by the input, e.g. "alarabia"
