@@ -128,13 +128,6 @@ bool blank(std::string_view line) {
     return line.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
-/// True when the search result counts as "found something" for the exit status.
-/// With --limit 0 (counting only) the count decides: Searcher checks at least one match, so
-/// its lower bound is 0 only when nothing matches.
-bool found(const SearchResult& result, const SearchOptions& options) {
-    return !result.hits.empty() || (options.limit == 0 && result.total_lower > 0);
-}
-
 }  // namespace
 
 int run_query(const QueryOptions& options, Console& console) {

@@ -48,6 +48,9 @@ check "$q matches ($n)" test "$n" -gt 0
 check "$q --limit 0 exits 0" status_is 0 "$QUERY" --db "$DB" --limit 0 "$q"
 check "$q --limit 0 says how many" grep -q "^$n matches for: " "$WORK/out"
 
+check "--batch --limit 0 exits 0 when a query matches" status_is 0 "$QUERY" --db "$DB" --batch --format json --limit 0 < <(printf 'q1\t%s\n' "$q")
+check "  with the exact total" bash -c "python3 -c 'import json,sys; r=json.loads(open(sys.argv[1]).readline()); sys.exit(0 if r[\"total_estimate\"] == $n and r[\"total_exact\"] else 1)' '$WORK/out'"
+
 # Past --count-exact-max: an estimate, with bounds that hold the true number.
 q='النفط OR الاقتصاد'
 n=$(true_count "$q")
