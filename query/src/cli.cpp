@@ -39,6 +39,10 @@ constexpr const char* footer =
     "  word                  the word in any spelling or inflection (stemmed)\n"
     "  \"two words\"           the words next to each other, in this order (also «…»)\n"
     "  =word                 this exact spelling only (=مسؤول does not match مسئول)\n"
+    "  word*                 words starting with it, with or without clitics (اقتصا* finds\n"
+    "                        اقتصادية، الاقتصاد، والاقتصادي); at most 1000 words per prefix\n"
+    "  '*'                   every article (alone, or with filters: '*' source:bbc)\n"
+    "  a NEAR b, a NEAR/3 b  both words at most 10 (or 3) words apart, in either order\n"
     "  a b                   ranked by how many and how rare (--match auto, the default:\n"
     "                        question and function words such as ما، متى، في are left out),\n"
     "                        both (--match all) or either (--match any)\n"
@@ -52,6 +56,9 @@ constexpr const char* footer =
     "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
     "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
     "  hijri:1436-09  hijri:1436                          Hijri month/year mentioned\n"
+    "  A query is at most 65536 bytes long, with parentheses at most 100 deep. A query with\n"
+    "  no searchable words (only punctuation, \"\", or only words such as في من) is an\n"
+    "  error (exit 2): use '*' to list every article.\n"
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
@@ -90,7 +97,8 @@ constexpr const char* footer =
     "  0  hits found, or with --limit 0 some article matches (for queries from stdin: some\n"
     "     query did)\n"
     "  1  no hits\n"
-    "  2  error: bad options, query syntax error, database missing or unreadable\n";
+    "  2  error: bad options, query syntax error, no searchable words, database missing,\n"
+    "     unreadable or damaged\n";
 
 /// Marks an argument that CLI11 would take for an option although it is a query word.
 constexpr char protect_mark = '\x1F';
@@ -140,8 +148,9 @@ int run_query(const QueryOptions& options, Console& console) {
     const bool dash = options.words.size() == 1 && options.words.front() == "-";
     const SearchOptions& s = options.search;
     const bool filters_only = !s.same_story.empty() || !s.agencies.empty() ||
-                              !s.entity_filters.empty() || !s.from.empty() || !s.to.empty() ||
-                              !s.mentioned_from.empty() || !s.mentioned_to.empty();
+                              !s.sources.empty() || !s.entity_filters.empty() ||
+                              !s.from.empty() || !s.to.empty() || !s.mentioned_from.empty() ||
+                              !s.mentioned_to.empty();
     if (options.words.empty() && !filters_only && !options.batch && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
@@ -160,7 +169,11 @@ int run_query(const QueryOptions& options, Console& console) {
 
     if ((!options.words.empty() && !dash) || (options.words.empty() && filters_only)) {
         const std::string query = join(options.words);
-        const SearchResult result = searcher.search(query, options.search);
+        // Blank query words (`fahras-query --db DB ''`) are not a search by filters alone.
+        if (!options.words.empty() && blank(query) && !filters_only) {
+            throw QueryError(std::string(no_searchable_words));
+        }
+        const SearchResult result = searcher.search(SearchRequest{query, options.search});
         write_result(console.out, result, style);
         return found(result, options.search) ? query_hits : query_no_hits;
     }
@@ -177,7 +190,7 @@ int run_query(const QueryOptions& options, Console& console) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (blank(line)) continue;
         try {
-            const SearchResult result = searcher.search(line, options.search);
+            const SearchResult result = searcher.search(SearchRequest{line, options.search});
             write_result(console.out, result, style, first);
             any_hits = any_hits || found(result, options.search);
         } catch (const QueryError& e) {
@@ -274,6 +287,11 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "name such as رويترز); repeat for any of several")
         ->allow_extra_args(false)  // one NAME per --agency: the query words follow
         ->type_name("NAME");
+    app.add_option("--source", query.search.sources,
+                   "Only articles from this source (as the input names it, like source:NAME); "
+                   "repeat for any of several")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
     app.add_flag("--collapse", query.search.collapse,
                  "One hit per story: near-duplicate versions are folded into the best one, "
                  "with the number and sources of the others");
@@ -297,6 +315,12 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")
         ->capture_default_str()
         ->type_name("N");
+    app.add_option("--facet", query.search.facet_names,
+                   "Count only this facet (source, category, agency, year, month, "
+                   "mentioned_month, persons, places, organisations); repeatable; implies "
+                   "--facets")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
     app.add_option("--facet-limit", query.search.facet_max_docs,
                    "Facet counts are exact up to about this many matches; beyond, they are "
                    "estimated from a uniform sample of about this size (output says so; 0: "
@@ -458,6 +482,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
             }
         }
         query.search.sort = parse_sort_order(sort);
+        if (!query.search.facet_names.empty()) query.search.facets = true;
         unprotect(query.words);
         unprotect(analyze.words);
         analyze.tagger = !analyze_no_tagger;

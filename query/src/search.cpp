@@ -16,8 +16,8 @@
 #include "fahras/common/terms.hpp"
 #include "fahras/query/document_data.hpp"
 #include "fahras/query/highlight.hpp"
+#include "fahras/query/reopen.hpp"
 #include "fahras/query/stories.hpp"
-#include "fahras/query/date_filters.hpp"
 #include "fahras/query/shards.hpp"
 
 namespace fahras {
@@ -42,11 +42,18 @@ std::vector<DocumentData> object_list(const DocumentData& data, std::string_view
 /// Article fields from the document data (see schema.hpp), read with DocumentData: only the
 /// members asked for are decoded, and the body (most of the data) is only skipped over
 /// unless `body` is wanted. Without `details`, only the id (all a TREC run shows).
-/// Unparsable data gives empty fields rather than failing the whole search.
-void fill_fields(Hit& hit, std::string* body, const std::string& json, bool details) {
+/// Data that is not a JSON object with an id (a damaged database) is a DatabaseError naming
+/// the document, not a hit with empty fields.
+void fill_fields(Hit& hit, std::string* body, const std::string& json, bool details,
+                 const std::string& db_path) {
     const DocumentData data(json);
-    if (!data.is_object()) return;
-    hit.id = data.string("id");
+    if (data.is_object()) hit.id = data.string("id");
+    if (hit.id.empty()) {
+        throw DatabaseError("cannot read database " + db_path + ": the data of document " +
+                            std::to_string(hit.docid) +
+                            " is damaged (not a JSON object with an id); check the database "
+                            "with xapian-check, rebuild it with fahras-index --rebuild");
+    }
     if (!details) return;
     hit.title = data.string("title");
     hit.date = data.string("date");
@@ -85,19 +92,6 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
         date.end = d.unsigned_number("end").value_or(0);
         hit.mentioned_dates.push_back(std::move(date));
     }
-}
-
-/// The query filtered by --from/--to and --mentioned-from/--mentioned-to.
-Xapian::Query with_date_options(const Xapian::Query& query, const SearchOptions& options) {
-    Xapian::Query out = query;
-    if (!options.from.empty() || !options.to.empty()) {
-        out = Xapian::Query(Xapian::Query::OP_FILTER, out, pub_date_range(options.from, options.to));
-    }
-    if (!options.mentioned_from.empty() || !options.mentioned_to.empty()) {
-        out = Xapian::Query(Xapian::Query::OP_FILTER, out,
-                            mentioned_range(options.mentioned_from, options.mentioned_to));
-    }
-    return out;
 }
 
 /// The number of matching articles of `mset`, run with check_at_least
@@ -204,7 +198,9 @@ Searcher::Searcher(const std::string& db_path)
     m_remote = any_remote_shard(db_path);
     std::string version;
     try {
-        version = m_db.get_metadata(std::string(schema::meta_version));
+        version = read_retrying(
+            [&] { return m_db.get_metadata(std::string(schema::meta_version)); },
+            [&] { reopen(); }, &m_reopens);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + db_path + ": " + e.get_msg());
     }
@@ -216,8 +212,7 @@ Searcher::Searcher(const std::string& db_path)
 }
 
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
-    QueryParser parser(options.match, default_analyzer(), options.ranking);
-    parser.set_entity_resolver([this] { return entity_resolver(); });
+    const QueryParser parser(options.match, default_analyzer(), options.ranking);
     return search(parser.parse(query_text), query_text, options);
 }
 
@@ -225,28 +220,40 @@ const EntityResolver* Searcher::entity_resolver() {
     if (!m_resolver) {
         std::vector<Entity> entities;
         try {
-            for (CatalogueEntity& c : load_entity_catalogue(m_db, open_shards(m_path))) {
+            std::vector<CatalogueEntity> catalogue = read_retrying(
+                [&] { return load_entity_catalogue(m_db, open_shards(m_path)); },
+                [&] { reopen(); }, &m_reopens);
+            for (CatalogueEntity& c : catalogue) {
+                m_labels.add(c.entity.id, c.entity.name);
                 entities.push_back(std::move(c.entity));
             }
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
         }
-        m_catalogue_loaded = true;
         m_resolver = std::make_unique<EntityResolver>(std::move(entities));
     }
     return m_resolver.get();
 }
 
+FilterContext Searcher::filter_context() {
+    return {[this] { return entity_resolver(); }, &m_db};
+}
+
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
                               const SearchOptions& options) {
-    // A writer committing while we read invalidates our revision: reopen and try again once.
+    // A writer committing while we read invalidates our revision: reopen and run the whole
+    // search again (read_retrying()), so hits, counts and facets come from one revision.
     try {
-        try {
-            return run(parsed, query_text, options);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            m_db.reopen();
-            return run(parsed, query_text, options);
+        return read_retrying([&] { return run(parsed, query_text, options); },
+                             [&] { reopen(); }, &m_reopens);
+    } catch (const Xapian::WildcardError&) {
+        std::string prefixes;
+        for (const std::string& p : parsed.prefixes) {
+            prefixes += (prefixes.empty() ? "" : ", ") + p;
         }
+        throw QueryError("a prefix search (" + prefixes + ") matches more than " +
+                         std::to_string(max_prefix_terms) +
+                         " different words: give more letters before the '*'");
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot search database " + m_path + ": " + e.get_msg());
     }
@@ -257,35 +264,18 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     SearchResult result;
     result.query = std::string(query_text);
     result.offset = options.offset;
-    result.collapsed = options.collapse;
-    result.resolved_entities = parsed.entities;
-
-    // --person/--place/--org/--entity: each a filter of its own (all must match).
-    std::vector<std::pair<Xapian::Query, bool>> entity_filters;  // (any alias, excluded)
-    for (const EntityFilterOption& option : options.entity_filters) {
-        ResolvedEntityFilter filter = resolve_entity_filter(entity_resolver(), option);
-        const std::vector<std::string> terms = entity_filter_terms(filter);
-        entity_filters.emplace_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                    option.excluded);
-        result.resolved_entities.push_back(std::move(filter));
-    }
-    // Entities (issue 4), dates (issue #3), then agencies and stories (#8).
-    const auto filtered = [&](Xapian::Query query) {
-        for (const auto& [any, excluded] : entity_filters) {
-            query = Xapian::Query(excluded ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_FILTER,
-                                  query, any);
-        }
-        return apply_news_filters(m_db, with_date_options(query, options), options);
-    };
+    const SearchPlan plan = plan_search(parsed, options, filter_context());
+    result.resolved_entities = plan.filters.resolved();
+    result.collapsed = plan.collapse_key != Xapian::BAD_VALUENO;
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(filtered(parsed.query));
-    if (options.collapse) enquire.set_collapse_key(schema::slot_story);
+    enquire.set_query(plan.query);
+    if (plan.collapse_key != Xapian::BAD_VALUENO) enquire.set_collapse_key(plan.collapse_key);
     RankingOptions ranking = options.ranking;
     if (ranking.question_scheme && is_question(query_text)) ranking.scheme = *ranking.question_scheme;
     const std::unique_ptr<Xapian::Weight> weight = make_weight(ranking);
     enquire.set_weighting_scheme(*weight);
-    const bool by_relevance = options.sort == SortOrder::relevance && !parsed.match_all;
+    const bool by_relevance = plan.by_relevance;
     if (by_relevance && options.ranking.prf_docs > 0) {
         // Feedback terms only reorder what the query matches (AND_MAYBE): exclusions and
         // required words keep their meaning.
@@ -293,14 +283,12 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
             feedback_query(enquire, enquire.get_mset(0, options.ranking.prf_docs), options.ranking);
         if (!extra.empty()) {
             enquire.set_query(
-                filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, extra)));
+                plan.filters.filter(Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.words, extra)));
         }
     }
-    if (options.sort == SortOrder::date) {
-        enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
-    } else if (options.sort == SortOrder::date_desc || parsed.match_all) {
-        // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).
-        enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
+    if (!by_relevance) {
+        // Dates are stored as sortable YYYYMMDD; a query without words lists newest first.
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, plan.newest_first);
     }
     const auto first = static_cast<Xapian::doccount>(options.offset);
     const auto count = static_cast<Xapian::doccount>(options.limit);
@@ -312,13 +300,13 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     const Xapian::MSet mset =
         rerank ? enquire.get_mset(0, depth, check) : enquire.get_mset(first, count, check);
     const std::vector<Xapian::doccount> order =
-        coordination_order(enquire, mset, parsed.query, options.ranking);
+        coordination_order(enquire, mset, plan.words, options.ranking);
     const std::size_t skip = rerank ? first : 0;
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
-    set_total(result, options.collapse ? count_articles(m_db, enquire.get_query(), check) : mset);
-    if (options.facets) {
-        count_facets(enquire.get_query(), result.total_estimate, options, result);
+    set_total(result, result.collapsed ? count_articles(m_db, enquire.get_query(), check) : mset);
+    if (!plan.facets.empty()) {
+        count_facets(enquire.get_query(), result.total_estimate, options, plan.facets, result);
         // An exact facet count saw every matching article (the facet match does not collapse):
         // the total is known too, even past count_exact_max.
         if (result.facets_exact) {
@@ -331,8 +319,10 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     // (one term-frequency lookup per word of the query, not per word of each body).
     const bool snippets = options.snippets && options.hit_details;
     std::optional<Highlighter> highlighter;
-    if (snippets && !parsed.highlight.empty() && shown > 0) {
-        highlighter.emplace(weigh_highlight_terms(parsed.highlight, m_db));
+    if (snippets && shown > 0) {
+        const Xapian::Query wanted =
+            expand_highlight_prefixes(plan.highlight, parsed.highlight_prefixes, m_db);
+        if (!wanted.empty()) highlighter.emplace(weigh_highlight_terms(wanted, m_db));
     }
 
     std::size_t index = 0;
@@ -345,7 +335,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         const Xapian::Document doc = it.get_document();
-        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details);
+        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details,
+                    m_path);
         if (options.hit_details) fill_story(m_db, hit, doc, options);  // issue #8
         if (!snippets) {
             result.hits.push_back(std::move(hit));
@@ -359,10 +350,14 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     return result;
 }
 
-void Searcher::label_facets(std::vector<Facet>& facets) {
-    // The catalogue names of the values shown first: entity_label() falls back to loading
-    // the whole shipped gazetteer for an id it does not know.
-    const std::vector<FacetSpec>& specs = facet_specs();
+void Searcher::reopen() {
+    m_db.reopen();
+    m_shards.clear();  // opened again by the next label_facets()
+}
+
+void Searcher::label_facets(const std::vector<FacetSpec>& specs, std::vector<Facet>& facets) {
+    // The catalogue names of the values shown only: entity_label() falls back to loading the
+    // whole shipped gazetteer for an id the catalogue does not know.
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < facets.size() && i < specs.size(); ++i) {
         if (!specs[i].label_of) continue;
@@ -371,18 +366,21 @@ void Searcher::label_facets(std::vector<Facet>& facets) {
     if (ids.empty()) return;
     try {
         if (m_shards.empty()) m_shards = open_shards(m_path);
-        load_entity_labels(m_shards, ids);
+        m_labels.load(m_shards, ids);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // search() reopens and runs the search again
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
     }
     for (std::size_t i = 0; i < facets.size() && i < specs.size(); ++i) {
         if (!specs[i].label_of) continue;
-        for (FacetCount& v : facets[i].values) v.label = specs[i].label_of(v.value);
+        for (FacetCount& v : facets[i].values) v.label = m_labels.label(v.value);
     }
 }
 
 void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimate,
-                            const SearchOptions& options, SearchResult& result) {
+                            const SearchOptions& options, const std::vector<FacetSpec>& specs,
+                            SearchResult& result) {
     // A match of its own, after the ranked one: the ranked match stops early (it only needs
     // the best page), while counting must see every match. Unweighted (weights scaled by 0,
     // BoolWeight), it costs the posting-list merge and the spy, no weight computation.
@@ -404,7 +402,7 @@ void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimat
         Xapian::Enquire enquire(m_db);
         enquire.set_query(counted);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetCounter counter(m_db, facet_specs());
+        FacetCounter counter(m_db, specs);
         counter.attach(enquire, m_remote);
         // Counting everything (a sample is counted whole): the estimate of the ranked match
         // may be low, so an exact count stops after `limit` + 1 and, if there are more,
@@ -420,7 +418,7 @@ void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimat
         }
         result.facets_scale = 1u << level;
         result.facets = counter.results(options.facet_top, result.facets_scale, false);
-        label_facets(result.facets);
+        label_facets(specs, result.facets);
         result.facets_counted = counted_mset.get_matches_lower_bound();
         result.facets_exact = level == 0;
         return;
