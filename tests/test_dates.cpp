@@ -106,6 +106,10 @@ const Row positives[] = {
     {"في كانون الثاني/يناير 2016", "", "2016-01"},
     {"في تشرين الأول/أكتوبر 2015", "", "2015-10"},
     {"في حزيران - يونيو 2014", "", "2014-06"},
+    // Paired with a space only: one date, not a day in the publication year plus a month.
+    {"12 تموز يوليو 2006", "2015-07-30", "2006-07-12"},
+    {"في 3 أيلول سبتمبر 2015", "", "2015-09-03"},
+    {"في آذار مارس 2011", "", "2011-03"},
     // Numeric dates, digit systems and the م suffix.
     {"بتاريخ 2015/9/18", "", "2015-09-18"},
     {"بتاريخ 18/09/2015", "", "2015-09-18"},
@@ -325,12 +329,34 @@ TEST_CASE("dates: publication date strings", "[dates]") {
         {"2015-13-01", ""},
         {"31/02/2015", ""},
         {"2015-09", ""},
+        // Hijri dates with their suffix, as in text (Umm al-Qura); Arabic month names.
+        {"10 شوال 1436 هـ", "2015-07-26"},
+        {"1436/10/10هـ", "2015-07-26"},
+        {"1436/10/10 هـ", "2015-07-26"},
+        {"18 أيلول 2015", "2015-09-18"},
+        {"12 تموز يوليو 2006", "2006-07-12"},
+        // A numeric date with a Hijri year is Hijri without the suffix too, as in text.
+        {"1436-10-10", "2015-07-26"},
+        {"10/10/1436", "2015-07-26"},
+        {"1436-10-10T10:00:00", "2015-07-26"},
+        {"1436-13-01", ""},
+        {"غدا", ""},
+        {"أيلول 2015", ""},  // a month, not a day
     };
     for (const DateRow& r : rows) {
         INFO(r.text);
         const auto d = parse_date_string(r.text);
         CHECK((d ? to_iso(*d, Precision::day) : std::string()) == r.expected);
     }
+}
+
+TEST_CASE("dates: why a metadata date is not used", "[dates]") {
+    CHECK(metadata_date_problem("").empty());
+    CHECK(metadata_date_problem("2015-09-18").empty());
+    CHECK(metadata_date_problem("10 شوال 1436 هـ").empty());
+    CHECK(metadata_date_problem("غدا") ==
+          "date 'غدا' is not a date (day, month and year); no publication date taken from it");
+    CHECK(metadata_date_problem("1436-10-10").empty());
 }
 
 TEST_CASE("dates: publication date from path and dateline, with its source", "[dates]") {

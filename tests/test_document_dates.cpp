@@ -104,6 +104,36 @@ TEST_CASE("document dates: sources of the publication date", "[document][dates]"
     CHECK(terms_with(doc, "Y").empty());
 }
 
+TEST_CASE("document dates: the date field is an ISO date or empty, the input kept raw",
+          "[document][dates]") {
+    Article a = seed();
+    a.path = "a.txt";
+    a.body = "نص بلا تاريخ";
+    // Unparsable, or not a day: no date, the raw string kept.
+    for (const char* raw : {"غدا", "2015", "أيلول 2015"}) {
+        CAPTURE(raw);
+        a.date = raw;
+        const Xapian::Document doc = make_document(a, default_analyzer());
+        const auto data = nlohmann::json::parse(doc.get_data());
+        CHECK(data.at("date") == "");
+        CHECK(data.at("date_raw") == raw);
+        CHECK(data.at("date_source") == "");
+        CHECK(doc.get_value(schema::slot_date).empty());
+    }
+    // Hijri metadata dates, converted with the Umm al-Qura calendar (10 Shawwal 1436 =
+    // 26 July 2015, as in text).
+    for (const char* raw : {"10 شوال 1436 هـ", "1436/10/10هـ", "الأحد 10 شوال 1436هـ",
+                            "1436-10-10"}) {
+        CAPTURE(raw);
+        a.date = raw;
+        const Xapian::Document doc = make_document(a, default_analyzer());
+        const auto data = nlohmann::json::parse(doc.get_data());
+        CHECK(data.at("date") == "2015-07-26");
+        CHECK(data.at("date_source") == "metadata");
+        CHECK(doc.get_value(schema::slot_date) == "20150726");
+    }
+}
+
 TEST_CASE("document dates: the diagnostic switch skips mentioned dates only", "[document][dates]") {
     DocumentOptions options;
     options.extract_dates = false;

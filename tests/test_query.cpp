@@ -499,6 +499,56 @@ TEST_CASE("fahras-query CLI: exit statuses and error lines", "[query]") {
     }
 }
 
+/// The JSON objects of a run's output, one a line.
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+    std::istringstream lines(out);
+    std::vector<nlohmann::json> objects;
+    for (std::string line; std::getline(lines, line);) objects.push_back(nlohmann::json::parse(line));
+    return objects;
+}
+
+TEST_CASE("fahras-query CLI: filters alone never read stdin; '-' and --batch do", "[query]") {
+    const std::string& db = test_db();
+    // Whatever stdin holds (cron's /dev/null: empty; a pipe: lines), a search by filters alone
+    // is one search of every article that passes them.
+    for (const std::string input : {"", "qqqzzz\n", "مسؤول\nغزة\n"}) {
+        CAPTURE(input);
+        for (const std::vector<std::string>& filter :
+             {std::vector<std::string>{"--from", "2015-09-19", "--to", "2015-09-20"},
+              std::vector<std::string>{"--mentioned-from", "2015", "--mentioned-to", "2015"}}) {
+            std::vector<std::string> args = {"--db", db, "--format", "json"};
+            args.insert(args.end(), filter.begin(), filter.end());
+            CAPTURE(filter);
+            const auto run = run_cli(args, input);
+            CHECK(run.status == fahras::query_hits);
+            const auto json = nlohmann::json::parse(run.out);  // one result, not JSON Lines
+            CHECK(json["query"] == "");
+            CHECK(json["total_estimate"].get<int>() >= 1);
+        }
+        const auto run = run_cli({"--db", db, "--format", "json", "--from", "2015-09-19", "--to",
+                                  "2015-09-20"},
+                                 input);
+        Ids ids;
+        const auto json = nlohmann::json::parse(run.out);
+        for (const auto& hit : json["hits"]) ids.insert(hit["id"]);
+        CHECK(ids == Ids{"a2", "a3"});
+    }
+    SECTION("'-': one query a line of stdin, filtered") {
+        const auto run = run_cli({"--db", db, "--format", "json", "--from", "2015-09-19", "-"},
+                                 "مسؤول\nqqqzzz\n");
+        CHECK(run.status == fahras::query_hits);
+        const auto objects = json_lines(run.out);
+        REQUIRE(objects.size() == 2);
+        CHECK(objects[0]["query"] == "مسؤول");
+        CHECK(objects[0]["hits"].size() == 1);  // a2: a1 (مسؤول too) is of 2015-09-18
+        CHECK(objects[1]["hits"].empty());
+    }
+    SECTION("neither words nor filters: piped queries, as before") {
+        const auto run = run_cli({"--db", db, "--format", "json"}, "مسؤول\nغزة\n");
+        CHECK(json_lines(run.out).size() == 2);
+    }
+}
+
 TEST_CASE("fahras-query CLI: queries from stdin", "[query]") {
     const std::string& db = test_db();
     SECTION("JSON Lines, one object per query") {
@@ -533,12 +583,16 @@ TEST_CASE("fahras-query CLI: TSV output", "[query]") {
     std::istringstream lines(run.out);
     std::vector<std::string> rows;
     for (std::string line; std::getline(lines, line);) rows.push_back(line);
-    REQUIRE(rows.size() == 3);
+    REQUIRE(rows.size() == 4);
     // Columns are a contract: new ones (agencies, issue #8) are appended at the end.
     CHECK(rows[0] == "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies");
-    for (const auto& row : rows) CHECK(std::count(row.begin(), row.end(), '\t') == 8);
-    CHECK(rows[1].rfind("1\ta", 0) == 0);
-    CHECK(rows[1].find("[مسؤول]") != std::string::npos);
+    // Then the number of matches, on a comment line: count, exact|estimate, lower, upper.
+    CHECK(rows[1] == "#total\t2\texact\t2\t2");
+    for (std::size_t i = 2; i < rows.size(); ++i) {
+        CHECK(std::count(rows[i].begin(), rows[i].end(), '\t') == 8);
+    }
+    CHECK(rows[2].rfind("1\ta", 0) == 0);
+    CHECK(rows[2].find("[مسؤول]") != std::string::npos);
 }
 
 TEST_CASE("fahras-query analyze needs no database", "[query]") {

@@ -83,7 +83,8 @@ void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
 
 void add_date_data(nlohmann::json& data, const Article& article, const ArticleDates& dates) {
     const bool resolved = dates.pub.source != dates::DateSource::none;
-    data["date"] = resolved ? to_iso(dates.pub.date, dates::Precision::day) : article.date;
+    // An ISO date or nothing: what the input said is kept in date_raw.
+    data["date"] = resolved ? to_iso(dates.pub.date, dates::Precision::day) : std::string();
     data["date_raw"] = article.date;
     data["date_source"] = std::string(to_string(dates.pub.source));
     nlohmann::json list = nlohmann::json::array();

@@ -27,6 +27,7 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/ner.hpp"
+#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -243,6 +244,7 @@ class IndexRun {
                 m_summary.interrupted = true;
                 break;
             }
+            warn_date(ev);
             store(ev.article, ev.key, item.prepared);
             m_progress->record_done(m_file_shown, articles_done());
             break;
@@ -261,6 +263,14 @@ class IndexRun {
         case Kind::failure:
             std::rethrow_exception(ev.exception);
         }
+    }
+
+    /// A metadata date that is not used (dates::metadata_date_problem()) is a warning, counted
+    /// as such: the article is indexed, dated by its path or dateline if they have a date.
+    void warn_date(const InputEvent& ev) {
+        const std::string problem = dates::metadata_date_problem(ev.article.date);
+        if (problem.empty()) return;
+        report(InputError(m_file_shown, ev.article.line, problem, InputError::Severity::warning));
     }
 
     [[nodiscard]] std::size_t articles_done() const {

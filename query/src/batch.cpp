@@ -112,6 +112,10 @@ std::string plain_words(std::string_view text) {
     return out;
 }
 
+bool found(const SearchResult& result, const SearchOptions& options) {
+    return !result.hits.empty() || (options.limit == 0 && result.total_lower > 0);
+}
+
 int run_batch(Searcher& searcher, const SearchOptions& search, const BatchOptions& batch,
               std::istream& in, std::ostream& out, std::ostream& err) {
     const std::vector<BatchQuery> queries = read_batch(in);
@@ -153,7 +157,7 @@ int run_batch(Searcher& searcher, const SearchOptions& search, const BatchOption
             any_error = true;
             continue;
         }
-        any_hits = any_hits || !result.hits.empty();
+        any_hits = any_hits || found(result, search);
         if (batch.format == BatchFormat::trec) write_trec(out, q.qid, result, batch.run_tag);
         else write_json(out, q.qid, result, search.facets);
     }

@@ -26,7 +26,13 @@ constexpr const char* description =
     "\n"
     "Query words are analysed like the indexed text (hamza and alef forms, alef maqsura, taa\n"
     "marbuta, diacritics and tatweel are folded; words are lightly stemmed), so a query finds\n"
-    "every spelling of a word. Without query words, one query is read per line of stdin.\n";
+    "every spelling of a word.\n"
+    "\n"
+    "Queries: the query words given; with --batch or the query '-', one query a line of stdin;\n"
+    "without words but with a filter option (--from, --to, --mentioned-from/-to, --agency,\n"
+    "--person/--place/--org/--entity, --same-story), the filters alone: stdin is not read.\n"
+    "With neither words nor filters, queries are read from stdin when it is not a terminal\n"
+    "(so 'printf \"q1\\nq2\\n\" | fahras-query --db DB' works as it always has).\n";
 
 constexpr const char* footer =
     "\nQuery syntax:\n"
@@ -58,6 +64,13 @@ constexpr const char* footer =
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
     "  Past --facet-limit matches the counts are estimated on a uniform sample and scaled\n"
     "  (JSON \"facets_estimated\": true, \"facets_scale\": 16; the text output says so).\n"
+    "\nNumber of matches:\n"
+    "  Exact up to --count-exact-max matches (10000), whatever --limit is: text \"of 139\",\n"
+    "  JSON \"total_estimate\": 139, \"total_exact\": true. Beyond, Xapian's estimate with its\n"
+    "  bounds: \"of about 52,000 (51,200–53,900)\", \"total_exact\": false, \"total_lower\",\n"
+    "  \"total_upper\". TSV: a line #total<TAB>N<TAB>exact|estimate<TAB>LOWER<TAB>UPPER after\n"
+    "  the header, before each query's hits. With --collapse the hits are stories and the\n"
+    "  number counts articles.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
@@ -68,16 +81,21 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
     "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
-    "  fahras-query --db ./fahras-db --same-story 000_d7d323a442f094ad.txt\n"
+    "  fahras-query --db ./fahras-db --same-story seeds/000_d7d323a442f094ad.txt   (an id as\n"
+    "                        the output shows it; this one after fahras-index --db ./fahras-db\n"
+    "                        sample_corpus/, as in README.md)\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
+    "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --from 2015 -   (stdin and filters)\n"
+    "  fahras-query --db ./fahras-db --from 2015-09 --to 2015-10 --limit 0   (filters alone)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
     "  printf 'q1\\tمتى ولد المتنبي؟\\n' | fahras-query --db ./fahras-db --batch --format trec\n"
     "  fahras-query --db ./fahras-db --person Shoigu --facets --limit 5\n"
     "  fahras-query --db ./fahras-db 'place:حلب person:\"جون كيري\"'\n"
     "  fahras-query entities --db ./fahras-db --type person --top 20\n"
     "\nExit status:\n"
-    "  0  hits found (for queries from stdin: some query had hits)\n"
+    "  0  hits found, or with --limit 0 some article matches (for queries from stdin: some\n"
+    "     query did)\n"
     "  1  no hits\n"
     "  2  error: bad options, query syntax error, no searchable words, database missing,\n"
     "     unreadable or damaged\n";
@@ -118,28 +136,29 @@ bool blank(std::string_view line) {
     return line.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
-/// True when the search result counts as "found something" for the exit status.
-/// With --limit 0 (counting only) the estimate decides.
-bool found(const SearchResult& result, const SearchOptions& options) {
-    return !result.hits.empty() || (options.limit == 0 && result.total_estimate > 0);
-}
-
 }  // namespace
 
 int run_query(const QueryOptions& options, Console& console) {
     if (options.db.empty()) throw UsageError("--db DIR is required to search");
-    // Query words, or filters alone (--same-story, --agency, --person/--place/--org/--entity):
-    // every article that passes them.
-    const bool filters_only = !options.search.same_story.empty() ||
-                              !options.search.agencies.empty() ||
-                              !options.search.sources.empty() ||
-                              !options.search.entity_filters.empty();
-    if (options.words.empty() && !filters_only && console.in_is_terminal) {
+    // Where the queries come from (the rule of --help): `--batch` or the query `-`: stdin, one
+    // a line; query words: them; no words but a filter option: the filters alone (every
+    // article that passes them), stdin unread whatever it is (cron's /dev/null, a pipe left
+    // open); nothing at all: stdin when it is not a terminal, as scripts that pipe queries
+    // have always done.
+    const bool dash = options.words.size() == 1 && options.words.front() == "-";
+    const SearchOptions& s = options.search;
+    const bool filters_only = !s.same_story.empty() || !s.agencies.empty() ||
+                              !s.sources.empty() || !s.entity_filters.empty() ||
+                              !s.from.empty() || !s.to.empty() || !s.mentioned_from.empty() ||
+                              !s.mentioned_to.empty();
+    if (options.words.empty() && !filters_only && !options.batch && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
     Searcher searcher(options.db);
     if (options.batch) {
-        if (!options.words.empty()) throw UsageError("--batch reads its queries from stdin only");
+        if (!options.words.empty() && !dash) {
+            throw UsageError("--batch reads its queries from stdin only");
+        }
         return run_batch(searcher, options.search, options.batch_options, console.in,
                          console.out, console.err);
     }
@@ -148,13 +167,10 @@ int run_query(const QueryOptions& options, Console& console) {
     style.ansi = console.ansi && options.format == OutputFormat::text;
     style.facets = options.search.facets;
 
-    if (!options.words.empty() || filters_only) {
+    if ((!options.words.empty() && !dash) || (options.words.empty() && filters_only)) {
         const std::string query = join(options.words);
         // Blank query words (`fahras-query --db DB ''`) are not a search by filters alone.
-        const bool date_options = !options.search.from.empty() || !options.search.to.empty() ||
-                                  !options.search.mentioned_from.empty() ||
-                                  !options.search.mentioned_to.empty();
-        if (!options.words.empty() && blank(query) && !filters_only && !date_options) {
+        if (!options.words.empty() && blank(query) && !filters_only) {
             throw QueryError(std::string(no_searchable_words));
         }
         const SearchResult result = searcher.search(SearchRequest{query, options.search});
@@ -311,6 +327,12 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "always exact)")
         ->capture_default_str()
         ->type_name("N");
+    app.add_option("--count-exact-max", query.search.count_exact_max,
+                   "The number of matches is exact up to this many (whatever --limit is); "
+                   "beyond, Xapian's estimate with its bounds (output says which; 0: always "
+                   "the estimate)")
+        ->capture_default_str()
+        ->type_name("N");
     std::vector<std::string> persons;
     std::vector<std::string> places;
     std::vector<std::string> orgs;
@@ -347,7 +369,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     app.add_option("--mentioned-to", query.search.mentioned_to,
                    "Mentions a date on or before DATE in its text")
         ->type_name("DATE");
-    app.add_option("query", query.words, "Query words (joined with spaces); none: read stdin")
+    app.add_option("query", query.words,
+                   "Query words (joined with spaces); '-': one query a line of stdin (see above)")
         ->type_name("QUERY");
 
     CLI::App* analyze_cmd = app.add_subcommand(
@@ -389,16 +412,19 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     entities_cmd->add_option("--top", entities.top, "Entities shown, most articles first (0: all)")
         ->capture_default_str()
         ->type_name("N");
-    entities_cmd->add_option("prefix", entities.prefix,
-                             "Only names starting with this (any spelling; in Latin: any word "
-                             "of the Latin name, e.g. Shoigu)")
+    std::vector<std::string> entity_words;
+    entities_cmd->add_option("prefix", entity_words,
+                             "Only names with a word starting with this (any spelling, or "
+                             "Latin: Shoigu finds Sergei Shoigu); several words: the name "
+                             "starting with them")
         ->type_name("PREFIX");
     entities_cmd->footer(
         "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"
         "spellings seen in the articles.\n"
         "\nExamples:\n"
         "  fahras-query entities --db ./fahras-db --type person --top 20\n"
-        "  fahras-query entities --db ./fahras-db شوي\n"
+        "  fahras-query entities --db ./fahras-db شوي   (any word: سيرغي شويغو)\n"
+        "  fahras-query entities --db ./fahras-db Shoigu\n"
         "  fahras-query entities --db ./fahras-db --format json Ale\n");
 
     try {
@@ -465,6 +491,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         if (entities_cmd->parsed()) {
             entities.format = query.format;
             if (entities.db.empty()) entities.db = query.db;
+            unprotect(entity_words);
+            entities.prefix = join(entity_words);
             return run_entities(entities, console);
         }
         return run_query(query, console);

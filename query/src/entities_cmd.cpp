@@ -19,27 +19,35 @@ namespace fahras {
 
 namespace {
 
-/// True when a word of the Latin `name` (words split at spaces, hyphens and apostrophes)
-/// starts with `prefix`, case ignored: "Shoigu" and "shoi" find "Sergei Shoigu".
-bool latin_word_starts_with(std::string name, const std::string& prefix) {
-    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (name.starts_with(prefix)) return true;
+/// True when a word of `name` starts with `prefix` (or `prefix` starts `name`, so that several
+/// words match too): "Shoigu" finds "Sergei Shoigu". Words are separated by spaces, hyphens,
+/// underscores and colons (ids such as fahras:sergei-shoigu); an Arabic word's article ال is
+/// skipped as well, so that أسد finds بشار الأسد.
+bool word_starts_with(std::string_view name, std::string_view prefix) {
+    constexpr std::string_view article = "\u0627\u0644";  // ALEF, LAM
+    const auto separator = [](char c) { return c == ' ' || c == '-' || c == '_' || c == ':'; };
     for (std::size_t at = 0; at < name.size(); ++at) {
-        const char c = name[at];
-        if ((c == ' ' || c == '-' || c == '\'') &&
-            std::string_view(name).substr(at + 1).starts_with(prefix)) {
+        if (at != 0 && !separator(name[at - 1])) continue;
+        const std::string_view word = name.substr(at);
+        if (word.starts_with(prefix)) return true;
+        if (word.starts_with(article) && word.substr(article.size()).starts_with(prefix)) {
             return true;
         }
     }
     return false;
 }
 
-/// True when `name` or one of its forms starts with `prefix` (folded Arabic), or when a word
-/// of its Latin name, Latin aliases or id starts with the Latin prefix.
+/// True when the name, Latin name, id or a seen spelling of `c` has a word starting with the
+/// prefix (folded Arabic, or Latin with case ignored).
 bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
                 const std::string& latin_prefix) {
-    auto arabic = [&](const std::string& s) { return fold_name(s).starts_with(folded_prefix); };
-    auto latin = [&](const std::string& s) { return latin_word_starts_with(s, latin_prefix); };
+    auto arabic = [&](const std::string& s) {
+        return word_starts_with(fold_name(s), folded_prefix);
+    };
+    auto latin = [&](std::string s) {
+        for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return word_starts_with(s, latin_prefix);
+    };
     if (!folded_prefix.empty()) {
         if (arabic(c.entity.name)) return true;
         return std::any_of(c.variants.begin(), c.variants.end(), arabic);

@@ -52,6 +52,25 @@ std::string format_score(double score) {
     return buffer;
 }
 
+/// `n` with a comma between groups of three digits: 52,000.
+std::string grouped(Xapian::doccount n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+/// The number of matches for the text format: "139" when exact, else "about 52,000
+/// (51,200–53,900)" with Xapian's bounds.
+std::string text_total(const SearchResult& result) {
+    if (result.total_exact) return grouped(result.total_estimate);
+    return "about " + grouped(result.total_estimate) + " (" + grouped(result.total_lower) +
+           "\u2013" + grouped(result.total_upper) + ")";  // EN DASH
+}
+
 Json hit_to_json(const Hit& hit) {
     std::string snippet;
     for (const SnippetPart& part : hit.snippet) {
@@ -136,6 +155,9 @@ Json result_to_json(const SearchResult& result, bool with_facets) {
     Json json = {
         {"query", result.query},
         {"total_estimate", result.total_estimate},
+        {"total_exact", result.total_exact},
+        {"total_lower", result.total_lower},
+        {"total_upper", result.total_upper},
         {"offset", result.offset},
         {"hits", std::move(hits)},
     };
@@ -201,22 +223,28 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
     if (!first) out << '\n';
     write_text_resolved(out, result);
     const std::string query = one_line(result.query);
-    if (result.hits.empty() && result.total_estimate > result.offset) {
+    // With --collapse the hits are stories and the number counts articles: say so.
+    const std::string_view counted = result.collapsed ? " articles (one hit per story)" : "";
+    if (result.hits.empty() && result.total_lower > result.offset) {
         // Nothing asked for on this page (--limit 0: counting only).
-        out << "About " << result.total_estimate << " matches for: " << query << '\n';
+        std::string total = text_total(result);
+        if (!result.total_exact) total[0] = 'A';  // "About 52,000 (…)"
+        const bool one = result.total_exact && result.total_estimate == 1;
+        out << total << (result.collapsed ? " matching article" : " match")
+            << (one ? "" : result.collapsed ? "s" : "es") << " for: " << query << '\n';
         return;
     }
     if (result.hits.empty()) {
         out << "No results for: " << query;
         if (result.total_estimate != 0) {
-            out << " (about " << result.total_estimate << " matches, none from "
-                << result.offset + 1 << " on)";
+            out << " (" << text_total(result) << " matches, none from " << result.offset + 1
+                << " on)";
         }
         out << '\n';
         return;
     }
     out << "Results " << result.hits.front().rank << "\u2013" << result.hits.back().rank
-        << " of about " << result.total_estimate << " for: " << query << '\n';
+        << " of " << text_total(result) << counted << " for: " << query << '\n';
     const std::string_view start = style.ansi ? ansi_bold : "[";
     const std::string_view end = style.ansi ? ansi_reset : "]";
     for (const Hit& hit : result.hits) {
@@ -256,6 +284,10 @@ void write_tsv(std::ostream& out, const SearchResult& result, const OutputStyle&
                bool first) {
     // Columns are a contract: new ones are appended at the end (agencies: issue #8).
     if (first) out << "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies\n";
+    // Before the result's hits, marked so that it cannot be taken for one: the number of
+    // matching articles, whether it is exact, and its bounds.
+    out << "#total\t" << result.total_estimate << '\t' << (result.total_exact ? "exact" : "estimate")
+        << '\t' << result.total_lower << '\t' << result.total_upper << '\n';
     for (const Hit& hit : result.hits) {
         std::string agencies;  // canonical codes, comma-separated; empty when none
         for (const std::string& code : hit.agencies) {

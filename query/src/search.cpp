@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
@@ -56,6 +57,11 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
     if (!details) return;
     hit.title = data.string("title");
     hit.date = data.string("date");
+    // An ISO date or nothing: a database indexed before the indexer made sure of it may hold
+    // the input's unparsable date there.
+    if (const auto d = dates::parse_user_date(hit.date); !d || d->second != dates::Precision::day) {
+        hit.date.clear();
+    }
     hit.source = data.string("source");
     hit.url = data.string("url");
     hit.author = data.string("author");
@@ -86,6 +92,27 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
         date.end = d.unsigned_number("end").value_or(0);
         hit.mentioned_dates.push_back(std::move(date));
     }
+}
+
+/// The number of matching articles of `mset`, run with check_at_least
+/// SearchOptions::count_exact_max: exact when Xapian's bounds meet, which they do once it has
+/// checked every match.
+void set_total(SearchResult& result, const Xapian::MSet& mset) {
+    result.total_lower = mset.get_matches_lower_bound();
+    result.total_upper = mset.get_matches_upper_bound();
+    result.total_estimate = mset.get_matches_estimated();
+    result.total_exact = result.total_lower == result.total_upper;
+}
+
+/// The articles `query` matches, counted (up to `check`) by an unweighted match of its own:
+/// with a collapse key Xapian's counts, even "uncollapsed", stay loose bounds whatever
+/// check_at_least is, since the documents collapsed away are not counted as checked.
+Xapian::MSet count_articles(const Xapian::Database& db, const Xapian::Query& query,
+                            Xapian::doccount check) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, check);
 }
 
 }  // namespace
@@ -239,6 +266,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     result.offset = options.offset;
     const SearchPlan plan = plan_search(parsed, options, filter_context());
     result.resolved_entities = plan.filters.resolved();
+    result.collapsed = plan.collapse_key != Xapian::BAD_VALUENO;
 
     Xapian::Enquire enquire(m_db);
     enquire.set_query(plan.query);
@@ -267,20 +295,24 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     // Coordination reorders the top hits, so it fetches them all from the first.
     const bool rerank = by_relevance && options.ranking.coord > 0;
     const Xapian::doccount depth = std::max(first + count, options.ranking.rerank_depth);
+    // At least one match checked: whether there is any is known even with --limit 0.
+    const Xapian::doccount check = std::max<Xapian::doccount>(options.count_exact_max, 1);
     const Xapian::MSet mset =
-        rerank ? enquire.get_mset(0, depth) : enquire.get_mset(first, count);
+        rerank ? enquire.get_mset(0, depth, check) : enquire.get_mset(first, count, check);
     const std::vector<Xapian::doccount> order =
         coordination_order(enquire, mset, plan.words, options.ranking);
     const std::size_t skip = rerank ? first : 0;
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
-    result.total_estimate = mset.get_matches_estimated();
+    set_total(result, result.collapsed ? count_articles(m_db, enquire.get_query(), check) : mset);
     if (!plan.facets.empty()) {
-        count_facets(enquire.get_query(), mset.get_matches_estimated(), options, plan.facets,
-                     result);
-        // An exact count saw every match: the total is known too (as before issue #6, when
-        // the ranked match itself visited every match for the spies).
-        if (result.facets_exact && plan.collapse_key == Xapian::BAD_VALUENO) result.total_estimate = result.facets_counted;
+        count_facets(enquire.get_query(), result.total_estimate, options, plan.facets, result);
+        // An exact facet count saw every matching article (the facet match does not collapse):
+        // the total is known too, even past count_exact_max.
+        if (result.facets_exact) {
+            result.total_estimate = result.total_lower = result.total_upper = result.facets_counted;
+            result.total_exact = true;
+        }
     }
 
     // Snippets: our own highlighter over the body, weighted by the rarity of the wanted words

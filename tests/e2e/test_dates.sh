@@ -92,4 +92,23 @@ check "  mentioned_month: top 3, 2015-09 three times, 2014-08 twice" py 'len(r["
 check "text output shows the facets" bash -c "\"$QUERY\" --db \"$DB\" --facets --limit 1 سوريا </dev/null | grep -q 'mentioned_month: '"
 check "TSV output has facet rows" bash -c "\"$QUERY\" --db \"$DB\" --format tsv --facets --limit 1 سوريا </dev/null | grep -q \$'^#facet\tyear\t2015\t5'"
 
+# --- Metadata dates: an ISO date or nothing; Hijri converted; filters alone ----------------
+M="$WORK/meta"; mkdir -p "$M"
+python3 - "$M/meta.jsonl" <<'PY'
+import json, sys
+rows = [("m1", "غدا"), ("m2", "10 شوال 1436 هـ"), ("m3", "1436/10/10هـ"), ("m4", "1436-10-10"),
+        ("m5", "2015-07-26")]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i, d in rows:
+        f.write(json.dumps({"id": i, "title": "علامةتاريخ " + i, "body": "نص بلا تاريخ علامةتاريخ",
+                            "date": d}, ensure_ascii=False) + "\n")
+PY
+check "index metadata dates: exit 0 (a bad date is a warning)" status_is 0 "$INDEX" --db "$WORK/mdb" "$M"
+check "  the unparsable date is a path:line: warning" grep -q "meta.jsonl:1: warning: date 'غدا' is not a date" "$WORK/err"
+check "  only that one" test "$(grep -c 'warning:' "$WORK/err")" = 1
+"$QUERY" --db "$WORK/mdb" --format json --limit 10 --sort date 'علامةتاريخ' </dev/null >"$WORK/m"
+check "  date is an ISO date or empty; Hijri ones converted (Umm al-Qura)" py '{h["id"]: h["date"] for h in r["hits"]} == {"m1": "", "m2": "2015-07-26", "m3": "2015-07-26", "m4": "2015-07-26", "m5": "2015-07-26"}' "$WORK/m"
+check "  --from/--to alone find the four dated ones, whatever stdin holds" bash -c "echo 'غدا' | \"$QUERY\" --db \"$WORK/mdb\" --format json --from 2015-07-26 --to 2015-07-26 | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if sorted(h[\"id\"] for h in r[\"hits\"]) == [\"m2\", \"m3\", \"m4\", \"m5\"] else 1)'"
+check "  date: alone, stdin a pipe left empty" bash -c "\"$QUERY\" --db \"$WORK/mdb\" --format json date:2015-07 </dev/null | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"total_estimate\"] == 4 else 1)'"
+
 finish

@@ -44,6 +44,13 @@ for facet in persons places organisations; do
   done
 done
 
+# Any word of a name: Shoigu (the second word of Sergei Shoigu), شويغو, or the full name.
+for name in Shoigu shoi Sergei شويغو 'سيرغي شويغو' sergei-shoigu; do
+  check "entities $name lists fahras:sergei-shoigu" bash -c "\"$QUERY\" entities --db \"$DB\" $name | grep -q 'fahras:sergei-shoigu'"
+done
+check "entities Shoigu lists no one else" test "$("$QUERY" entities --db "$DB" Shoigu | wc -l)" = 1
+check "entities oigu lists nothing (word starts only)" status_is 1 "$QUERY" entities --db "$DB" oigu
+
 # The entities listing agrees with the filters.
 "$QUERY" entities --db "$DB" --format json --type person --top 5 >"$WORK/entities.json"
 check "entities lists persons" py 'import json,sys; e = json.load(open(sys.argv[1]))["entities"]; sys.exit(0 if e and all(x["type"] == "person" for x in e) else 1)' "$WORK/entities.json"
@@ -95,6 +102,11 @@ check "analyze --no-tagger: المدينة is a place" test "$(places --no-tagge
 printf 'canonical_id\ttype\tarabic_name\taliases\tenglish_name\tsource\nmy:cook\tPER\tبيتر كوك\t\tPeter Cook\ttest\nmy:x\tORG\tالاتصالات العسكرية المباشرة\t\tUS DoD\ttest\n' >"$WORK/mine.tsv"
 "$INDEX" --db "$WORK/db2" --gazetteer "$WORK/mine.tsv" "$SRC/sample_corpus/seeds" >/dev/null 2>&1
 check "a --gazetteer entry is indexed" test "$("$QUERY" --db "$WORK/db2" --format json --limit 0 --org 'US DoD' | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])')" -ge 1
+# One FILE per --gazetteer, whatever follows: the paths after it are inputs, options may follow.
+check "--gazetteer FILE PATH --db DB indexes PATH" status_is 0 "$INDEX" --gazetteer "$WORK/mine.tsv" "$SRC/sample_corpus/seeds" --db "$WORK/db4"
+check "--gazetteer FILE PATH --db DB: the entry is indexed" test "$("$QUERY" --db "$WORK/db4" --format json --limit 0 --org 'US DoD' | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])')" -ge 1
+check "--gazetteer twice, then two paths" status_is 0 "$INDEX" --db "$WORK/db5" --gazetteer "$WORK/mine.tsv" --gazetteer "$WORK/mine.tsv" "$SRC/sample_corpus/seeds" "$SRC/sample_corpus/ant"
+check "both paths indexed" grep -Eq '^fahras-index: [0-9]+ files: [1-9][0-9] indexed' "$WORK/out"
 "$INDEX" --db "$WORK/db3" --no-entities "$SRC/sample_corpus/seeds" >/dev/null 2>&1
 check "--no-entities indexes no entity" test "$("$QUERY" --db "$WORK/db3" --format json --limit 0 --person Shoigu | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])')" = 0
 

@@ -79,7 +79,7 @@ for q in 'سوريا OR روسيا' 'وزير الدفاع' '"وزير الدف�
 done
 # Paging across shards: ranks 3–4 are the third and fourth of the whole ranking.
 page_ids() {
-  "$QUERY" --db "$1" --format tsv --offset 2 --limit 2 'سوريا OR روسيا OR العراق' | tail -n +2 | cut -f1,2
+  "$QUERY" --db "$1" --format tsv --offset 2 --limit 2 'سوريا OR روسيا OR العراق' | tail -n +2 | grep -v '^#' | cut -f1,2
 }
 check "paging over remote shards" test "$(page_ids "$WORK/remote.stub")" = "$(page_ids "$WORK/db-all")"
 

@@ -24,8 +24,6 @@ using detail::is_one_of;
 
 constexpr int min_gregorian_year = 1900;
 constexpr int max_gregorian_year = 2100;
-constexpr int min_hijri_year = 1300;
-constexpr int max_hijri_year = 1500;
 
 /// Text between two tokens with its whitespace removed ("" for spaces only).
 std::string separator(std::string_view text, const Token& a, const Token& b) {
@@ -139,7 +137,7 @@ class Extractor {
     /// Converts a Hijri date at `precision` (its first day for month and year precision).
     Match hijri(std::size_t first, std::size_t last, CivilDate h, Precision precision,
                 DateKind kind = DateKind::absolute) const {
-        if (h.year < min_hijri_year || h.year > max_hijri_year) return std::nullopt;
+        if (!hijri_looking_year(h.year)) return std::nullopt;
         CivilDate full = h;
         if (full.month == 0) full.month = 1;
         if (full.day == 0) full.day = 1;
@@ -220,7 +218,7 @@ class Extractor {
             return std::nullopt;
         }
         if (d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-        if (hijri_suffix(last + 1) || (d.year >= min_hijri_year && d.year <= max_hijri_year)) {
+        if (hijri_suffix(last + 1) || hijri_looking_year(d.year)) {
             if (d.day > 30) return std::nullopt;
             const std::size_t end = hijri_suffix(last + 1) ? last + 1 : last;
             return hijri(i, end, d, Precision::day);
@@ -230,7 +228,8 @@ class Extractor {
     }
 
     /// The month name at i, possibly paired with its other name ("آب/ أغسطس", "سبتمبر
-    /// (أيلول)"). Returns the month and the index of the last token of the pair.
+    /// (أيلول)", or with a space only: "تموز يوليو"). Returns the month and the index of the
+    /// last token of the pair.
     [[nodiscard]] std::optional<std::pair<detail::MonthMatch, std::size_t>> month_at(
         std::size_t i) const {
         const auto m = detail::match_month(m_text, m_tok, i);
@@ -239,7 +238,8 @@ class Extractor {
         const std::size_t next = last + 1;
         if (has(next)) {
             const std::string s = sep(next);
-            if (s == "/" || s == "(" || s == "-" || s == "\\" || s == "|" || s == "،/") {
+            if (s.empty() || s == "/" || s == "(" || s == "-" || s == "\\" || s == "|" ||
+                s == "،/") {
                 const auto other = detail::match_month(m_text, m_tok, next);
                 if (other && other->month == m->month && other->hijri == m->hijri) {
                     last = next + other->tokens - 1;
@@ -403,7 +403,7 @@ class Extractor {
             // "في 2014 حالة" counts things: only a year followed by punctuation or the end.
             if (has(i + 2) && sep(i + 2).empty()) return std::nullopt;
         }
-        if (*year >= min_hijri_year && *year <= max_hijri_year) {
+        if (hijri_looking_year(*year)) {
             return std::nullopt;  // a Hijri year needs هـ or a Hijri month
         }
         return gregorian(first, i + 1, {*year, 1, 1}, Precision::year);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <string>
 
 #include "fahras/common/dates.hpp"
 
@@ -119,15 +120,37 @@ std::optional<CivilDate> parse_rfc822(std::string_view s) {
     return valid(year, month, day);
 }
 
+/// The date of a numeric metadata string (ISO, DMY), which may have a Hijri-looking year.
+std::optional<CivilDate> parse_numeric(std::string_view s) {
+    if (auto d = parse_iso(s)) return d;
+    return parse_dmy(s);
+}
+
+/// The first absolute date of day precision written in `s` as in text.
+std::optional<CivilDate> parse_as_text(std::string_view s) {
+    for (const MentionedDate& d : extract_dates(s)) {
+        if (d.precision == Precision::day && d.kind == DateKind::absolute) return d.date;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<CivilDate> parse_date_string(std::string_view text) {
     const std::string_view s = trim(text);
     if (s.empty()) return std::nullopt;
-    if (auto d = parse_iso(s)) return d;
-    if (auto d = parse_dmy(s)) return d;
+    if (auto d = parse_numeric(s)) {
+        if (!hijri_looking_year(d->year)) return d;
+        return hijri_to_gregorian(*d);  // as in text: see dates.hpp
+    }
     if (auto d = parse_rfc822(s)) return d;
-    return std::nullopt;
+    return parse_as_text(s);
+}
+
+std::string metadata_date_problem(std::string_view text) {
+    const std::string_view s = trim(text);
+    if (s.empty() || parse_date_string(s)) return {};
+    return "date '" + std::string(s) + "' is not a date (day, month and year); no publication date taken from it";
 }
 
 std::optional<CivilDate> date_from_path(std::string_view path) {

@@ -115,9 +115,24 @@ struct ExtractOptions {
 /// Parses a date string from article metadata: ISO 8601 dates and date-times
 /// (`2015-09-18`, `2015-09-18T10:00:00+03:00`, `20150918`), RFC 822 / 2822 dates
 /// (`Fri, 18 Sep 2015 10:00:00 +0300`, two-digit years too) and `DD/MM/YYYY` (also with `-`
-/// or `.`, and a time after it). The date is the one written (local to the outlet), not
-/// converted to UTC. Nullopt when nothing parses to a valid date.
+/// or `.`, and a time after it); else the first full date (day, month, year) written as in
+/// text (extract_dates()): Hijri dates (`10 شوال 1436 هـ`, `1436/10/10هـ`) and Arabic month
+/// names (`18 أيلول 2015`). A numeric date whose year is hijri_looking_year() is Hijri, with
+/// or without the suffix (`1436-10-10`), as in text: the Gregorian years 1300–1500 hold no
+/// news. Hijri dates are converted with hijri_to_gregorian() (Umm al-Qura). The date is the
+/// one written (local to the outlet), not converted to UTC. Nullopt when nothing parses to a
+/// valid date.
 [[nodiscard]] std::optional<CivilDate> parse_date_string(std::string_view text);
+
+/// True for a year in 1300–1500: in a date, a Hijri year (Hijri 1300–1500 is Gregorian
+/// 1882–2077), never a Gregorian one.
+[[nodiscard]] constexpr bool hijri_looking_year(int year) noexcept {
+    return year >= 1300 && year <= 1500;
+}
+
+/// Why a metadata date string is not used (the text of an index-time warning), or empty when
+/// parse_date_string() reads it or it is blank.
+[[nodiscard]] std::string metadata_date_problem(std::string_view text);
 
 /// The date in a file path: `2015-09-18`, `2015_09_18`, `2015/09/18` or `20150918`, the last
 /// one found (the file name wins over directory names). Nullopt when there is none.

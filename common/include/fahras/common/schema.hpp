@@ -186,7 +186,7 @@ inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
 // "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
 // Dates (issue #3): "date" is the publication date as ISO YYYY-MM-DD when one was resolved
-// (else the input's string), "date_raw" the input's string, "date_source" (metadata, path,
+// (else empty), "date_raw" the input's string, "date_source" (metadata, path,
 // dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
 // "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).
 // Entities (issue 4): "entities": [{"id", "type", "name", "latin", "count"}] (most salient

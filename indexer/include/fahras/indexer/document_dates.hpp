@@ -40,7 +40,7 @@ struct ArticleDates {
 void add_date_terms(Xapian::Document& doc, const ArticleDates& dates);
 
 /// Sets the date fields of the document data (see schema.hpp): "date" (ISO YYYY-MM-DD when
-/// resolved, else as given), "date_raw", "date_source" and "mentioned_dates": [{"value",
+/// resolved, else empty), "date_raw" (the input's date as given), "date_source" and "mentioned_dates": [{"value",
 /// "text", "start", "end", "precision", "calendar", "hijri" (Hijri only), "kind", "field"}].
 void add_date_data(nlohmann::json& data, const Article& article, const ArticleDates& dates);
 

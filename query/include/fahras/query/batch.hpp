@@ -60,6 +60,11 @@ struct LatencyStats {
 /// questions with a stray quote are still searched as words.
 [[nodiscard]] std::string plain_words(std::string_view text);
 
+/// True when a result counts as "found something" for the exit status: it has hits, or, with
+/// --limit 0 (counting only), some article matches (Searcher checks at least one match, so
+/// the count's lower bound is 0 only when nothing does).
+[[nodiscard]] bool found(const SearchResult& result, const SearchOptions& options);
+
 /// Runs every query of `in` with `searcher` and writes the results to `out` in
 /// `batch.format`. A query that cannot be parsed is retried as plain_words(); if that fails
 /// too, `fahras-query: error: stdin line N: …` goes to `err` and the batch goes on.

@@ -58,7 +58,9 @@ struct EntitiesOptions {
     OutputFormat format = OutputFormat::text;  ///< text (TSV-like lines) or json
     std::string type;        ///< person, place, org; empty: all
     std::size_t top = 50;    ///< entities shown, most articles first (0: all)
-    std::string prefix;      ///< only names (any variant) or Latin names starting with this
+    /// Only entities with a word of their name (any variant), Latin name or id starting with
+    /// this; several words: the name (or a word of it) starts with them.
+    std::string prefix;
 };
 
 /// Lists the entities of the database with their article counts and the spellings seen:

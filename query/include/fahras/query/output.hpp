@@ -43,6 +43,9 @@ struct OutputStyle {
 /// --collapse `other_versions` and `other_sources`), never renamed.
 /// The snippet is HTML-escaped with matches in `<b>`…`</b>`, as Omega does. With `with_facets`:
 /// `facets` {name: [{`value`, `count`, (`label`)}]}, `facets_counted`, `facets_exact`.
+/// `total_exact` (bool), `total_lower`, `total_upper`: total_estimate is the exact number of
+/// matching articles when total_exact (SearchOptions::count_exact_max), else Xapian's estimate
+/// within those bounds; with --collapse it counts articles, not stories.
 [[nodiscard]] std::string to_json(const SearchResult& result, bool with_facets = false);
 
 /// Writes one result in `style`. `first` is false for the second and later results of a

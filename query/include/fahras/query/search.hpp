@@ -64,6 +64,11 @@ struct SearchOptions {
     /// default was chosen by measurement (docs/PERFORMANCE.md): the cost of counting is
     /// proportional to the documents counted.
     Xapian::doccount facet_max_docs = 2000;
+    /// The number of matches (SearchResult::total_*) is exact whenever there are at most this
+    /// many, whatever `limit` is (Xapian's `checkatleast`); past it, it is Xapian's estimate
+    /// with its bounds. 0: the estimate only (whether there is a match at all is still
+    /// known). `--count-exact-max`; the cost is in docs/PERFORMANCE.md.
+    Xapian::doccount count_exact_max = 10000;
     /// --person/--place/--org/--entity filters (all must match).
     std::vector<EntityFilterOption> entity_filters;
     SortOrder sort = SortOrder::relevance;
@@ -116,7 +121,7 @@ struct Hit {
     // The article's fields, from the document data (see schema.hpp).
     std::string id;        ///< the article's unique id
     std::string title;
-    std::string date;      ///< publication date, YYYY-MM-DD when resolved, else as given
+    std::string date;      ///< publication date, YYYY-MM-DD, or empty when unknown
     std::string date_source;  ///< metadata, path, dateline, or empty
     std::vector<HitDate> mentioned_dates;  ///< dates mentioned in title and body
     std::string source;    ///< as given by the input, e.g. "alarabia"
@@ -138,7 +143,16 @@ struct Hit {
 /// The answer to one query.
 struct SearchResult {
     std::string query;                   ///< the query string as given
-    Xapian::doccount total_estimate = 0;  ///< Xapian's estimate of all matches
+    /// Matching articles (with SearchOptions::collapse too: articles, not stories): the exact
+    /// number when total_exact, else Xapian's estimate, between total_lower and total_upper.
+    Xapian::doccount total_estimate = 0;
+    /// True when total_estimate is the exact number of matching articles (then
+    /// total_lower == total_estimate == total_upper).
+    bool total_exact = false;
+    Xapian::doccount total_lower = 0;  ///< at least this many articles match
+    Xapian::doccount total_upper = 0;  ///< at most this many articles match
+    /// SearchOptions::collapse was set: the hits are one per story, the totals count articles.
+    bool collapsed = false;
     std::size_t offset = 0;
     std::vector<Hit> hits;
     /// Facet counts, one entry per facet_specs() entry; empty unless SearchOptions::facets.
