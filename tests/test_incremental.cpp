@@ -89,10 +89,10 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
         bool no_delete = false;
     };
     const std::vector<Step> steps = {
-        {"first run", [] {}, 5, 0, 0, 0, {"a.txt", "b1", "b2", "b3", "c"}},
-        {"nothing changed", [] {}, 0, 0, 0, 5, {"a.txt", "b1", "b2", "b3", "c"}},
+        {"first run", [] {}, 5, 0, 0, 0, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
+        {"nothing changed", [] {}, 0, 0, 0, 5, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
         {"mtime moved, content same", [&] { bump_mtime(corpus / "a.txt"); },
-         0, 0, 0, 5, {"a.txt", "b1", "b2", "b3", "c"}},
+         0, 0, 0, 5, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
         {"a JSONL line changed, one removed, one added",
          [&] {
              write(corpus / "b.jsonl", line("b1", "الأول", "نص أول") +
@@ -100,26 +100,26 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
                                            line("b4", "الرابع", "نص رابع"));
              bump_mtime(corpus / "b.jsonl");
          },
-         1, 1, 1, 3, {"a.txt", "b1", "b2", "b4", "c"}},
+         1, 1, 1, 3, {"corpus/a.txt", "b1", "b2", "b4", "c"}},
         {"a line removed above others: they are unchanged",
          [&] {
              write(corpus / "b.jsonl",
                    line("b2", "الثاني", "نص معدل") + line("b4", "الرابع", "نص رابع"));
              bump_mtime(corpus / "b.jsonl");
          },
-         0, 0, 1, 4, {"a.txt", "b2", "b4", "c"}},
+         0, 0, 1, 4, {"corpus/a.txt", "b2", "b4", "c"}},
         {"a file deleted", [&] { fs::remove(corpus / "sub" / "c.json"); },
-         0, 0, 1, 3, {"a.txt", "b2", "b4"}},
-        {"a file renamed (its id is its path)",
+         0, 0, 1, 3, {"corpus/a.txt", "b2", "b4"}},
+        {"a file renamed (its id is its input's name and its path)",
          [&] { fs::rename(corpus / "a.txt", corpus / "d.txt"); },
-         1, 0, 1, 2, {"d.txt", "b2", "b4"}},
+         1, 0, 1, 2, {"corpus/d.txt", "b2", "b4"}},
         {"--no-delete keeps a removed file's articles",
          [&] { fs::rename(corpus / "b.jsonl", dir / "b.jsonl.away"); },
-         0, 0, 0, 1, {"d.txt", "b2", "b4"}, true},
-        {"without --no-delete they go", [] {}, 0, 0, 2, 1, {"d.txt"}},
+         0, 0, 0, 1, {"corpus/d.txt", "b2", "b4"}, true},
+        {"without --no-delete they go", [] {}, 0, 0, 2, 1, {"corpus/d.txt"}},
         {"a JSONL file moved in with known ids: rewritten with its new file",
          [&] { fs::rename(dir / "b.jsonl.away", corpus / "sub" / "moved.jsonl"); },
-         2, 0, 0, 1, {"d.txt", "b2", "b4"}},
+         2, 0, 0, 1, {"corpus/d.txt", "b2", "b4"}},
     };
     for (const Step& step : steps) {
         INFO(step.what);
@@ -147,7 +147,7 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
     const Run r = index(options);
     CHECK(r.summary.replaced == 1);
     CHECK(r.summary.deleted == 1);
-    CHECK(ids_in(options.db) == std::set<std::string>{"d.txt", "b2"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"corpus/d.txt", "b2"});
 }
 
 TEST_CASE("the stored line of an article follows its JSON Lines line", "[incremental]") {
@@ -203,7 +203,7 @@ TEST_CASE("failed files are remembered and not retried until they change", "[inc
     r = index(options);
     CHECK(r.summary.failed == 0);
     CHECK(r.summary.indexed == 1);
-    CHECK(ids_in(options.db) == std::set<std::string>{"good.txt", "fixed"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"corpus/good.txt", "fixed"});
 }
 
 TEST_CASE("articles of files outside the indexed roots are kept", "[incremental]") {
@@ -217,7 +217,7 @@ TEST_CASE("articles of files outside the indexed roots are kept", "[incremental]
     options.inputs = {(dir / "two").string()};
     const Run r = index(options);
     CHECK(r.summary.deleted == 0);
-    CHECK(ids_in(options.db) == std::set<std::string>{"a.txt", "b.txt"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"one/a.txt", "two/b.txt"});
 }
 
 TEST_CASE("one writer per database: a second gets LockedError with pid and time",
@@ -282,7 +282,7 @@ TEST_CASE("a rebuild switches to a new generation, old plain databases too",
     Run r = index(options);
     CHECK(r.summary.indexed == 3);
     CHECK(is_stub_directory(options.db));
-    CHECK(ids_in(options.db) == std::set<std::string>{"a.txt", "b1", "b2"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"corpus/a.txt", "b1", "b2"});
     CHECK_FALSE(fs::exists(dir / "db" / "iamglass"));  // the old plain database is gone
     for (const auto& e : fs::directory_iterator(dir.path())) {
         CHECK(e.path().filename().string().find(".rebuild-") == std::string::npos);
@@ -307,7 +307,7 @@ TEST_CASE("a rebuild switches to a new generation, old plain databases too",
     r = index(options);
     CHECK(r.summary.indexed == 1);
     CHECK(r.summary.unchanged == 2);
-    CHECK(ids_in(options.db) == std::set<std::string>{"b1", "b2", "c.txt"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"b1", "b2", "corpus/c.txt"});
 }
 
 TEST_CASE("content hashes separate fields and files", "[incremental]") {

@@ -17,6 +17,7 @@
 #include <optional>
 #include <sstream>
 #include <system_error>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -96,27 +97,35 @@ class IndexRun {
 
     IndexSummary run() {
         const auto started = Clock::now();
-        const std::vector<InputFile> files =
-            collect_inputs(m_options.inputs, m_roots, [this](const InputError& e) { report(e); });
+        const InputSet inputs = collect_inputs(
+            m_options.inputs, m_options.id_prefixes,
+            {[this](const InputError& e) { report(e); }, [this](const InputError& e) { warn(e); }});
+        m_roots = inputs.roots;
+        m_unreachable = inputs.unreachable;
+        m_summary.files += inputs.skipped;
+        m_summary.skipped += inputs.skipped;
         m_summary.scan_seconds = seconds_since(started);
 
         bool created = false;
-        m_db = open_for_writing(m_db_path, created);
+        int migrated_from = 0;
+        m_db = open_for_writing(m_db_path, created, &migrated_from);
         m_dirty = created;
         try {
             m_state.load(m_db);
+            if (migrated_from != 0) migrate(migrated_from);
             m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
             m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
-        learn_boilerplate(files);  // news (issue #8): a first pass over the inputs
+        learn_boilerplate(inputs.files);  // news (issue #8): a first pass over the inputs
 
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
-        for (const InputFile& f : files) total_bytes += f.size;
-        m_progress = std::make_unique<Progress>(m_err, m_options.progress, files.size(), total_bytes);
-        index_files(files);
+        for (const InputFile& f : inputs.files) total_bytes += f.size;
+        m_progress = std::make_unique<Progress>(m_err, m_options.progress, inputs.files.size(),
+                                                total_bytes);
+        index_files(inputs);
         m_progress->finish();
         m_summary.index_seconds = seconds_since(indexing);
 
@@ -157,8 +166,25 @@ class IndexRun {
         }
     }
 
+    void warn(const InputError& e) { m_err << e.report("warning") << '\n'; }
+
+    /// Upgrades a database of schema version `from` (schema::oldest_migrated_version or later):
+    /// the default ids of file articles changed, so every file is read again in this run (and
+    /// in the next runs that cover a file, until each is), its articles stored under their new
+    /// ids and the old ones deleted. The new version is committed with the first commit.
+    void migrate(int from) {
+        m_state.invalidate_all(m_db);
+        m_dirty = true;
+        if (m_role.index == 0) {
+            m_log << "fahras-index: database " << m_options.db << ": schema version " << from
+                  << " -> " << schema::version
+                  << ": article ids of files now start with their input's name (see "
+                     "docs/SCHEMA.md); every file is read again, its articles re-identified\n";
+        }
+    }
+
     /// Runs the pipeline over `files` and applies its events in input order.
-    void index_files(const std::vector<InputFile>& files) {
+    void index_files(const InputSet& inputs) {
         const std::size_t workers = worker_count(m_options);
         // With workers, articles are analysed in the pipeline; without, by the writer after
         // the hash compare (an unchanged article is then never analysed).
@@ -173,11 +199,17 @@ class IndexRun {
             },
             workers, queue_capacity(m_options, workers));
         std::thread reader([&] {
-            read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
+            read_inputs(inputs, m_state, m_options.reader, m_options.retry_failed,
                         [this] { return stop_requested(); },
                         [&](InputEvent&& ev) {
-                            if (ev.kind == InputEvent::Kind::article && m_role.count > 1 &&
-                                shard_of(routing_key(ev.article), m_role.count) != m_role.index) {
+                            const bool elsewhere =
+                                m_role.count > 1 &&
+                                (ev.kind == InputEvent::Kind::article ||
+                                 ev.kind == InputEvent::Kind::duplicate) &&
+                                shard_of(routing_key(ev.article), m_role.count) != m_role.index;
+                            if (ev.kind == InputEvent::Kind::duplicate) {
+                                ev.routed_here = !elsewhere;
+                            } else if (elsewhere) {
                                 return true;  // another shard's article
                             }
                             return pipeline.push(std::move(ev));
@@ -225,6 +257,10 @@ class IndexRun {
             m_visited.insert(ev.key);
             m_file_before = counts();
             m_file_errors = 0;
+            m_file_links.clear();
+            break;
+        case Kind::duplicate:
+            duplicate(ev);
             break;
         case Kind::article:
             if (stop_requested()) {
@@ -264,6 +300,7 @@ class IndexRun {
         // then what is missing may just be unreadable, and nothing is lost.
         if (!record.failed && m_file_errors == 0 && !m_options.no_delete) delete_unseen(key);
         record.articles = term_frequency(std::string(schema::source_file) + key);
+        record.linked.assign(m_file_links.begin(), m_file_links.end());
         m_state.put(m_db, key, std::move(record));
         m_dirty = true;
         if (m_options.verbose) {
@@ -392,53 +429,96 @@ class IndexRun {
         return doc;
     }
 
-    /// Deletes the articles of file `key` that this run did not see.
-    void delete_unseen(const std::string& key) {
+    /// Deletes the articles of file `key` that this run did not see; returns how many.
+    std::size_t delete_unseen(const std::string& key) {
         const std::string term = std::string(schema::source_file) + key;
         std::vector<Xapian::docid> gone;
         try {
             for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p) {
                 if (!was_seen(*p)) gone.push_back(*p);
             }
-            for (const Xapian::docid did : gone) {
-                m_stories.remove(did);  // a story whose root goes is re-rooted first
-                m_db.delete_document(did);
-                m_write_index->deleted(did);
-                ++m_summary.deleted;
-                changed();
-            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+        }
+        for (const Xapian::docid did : gone) delete_article(did);
+        return gone.size();
+    }
+
+    void delete_article(Xapian::docid did) {
+        try {
+            m_stories.remove(did);  // a story whose root goes is re-rooted first
+            m_db.delete_document(did);
+            m_write_index->deleted(did);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot delete from database " + m_db_path + ": " + e.get_msg());
         }
+        ++m_summary.deleted;
+        changed();
     }
 
-    /// Deletes the articles of files under the indexed roots that are gone from the disk.
-    /// Files outside the roots (indexed by other runs) are left alone; so are files that
-    /// exist but could not be reached (permissions): only ENOENT/ENOTDIR count as gone.
-    void delete_vanished() {
-        std::vector<std::string> keys;
-        for (const auto& [key, record] : m_state.records()) {
-            if (m_visited.count(key) == 0 && under_roots(record.path)) keys.push_back(key);
-        }
-        for (const std::string& key : keys) {
-            const FileRecord* record = m_state.find(key);
-            struct stat st {};
-            if (::stat(record->path.c_str(), &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) {
-                continue;
+    /// Another record of this run claimed the id of the article that follows
+    /// (InputEvent::Kind::duplicate): the warning; the link between the two files, so that
+    /// they are read together from now on; and, when the later article is stored by another
+    /// shard, the end of this shard's earlier copy.
+    void duplicate(const InputEvent& ev) {
+        ++m_summary.duplicates;
+        warn(*ev.error);
+        const std::string earlier_term = std::string(schema::source_file) + ev.other_key;
+        Xapian::docid held = 0;
+        try {
+            const Xapian::docid did = m_write_index->find(id_term(ev.article.id));
+            if (did != 0) {
+                const Xapian::Document doc = m_db.get_document(did);
+                Xapian::TermIterator t = doc.termlist_begin();
+                t.skip_to(earlier_term);
+                if (t != doc.termlist_end() && *t == earlier_term) held = did;
             }
-            if (m_options.verbose) m_log << record->path << ": gone, its articles deleted\n";
-            delete_unseen(key);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+        }
+        if (ev.other_key != ev.key) {
+            m_file_links.insert(ev.other_key);
+            if (const FileRecord* earlier = m_state.find(ev.other_key)) {
+                FileRecord record = *earlier;
+                if (std::find(record.linked.begin(), record.linked.end(), ev.key) ==
+                    record.linked.end()) {
+                    record.linked.push_back(ev.key);
+                }
+                if (held != 0 && record.articles > 0) --record.articles;
+                m_state.put(m_db, ev.other_key, std::move(record));
+                m_dirty = true;
+            }
+        }
+        if (held != 0 && !ev.routed_here) delete_article(held);
+    }
+
+    /// Deletes the articles of the files last recorded under this run's inputs that the walk
+    /// did not find: files gone, and paths that are no longer inputs (a second path through a
+    /// link, a file turned into a FIFO). Files outside the inputs (indexed by other runs) are
+    /// left alone, and so are files under a directory that could not be read, or that exist
+    /// but cannot be reached (permissions): what cannot be seen is not taken as gone.
+    void delete_vanished() {
+        std::vector<std::pair<std::string, std::string>> vanished;  // path, key
+        for (const auto& [key, record] : m_state.records()) {
+            if (m_visited.count(key) == 0 && is_under(record.path, m_roots) &&
+                !is_under(record.path, m_unreachable)) {
+                vanished.emplace_back(record.path, key);
+            }
+        }
+        std::sort(vanished.begin(), vanished.end());
+        for (const auto& [path, key] : vanished) {
+            struct stat st {};
+            const bool exists = ::stat(path.c_str(), &st) == 0;
+            if (!exists && errno != ENOENT && errno != ENOTDIR) continue;
+            const std::size_t deleted = delete_unseen(key);
+            if (m_options.verbose) {
+                m_log << InputError::one_line(path)
+                      << (exists ? ": no longer an input, " : ": gone, ") << deleted
+                      << (deleted == 1 ? " article" : " articles") << " deleted\n";
+            }
             m_state.erase(m_db, key);
             m_dirty = true;
         }
-    }
-
-    [[nodiscard]] bool under_roots(const std::string& path) const {
-        return std::any_of(m_roots.begin(), m_roots.end(), [&](const std::string& root) {
-            return path == root ||
-                   (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-                    (path[root.size()] == '/' || root == "/"));
-        });
     }
 
     [[nodiscard]] std::size_t term_frequency(const std::string& term) const {
@@ -503,6 +583,8 @@ class IndexRun {
     Xapian::WritableDatabase m_db;
     FileState m_state;
     std::vector<std::string> m_roots;            ///< absolute paths of the inputs
+    std::vector<std::string> m_unreachable;      ///< directories the walk could not read
+    std::set<std::string> m_file_links;          ///< keys linked to the current file
     std::unordered_set<std::string> m_visited;   ///< keys of the files found this run
     std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run
     IndexSummary m_summary;
@@ -514,7 +596,8 @@ class IndexRun {
 
 }  // namespace
 
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created,
+                                          int* migrated_from) {
     Xapian::WritableDatabase db;
     try {
         db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
@@ -534,6 +617,13 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
         db.set_metadata(key, ours);
         created = true;
     } else if (version != ours) {
+        for (int v = schema::oldest_migrated_version; migrated_from != nullptr && v < schema::version; ++v) {
+            if (version == std::to_string(v)) {
+                db.set_metadata(key, ours);  // committed with the migrated records
+                *migrated_from = v;
+                return db;
+            }
+        }
         throw DatabaseError("database " + path + " has schema version " + version +
                             ", this fahras-index writes version " + ours +
                             ": rebuild it with fahras-index --rebuild");

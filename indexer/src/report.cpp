@@ -20,6 +20,9 @@ std::string format_summary(const IndexSummary& s) {
                       " replaced, " + std::to_string(s.skipped) + " skipped, " +
                       std::to_string(s.failed) + " failed, " + std::to_string(s.deleted) +
                       " deleted, " + std::to_string(s.unchanged) + " unchanged";
+    if (s.duplicates != 0) {
+        out += " (" + std::to_string(s.duplicates) + " duplicate id(s), the later kept)";
+    }
     if (s.known_failed != 0) {
         out += " (" + std::to_string(s.known_failed) + " failed file(s) unchanged, not retried)";
     }
@@ -46,6 +49,7 @@ std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
         {"deleted", s.deleted},
         {"unchanged", s.unchanged},
         {"failed", s.failed},
+        {"duplicate_ids", s.duplicates},
         {"changes", s.changes()},
         {"files",
          {{"seen", s.files},

@@ -30,7 +30,8 @@ namespace {
 
 /// What the N runs of a sharded run did together. Every run reads every file, so the file
 /// counts, input errors and failures are those of shard 0's run (the only one that reports
-/// them); articles, bytes, news counts and commits are summed; durations are the longest.
+/// them; duplicate ids too, which every run's reading stage finds alike); articles, bytes,
+/// news counts and commits are summed; durations are the longest.
 IndexSummary merge_summaries(const std::vector<IndexSummary>& parts) {
     IndexSummary all = parts.front();
     for (std::size_t k = 1; k < parts.size(); ++k) {
@@ -74,10 +75,10 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + shard0.string() + ": " + e.get_msg());
     }
-    std::vector<std::string> roots;
     // Shard 0's run finds the same files and reports what is wrong with them.
+    const auto ignore = [](const InputError&) {};
     const std::vector<InputFile> files =
-        collect_inputs(options.inputs, roots, [](const InputError&) {});
+        collect_inputs(options.inputs, options.id_prefixes, {ignore, ignore}).files;
     const std::size_t workers = worker_count(options);
     observe_boilerplate(files, options.reader, workers, queue_capacity(options, workers), table);
     table.learn(options.news.cleaning.learn_min_articles);

@@ -98,6 +98,7 @@ std::string FileRecord::serialise() const {
     nlohmann::json j = {{"path", path},     {"size", size},         {"mtime_ns", mtime_ns},
                         {"hash", hash},     {"articles", articles}, {"failed", failed}};
     if (failed) j["reason"] = reason;
+    if (!linked.empty()) j["linked"] = linked;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -112,6 +113,7 @@ std::optional<FileRecord> FileRecord::parse(std::string_view text) {
         r.articles = j.at("articles").get<std::size_t>();
         r.failed = j.at("failed").get<bool>();
         if (r.failed) r.reason = j.value("reason", std::string());
+        if (j.contains("linked")) r.linked = j.at("linked").get<std::vector<std::string>>();
         return r;
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
@@ -139,6 +141,14 @@ const FileRecord* FileState::find(const std::string& key) const {
 void FileState::put(Xapian::WritableDatabase& db, const std::string& key, FileRecord record) {
     db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialise());
     m_records[key] = std::move(record);
+}
+
+void FileState::invalidate_all(Xapian::WritableDatabase& db) {
+    for (auto& [key, record] : m_records) {
+        record.mtime_ns = -1;
+        record.hash.clear();
+        db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialise());
+    }
 }
 
 void FileState::erase(Xapian::WritableDatabase& db, const std::string& key) {

@@ -17,6 +17,9 @@ namespace fahras {
 struct IndexOptions {
     std::string db;                   ///< database directory (created when missing)
     std::vector<std::string> inputs;  ///< files and directories (recursed)
+    /// `--id-prefix` values, `INPUT=PREFIX` or `PREFIX`: what the default ids of an input's
+    /// articles start with instead of the input's name (docs/SCHEMA.md).
+    std::vector<std::string> id_prefixes;
     ReaderOptions reader;
     bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
     bool tagger = true;               ///< add the statistical tagger's names (with entities)
@@ -72,6 +75,9 @@ struct IndexSummary {
     std::size_t unchanged = 0;         ///< articles left as they were
     std::size_t skipped = 0;
     std::size_t failed = 0;
+    /// Articles whose id a record read earlier in the run claimed too (each warned about;
+    /// the later is kept).
+    std::size_t duplicates = 0;
     NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
     std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
     std::size_t bytes = 0;             ///< bytes of title + body text analysed

@@ -51,6 +51,12 @@ struct ReaderSink {
 void read_articles(const std::filesystem::path& file, const std::string& display_path,
                    const ReaderOptions& options, const ReaderSink& sink);
 
+/// The same, with `default_id` instead of `display_path` as the id of an article without one
+/// (`default_id#LINE` for a JSON Lines record).
+void read_articles(const std::filesystem::path& file, const std::string& display_path,
+                   const std::string& default_id, const ReaderOptions& options,
+                   const ReaderSink& sink);
+
 /// Splits the text of a .txt article into title and body: the first non-empty line is the
 /// title unless it looks like a paragraph (long, or ending in sentence punctuation with many
 /// words); then there is no title and the body starts there.

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -53,6 +54,9 @@ struct FileRecord {
     bool failed = false;       ///< the whole file could not be read
     std::string reason;        ///< why it failed
     std::size_t articles = 0;  ///< articles it holds in the database
+    /// Keys of the files that shared an article id with this one when they were last read
+    /// together (the later record kept): read again, all of them, when one changes or goes.
+    std::vector<std::string> linked;
 
     /// The record as stored in the database metadata (a JSON object).
     [[nodiscard]] std::string serialise() const;
@@ -77,6 +81,9 @@ class FileState {
     void put(Xapian::WritableDatabase& db, const std::string& key, FileRecord record);
     /// Forgets the record of `key`.
     void erase(Xapian::WritableDatabase& db, const std::string& key);
+    /// Makes every record look changed (in `db` too), so that the next run reads every file
+    /// again: how a schema migration gives the articles their new ids.
+    void invalidate_all(Xapian::WritableDatabase& db);
     /// Every record, by key.
     [[nodiscard]] const std::unordered_map<std::string, FileRecord>& records() const noexcept {
         return m_records;
