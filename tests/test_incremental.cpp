@@ -324,12 +324,14 @@ TEST_CASE("content hashes separate fields and files", "[incremental]") {
     moved.line = 7;
     CHECK(article_hash(a, "f1") == article_hash(moved, "f1"));
     CHECK(hash_hex("").size() == 16);
-    FileRecord r{"/x/y", 10, 12345, "00ff", true, "bad", 0};
+    FileRecord r{"/x/y", 10, 12345, "00ff", true, "bad", 0, {"00000000000000aa"}, "in/y"};
     const auto back = FileRecord::parse(r.serialise());
     REQUIRE(back);
     CHECK(back->path == r.path);
     CHECK(back->mtime_ns == r.mtime_ns);
     CHECK(back->failed);
     CHECK(back->reason == "bad");
+    CHECK(back->linked == std::vector<std::string>{"00000000000000aa"});
+    CHECK(back->id == "in/y");
     CHECK_FALSE(FileRecord::parse("not json"));
 }

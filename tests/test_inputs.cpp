@@ -134,6 +134,17 @@ TEST_CASE("inputs holding the same file names give their articles different ids"
     r = index(options);
     CHECK(r.summary.changes() == 0);
 
+    // Another prefix: the files are read again, their articles re-identified.
+    options.inputs = {(dir / "roots" / "a").string()};
+    options.id_prefixes = {options.inputs[0] + "=archive/a"};
+    r = index(options);
+    CHECK(r.summary.indexed == 1);
+    CHECK(r.summary.deleted == 1);
+    CHECK(ids_in(options.db).count("archive/a/story.txt") == 1);
+    CHECK(ids_in(options.db).count("a/story.txt") == 0);
+    options.id_prefixes.clear();
+    CHECK(index(options).summary.indexed == 1);
+
     // Deleting one: the message and the summary agree.
     fs::remove(dir / "roots" / "a" / "story.txt");
     options.inputs = {(dir / "roots" / "a").string(), (dir / "roots" / "b").string()};
@@ -251,6 +262,23 @@ TEST_CASE("an article goes only when no input provides it any more", "[inputs]")
         CHECK(r.summary.changes() == 0);
         CHECK(ids_in(options.db).size() == 10);
     }
+    SECTION("a new file claiming the ids of an unchanged one, then removed") {
+        write(in / "one.jsonl", ten);
+        IndexOptions options = options_for(dir, {in.string()}, shards);
+        index(options);
+        write(in / "two.jsonl", line("id3", "نسخة أخرى"));
+        Run r = index(options);
+        CHECK(r.summary.duplicates == 1);
+        CHECK(r.err.find("two.jsonl:1: warning: duplicate id \"id3\", also at " +
+                         (in / "one.jsonl").string() + ":4 (stored by an earlier run)") !=
+              std::string::npos);
+        CHECK(data_of(options.db, "id3")["title"] == "نسخة أخرى");
+        fs::remove(in / "two.jsonl");
+        r = index(options);
+        CHECK(r.summary.deleted == 0);
+        CHECK(data_of(options.db, "id3")["title"] == "خبر 3");
+        CHECK(ids_in(options.db).size() == 10);
+    }
     SECTION("a symbolic link to a directory: followed once, removing it deletes nothing") {
         write(in / "2015" / "wire.jsonl", ten);
         write(in / "2015" / "story.txt", "عنوان\n\nنص");
@@ -331,16 +359,20 @@ TEST_CASE("a database of schema version 6 is migrated: its file articles get the
     write(dir / "in" / "story.txt", "عنوان\n\nنص");
     write(dir / "in" / "wire.jsonl", line("w1", "خبر"));
     IndexOptions options = options_for(dir, {(dir / "in").string()}, 0);
+    options.id_prefixes = {""};  // the ids version 6 gave: relative to the input
     index(options);
+    options.id_prefixes.clear();
     {
-        // What version 6 wrote: the same database, with ids relative to the input.
+        // What version 6 wrote: its file records had no "id".
         Xapian::WritableDatabase db(options.db);
-        const Xapian::docid did = *db.postlist_begin("Qin/story.txt");
-        Xapian::Document doc = db.get_document(did);
-        doc.remove_term("Qin/story.txt");
-        doc.add_boolean_term("Qstory.txt");
-        db.replace_document(did, doc);
+        REQUIRE(db.term_exists("Qstory.txt"));
         db.set_metadata(std::string(schema::meta_version), "6");
+        const std::string records(schema::meta_file_prefix);
+        for (auto k = db.metadata_keys_begin(records); k != db.metadata_keys_end(records); ++k) {
+            nlohmann::json record = nlohmann::json::parse(db.get_metadata(*k));
+            record.erase("id");
+            db.set_metadata(*k, record.dump());
+        }
         db.commit();
     }
     CHECK_NOTHROW(Searcher(options.db));  // fahras-query reads it as it is

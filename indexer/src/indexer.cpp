@@ -168,12 +168,12 @@ class IndexRun {
 
     void warn(const InputError& e) { m_err << e.report("warning") << '\n'; }
 
-    /// Upgrades a database of schema version `from` (schema::oldest_migrated_version or later):
-    /// the default ids of file articles changed, so every file is read again in this run (and
-    /// in the next runs that cover a file, until each is), its articles stored under their new
-    /// ids and the old ones deleted. The new version is committed with the first commit.
+    /// Says that a database of schema version `from` is upgraded: the default ids of file
+    /// articles changed, and as the file records of older versions have none (FileRecord::id),
+    /// every file is read again in this run (and in the next runs that cover a file, until
+    /// each is), its articles stored under their new ids and the old ones deleted. The new
+    /// version is committed with the first commit.
     void migrate(int from) {
-        m_state.invalidate_all(m_db);
         m_dirty = true;
         if (m_role.index == 0) {
             m_log << "fahras-index: database " << m_options.db << ": schema version " << from
@@ -257,6 +257,8 @@ class IndexRun {
             m_visited.insert(ev.key);
             m_file_before = counts();
             m_file_errors = 0;
+            m_file_key = ev.key;
+            m_file_shown = ev.shown;
             m_file_links.clear();
             break;
         case Kind::duplicate:
@@ -358,6 +360,7 @@ class IndexRun {
                     }
                     return;
                 }
+                if (!was_seen(existing)) taken_over(old, article);
             }
             if (!prepared) prepared.emplace(m_preparer.prepare(article));
             Xapian::Document doc = finish_news_document(article, *prepared);  // news (issue #8)
@@ -463,33 +466,51 @@ class IndexRun {
     void duplicate(const InputEvent& ev) {
         ++m_summary.duplicates;
         warn(*ev.error);
-        const std::string earlier_term = std::string(schema::source_file) + ev.other_key;
         Xapian::docid held = 0;
         try {
             const Xapian::docid did = m_write_index->find(id_term(ev.article.id));
-            if (did != 0) {
-                const Xapian::Document doc = m_db.get_document(did);
-                Xapian::TermIterator t = doc.termlist_begin();
-                t.skip_to(earlier_term);
-                if (t != doc.termlist_end() && *t == earlier_term) held = did;
-            }
+            if (did != 0 && source_file_key(m_db.get_document(did)) == ev.other_key) held = did;
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
-        if (ev.other_key != ev.key) {
-            m_file_links.insert(ev.other_key);
-            if (const FileRecord* earlier = m_state.find(ev.other_key)) {
-                FileRecord record = *earlier;
-                if (std::find(record.linked.begin(), record.linked.end(), ev.key) ==
-                    record.linked.end()) {
-                    record.linked.push_back(ev.key);
-                }
-                if (held != 0 && record.articles > 0) --record.articles;
-                m_state.put(m_db, ev.other_key, std::move(record));
-                m_dirty = true;
-            }
-        }
+        if (ev.other_key != ev.key) link_to(ev.other_key, held != 0);
         if (held != 0 && !ev.routed_here) delete_article(held);
+    }
+
+    /// Links file `earlier` and the current file (FileRecord::linked, written with the current
+    /// file's record); `lost`: an article of `earlier` goes to the current file.
+    void link_to(const std::string& earlier, bool lost) {
+        m_file_links.insert(earlier);
+        m_state.link(m_db, earlier, m_file_key, lost);
+        m_dirty = true;
+    }
+
+    /// `article`, read from the current file, replaces `old`, which another file gave in an
+    /// earlier run. When that file is still there, both provide the id: a duplicate across
+    /// runs, warned about and linked as one found within the run is, unless the two are linked
+    /// already (then the reading stage reads both, and reports the duplicate). Only the shard
+    /// holding `old` sees it: the warning says so, for run_shards() to pass it on.
+    void taken_over(const Xapian::Document& old, const Article& article) {
+        const std::string other = source_file_key(old);
+        const FileRecord* record = m_state.find(other);
+        const FileRecord* current = m_state.find(m_file_key);
+        if (current != nullptr && std::find(current->linked.begin(), current->linked.end(),
+                                            other) != current->linked.end()) {
+            return;
+        }
+        struct stat st {};
+        if (other.empty() || other == m_file_key || record == nullptr || ::stat(record->path.c_str(), &st) != 0) {
+            return;  // the same file, or one gone (a file moved): not a duplicate
+        }
+        std::string where = record->path;
+        const std::string line = old.get_value(schema::slot_article_line);
+        if (!line.empty()) where += ":" + line;
+        warn(InputError(m_file_shown, article.line,
+                        "duplicate id \"" + article.id + "\", also at " + where + " " +
+                            std::string(taken_over_marker) + ": this one is kept"));
+        ++m_summary.duplicates;
+        ++m_summary.duplicates_across_runs;
+        link_to(other, true);
     }
 
     /// Deletes the articles of the files last recorded under this run's inputs that the walk
@@ -584,6 +605,8 @@ class IndexRun {
     FileState m_state;
     std::vector<std::string> m_roots;            ///< absolute paths of the inputs
     std::vector<std::string> m_unreachable;      ///< directories the walk could not read
+    std::string m_file_key;                      ///< FileState key of the current file
+    std::string m_file_shown;                    ///< its path as given, for messages
     std::set<std::string> m_file_links;          ///< keys linked to the current file
     std::unordered_set<std::string> m_visited;   ///< keys of the files found this run
     std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run

@@ -357,10 +357,13 @@ Plan plan_file(const InputFile& f, const std::string& shown, const FileState& st
     record.size = static_cast<std::uintmax_t>(st.st_size);
     record.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
                       st.st_mtim.tv_nsec;
+    record.id = f.id;
 
     // If size and mtime are those of the last run, the file is unchanged; when only the
-    // mtime moved, the content hash decides.
+    // mtime moved, the content hash decides. A file whose articles' default id changed is
+    // read again as a new one.
     const FileRecord* old = state.find(plan.key);
+    if (old != nullptr && old->id != f.id) old = nullptr;
     const bool retry = old != nullptr && old->failed && retry_failed;
     if (old != nullptr && !retry && old->size == record.size &&
         old->mtime_ns == record.mtime_ns) {
@@ -427,6 +430,7 @@ void read_linked(const InputSet& inputs, const FileState& state, std::vector<Pla
             fresh.size = plan.record.size;
             fresh.mtime_ns = plan.record.mtime_ns;
             fresh.hash = plan.record.hash;
+            fresh.id = plan.record.id;
             plan.record = std::move(fresh);
             plan.kind = Kind::begin;
             queue.push_back(partner);

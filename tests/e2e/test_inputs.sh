@@ -17,7 +17,7 @@ ln -s . "$WORK/loops/d/a"
 ln -s . "$WORK/loops/d/b"
 ln -s . "$WORK/loops/loop"
 check "two loops in one directory: the run ends (exit 0)" \
-  status_is 0 timeout 60 "$INDEX" --db "$WORK/loopdb" "$WORK/loops"
+  status_is 0 timeout -k 5 60 "$INDEX" --db "$WORK/loopdb" "$WORK/loops"
 check "  the file is indexed once" test "$(doccount "$WORK/loopdb")" -eq 1
 check "  one summary line: 1 indexed" grep -q "1 files: 1 indexed" "$WORK/out"
 check "  three loops, three warnings" test "$(grep -c 'warning: symbolic link loop' "$WORK/err")" -eq 3
@@ -29,7 +29,7 @@ ln -s /dev/zero "$WORK/dev/zero.txt"
 mkfifo "$WORK/dev/pipe.jsonl"
 ln -s /dev/zero "$WORK/zero.jsonl"
 check "an input linking to /dev/zero and one holding devices: the run ends (exit 0)" \
-  status_is 0 timeout 60 "$INDEX" --db "$WORK/devdb" "$WORK/zero.jsonl" "$WORK/dev"
+  status_is 0 timeout -k 5 60 "$INDEX" --db "$WORK/devdb" "$WORK/zero.jsonl" "$WORK/dev"
 check "  the input named" grep -q "zero.jsonl: warning: not a regular file (a character device), skipped" "$WORK/err"
 check "  the link inside named" grep -q "dev/zero.txt: warning: not a regular file (a character device), skipped" "$WORK/err"
 check "  the FIFO inside named" grep -q "dev/pipe.jsonl: warning: not a regular file (a FIFO), skipped" "$WORK/err"

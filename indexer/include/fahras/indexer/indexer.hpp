@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fahras/indexer/news.hpp"
@@ -78,6 +79,9 @@ struct IndexSummary {
     /// Articles whose id a record read earlier in the run claimed too (each warned about;
     /// the later is kept).
     std::size_t duplicates = 0;
+    /// Of `duplicates`, those found against an article stored by an earlier run (a new file
+    /// claiming an unchanged file's id): on a sharded database only its shard finds it.
+    std::size_t duplicates_across_runs = 0;
     NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
     std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
     std::size_t bytes = 0;             ///< bytes of title + body text analysed
@@ -107,6 +111,10 @@ struct IndexSummary {
 /// UsageError for fatal problems (the database cannot be opened or written, an input path does
 /// not exist).
 IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostream& err);
+
+/// Marks the warning of a duplicate found against an earlier run's article (in parentheses),
+/// which on a sharded database only one shard's run finds and reports.
+inline constexpr std::string_view taken_over_marker = "(stored by an earlier run)";
 
 /// The one-line summary printed at the end of a run.
 [[nodiscard]] std::string format_summary(const IndexSummary& summary);
