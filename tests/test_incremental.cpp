@@ -21,6 +21,7 @@
 #include "fahras/indexer/indexer.hpp"
 #include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/state.hpp"
+#include "index_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -28,43 +29,14 @@ using namespace fahras;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::trunc) << text;
-}
-
-/// Moves the mtime of `p` forward, so that a rewrite in the same clock tick still counts.
-void bump_mtime(const fs::path& p) {
-    fs::last_write_time(p, fs::last_write_time(p) + std::chrono::seconds(2));
-}
+using test::bump_mtime;
+using test::ids_in;
+using test::index;
+using test::Run;
+using test::write;
 
 std::string line(const std::string& id, const std::string& title, const std::string& body) {
     return R"({"id": ")" + id + R"(", "title": ")" + title + R"(", "body": ")" + body + "\"}\n";
-}
-
-/// The article ids in the database (its `Q` terms).
-std::set<std::string> ids_in(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::set<std::string> ids;
-    const std::string prefix(schema::id);
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        ids.insert((*t).substr(prefix.size()));
-    }
-    return ids;
-}
-
-struct Run {
-    IndexSummary summary;
-    std::string log, err;
-};
-
-Run index(const IndexOptions& options) {
-    std::ostringstream log, err;
-    Run r;
-    r.summary = run_index(options, log, err);
-    r.log = log.str();
-    r.err = err.str();
-    return r;
 }
 
 }  // namespace

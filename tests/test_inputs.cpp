@@ -25,6 +25,7 @@
 #include "fahras/indexer/indexer.hpp"
 #include "fahras/indexer/shards.hpp"
 #include "fahras/query/search.hpp"
+#include "index_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -32,24 +33,14 @@ using namespace fahras;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::trunc) << text;
-}
+using test::ids_in;
+using test::index;
+using test::Run;
+using test::write;
 
 std::string line(const std::string& id, const std::string& title) {
     return R"({"id": ")" + id + R"(", "title": ")" + title + R"(", "body": "نص )" + title +
            "\"}\n";
-}
-
-std::set<std::string> ids_in(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::set<std::string> ids;
-    const std::string prefix(schema::id);
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        ids.insert((*t).substr(prefix.size()));
-    }
-    return ids;
 }
 
 /// The stored data of the article `id` (one only).
@@ -58,20 +49,6 @@ nlohmann::json data_of(const std::string& db_path, const std::string& id) {
     const std::string term = id_term(id);
     REQUIRE(db.get_termfreq(term) == 1);
     return nlohmann::json::parse(db.get_document(*db.postlist_begin(term)).get_data());
-}
-
-struct Run {
-    IndexSummary summary;
-    std::string log, err;
-};
-
-Run index(const IndexOptions& options) {
-    std::ostringstream log, err;
-    Run r;
-    r.summary = run_index(options, log, err);
-    r.log = log.str();
-    r.err = err.str();
-    return r;
 }
 
 /// Options for `inputs` into dir/db, sharded in `shards` shards (0: one database).
@@ -221,8 +198,7 @@ TEST_CASE("an id claimed twice in a run: a warning naming both places, the later
 
     // The earlier file changes: both are read again, the later still wins.
     write(in / "a.jsonl", x("قديم معدل", url_a) + line("y", "واي"));
-    fs::last_write_time(in / "a.jsonl",
-                        fs::last_write_time(in / "a.jsonl") + std::chrono::seconds(2));
+    test::bump_mtime(in / "a.jsonl");
     r = index(options);
     CHECK(r.summary.duplicates == 1);
     CHECK(data_of(options.db, "x")["title"] == "جديد");
