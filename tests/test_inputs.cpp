@@ -132,7 +132,8 @@ TEST_CASE("inputs holding the same file names give their articles different ids"
     CHECK(ids_in(options.db) == std::set<std::string>{"b/story.txt", "b/wire.jsonl#1"});
 }
 
-TEST_CASE("--id-prefix chooses an input's prefix; clashing prefixes are refused", "[inputs]") {
+TEST_CASE("an input's id prefix is chosen with --id-prefix and clashing prefixes are refused",
+          "[inputs]") {
     test::TempDir dir;
     write(dir / "x" / "news" / "a.txt", "عنوان\n\nنص");
     write(dir / "y" / "news" / "a.txt", "عنوان آخر\n\nنص آخر");

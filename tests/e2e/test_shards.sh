@@ -105,7 +105,7 @@ import sys; a, b, whole = map(int, sys.argv[1:]); assert a > 0 and b > 0 and a +
   "$(doccount "$WORK/db-all")"
 check "--shards 2: a second run changes nothing" python3 -c '
 import json, sys; r = json.load(sys.stdin); assert r["added"] == 0 and r["updated"] == 0 and r["deleted"] == 0 and r["unchanged"] > 0 and r["shards"] == 2, r' \
-  < <("$INDEX" --quiet --db "$WORK/db-sharded" --report /dev/stdout "$WORK/all")
+  < <("$INDEX" --quiet --db "$WORK/db-sharded" --id-prefix corpus --report /dev/stdout "$WORK/all")
 check "--shards 3 on a 2-shard database is refused without --rebuild" \
   test "$("$INDEX" --quiet --shards 3 --db "$WORK/db-sharded" "$WORK/all" >/dev/null 2>&1; echo $?)" = 2
 # A named entity whose catalogue entry is in the second shard only, found by its name.
