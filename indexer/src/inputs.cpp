@@ -134,8 +134,9 @@ std::string not_regular_reason(mode_t mode) {
 /// symbolic links met on the way (which may add directories and links of their own).
 class Walker {
   public:
-    Walker(const InputNotices& notices, InputSet& out, std::size_t inputs)
-        : m_notices(notices), m_out(out), m_found(inputs) {}
+    Walker(const std::function<void(const InputError&)>& report, InputSet& out,
+           std::size_t inputs)
+        : m_report(report), m_out(out), m_found(inputs) {}
 
     void add_input(std::size_t index, const std::string& input, std::string prefix) {
         m_prefixes.push_back(std::move(prefix));
@@ -184,11 +185,12 @@ class Walker {
     };
 
     void already_found(const std::string& input) {
-        m_notices.warning(InputError(input, 0, "already found through an earlier input, skipped"));
+        m_report(InputError(input, 0, "already found through an earlier input, skipped",
+                            InputError::Severity::warning));
     }
 
     void not_regular(const fs::path& p, mode_t mode) {
-        m_notices.warning(InputError(p.string(), 0, not_regular_reason(mode)));
+        m_report(InputError(p.string(), 0, not_regular_reason(mode), InputError::Severity::warning));
         ++m_out.skipped;
     }
 
@@ -239,7 +241,7 @@ class Walker {
             struct stat st {};
             if (::lstat(p.c_str(), &st) != 0) {
                 if (errno != ENOENT) {
-                    m_notices.error(
+                    m_report(
                         InputError(p.string(), 0, std::string("cannot stat: ") + std::strerror(errno)));
                     m_out.unreachable.push_back(absolute_path(p));
                 }
@@ -248,7 +250,7 @@ class Walker {
             if (S_ISLNK(st.st_mode)) {
                 struct stat target {};
                 if (::stat(p.c_str(), &target) != 0) {
-                    m_notices.error(InputError(p.string(), 0,
+                    m_report(InputError(p.string(), 0,
                                                errno == ELOOP ? "symbolic link loop"
                                                               : "broken symbolic link"));
                 } else if (S_ISDIR(target.st_mode) || S_ISREG(target.st_mode)) {
@@ -269,7 +271,7 @@ class Walker {
     }
 
     void unreachable(const fs::path& dir, int error) {
-        m_notices.error(
+        m_report(
             InputError(dir.string(), 0, std::string("cannot read directory: ") + std::strerror(error)));
         m_out.unreachable.push_back(absolute_path(dir));
     }
@@ -286,9 +288,10 @@ class Walker {
         }
         for (std::size_t d = link.parent; d != npos; d = m_dirs[d].parent) {
             if (m_dirs[d].key == key) {
-                m_notices.warning(InputError(link.path.string(), 0,
-                                             "symbolic link loop (to " + m_dirs[d].path.string() +
-                                                 "), not followed"));
+                m_report(InputError(link.path.string(), 0,
+                                    "symbolic link loop (to " + m_dirs[d].path.string() +
+                                        "), not followed",
+                                    InputError::Severity::warning));
                 return;
             }
         }
@@ -297,7 +300,7 @@ class Walker {
         walk(m_dirs.size() - 1);
     }
 
-    const InputNotices& m_notices;
+    const std::function<void(const InputError&)>& m_report;
     InputSet& m_out;
     std::vector<std::vector<InputFile>> m_found;  ///< per input
     std::vector<std::string> m_prefixes;          ///< per input
@@ -311,10 +314,10 @@ class Walker {
 
 InputSet collect_inputs(const std::vector<std::string>& inputs,
                         const std::vector<std::string>& id_prefix_choices,
-                        const InputNotices& notices) {
+                        const std::function<void(const InputError&)>& report) {
     const std::vector<std::string> prefixes = input_id_prefixes(inputs, id_prefix_choices);
     InputSet out;
-    Walker walker(notices, out, inputs.size());
+    Walker walker(report, out, inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i) walker.add_input(i, inputs[i], prefixes[i]);
     walker.finish();
     return out;
@@ -484,7 +487,8 @@ bool read_file(const InputSet& inputs, std::size_t index, const std::vector<Plan
             dup.article.url = a.url;
             dup.error.emplace(ev.shown, a.line,
                               "duplicate id \"" + a.id + "\", also at " + where +
-                                  ": the later is kept");
+                                  ": the later is kept",
+                              InputError::Severity::warning);
             if (!emit(std::move(dup))) throw StopReading{};
         }
         InputEvent item;
@@ -497,7 +501,7 @@ bool read_file(const InputSet& inputs, std::size_t index, const std::vector<Plan
         InputEvent item;
         item.kind = InputEvent::Kind::bad_record;
         item.key = ev.key;
-        item.error.emplace(ev.shown, e.line(), e.reason());
+        item.error.emplace(ev.shown, e);
         if (!emit(std::move(item))) throw StopReading{};
     };
     try {

@@ -40,13 +40,6 @@ struct InputSet {
     std::size_t skipped = 0;  ///< entries that are not regular files (warned about)
 };
 
-/// Where collect_inputs() sends what it finds wrong: `error` counts as a failed input,
-/// `warning` does not.
-struct InputNotices {
-    std::function<void(const InputError&)> error;
-    std::function<void(const InputError&)> warning;
-};
-
 /// `p` made absolute and lexically normal, without a trailing slash.
 [[nodiscard]] std::string absolute_path(const std::filesystem::path& p);
 
@@ -67,11 +60,11 @@ struct InputNotices {
 /// one, so a link to a directory or file already found (or a link loop, warned about once) adds
 /// nothing, and a link to something outside the inputs is walked under the link's path.
 /// Entries that are not regular files (FIFOs, devices, sockets) are skipped with a warning;
-/// unreadable directories and broken links are errors. Throws UsageError for an input that
-/// does not exist, and as input_id_prefixes() does.
+/// unreadable directories and broken links are errors; both go to `report`. Throws UsageError
+/// for an input that does not exist, and as input_id_prefixes() does.
 [[nodiscard]] InputSet collect_inputs(const std::vector<std::string>& inputs,
                                       const std::vector<std::string>& id_prefix_choices,
-                                      const InputNotices& notices);
+                                      const std::function<void(const InputError&)>& report);
 
 /// One event of the reading stage, in input order. The writer applies them in this order.
 struct InputEvent {

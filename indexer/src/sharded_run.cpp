@@ -40,6 +40,7 @@ IndexSummary merge_summaries(const std::vector<IndexSummary>& parts) {
         all.replaced += p.replaced;
         all.deleted += p.deleted;
         all.duplicates += p.duplicates_across_runs;
+        all.warnings += p.duplicates_across_runs;
         all.duplicates_across_runs += p.duplicates_across_runs;
         all.unchanged += p.unchanged;
         all.bytes += p.bytes;
@@ -75,12 +76,11 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
                             .get_metadata(std::string(schema::meta_boilerplate)));
         }
     } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot read database " + shard0.string() + ": " + e.get_msg());
+        throw DatabaseError("cannot read database " + shard0.string() + ": " + xapian_reason(e));
     }
     // Shard 0's run finds the same files and reports what is wrong with them.
-    const auto ignore = [](const InputError&) {};
     const std::vector<InputFile> files =
-        collect_inputs(options.inputs, options.id_prefixes, {ignore, ignore}).files;
+        collect_inputs(options.inputs, options.id_prefixes, [](const InputError&) {}).files;
     const std::size_t workers = worker_count(options);
     observe_boilerplate(files, options.reader, workers, queue_capacity(options, workers), table);
     table.learn(options.news.cleaning.learn_min_articles);
@@ -148,7 +148,7 @@ std::vector<fs::path> create_shards(const fs::path& db, std::size_t n) {
         try {
             w.commit();
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write database " + shard.string() + ": " + e.get_msg());
+            throw DatabaseError("cannot write database " + shard.string() + ": " + xapian_reason(e));
         }
     }
     generation.publish(0);

@@ -9,6 +9,7 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/query/cli.hpp"
 #include "fahras/query/entity_filters.hpp"
+#include "fahras/query/reopen.hpp"
 #include "fahras/query/search.hpp"
 #include "fahras/query/shards.hpp"
 
@@ -48,7 +49,13 @@ int run_entities(const EntitiesOptions& options, Console& console) {
     Searcher searcher(options.db);  // checks the database and its schema version
     std::vector<CatalogueEntity> all;
     try {
-        all = load_entity_catalogue(Xapian::Database(options.db), open_shards(options.db));
+        // Each attempt opens the latest revision (reopen.hpp).
+        all = read_retrying(
+            [&] {
+                return load_entity_catalogue(Xapian::Database(options.db),
+                                             open_shards(options.db));
+            },
+            [] {});
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + options.db + ": " + e.get_msg());
     }

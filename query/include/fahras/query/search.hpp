@@ -162,9 +162,11 @@ class Searcher {
     /// is missing or unreadable, and when it was written with another schema version.
     explicit Searcher(const std::string& db_path);
 
-    /// Parses `query_text` with options.match (and options.ranking) and runs it. Throws QueryError for a query that
-    /// cannot be parsed, UsageError for a bad filter option, DatabaseError when the database
-    /// cannot be read.
+    /// Parses `query_text` with options.match (and options.ranking) and runs it. Throws
+    /// QueryError for a query that cannot be parsed or whose prefix search (`word*`) expands
+    /// past max_prefix_terms, UsageError for a bad filter option, DatabaseError when the
+    /// database cannot be read or a hit's document data is damaged (the message names its
+    /// docid). Reads cut short by a writer's commits are run again (reopens()).
     [[nodiscard]] SearchResult search(std::string_view query_text,
                                       const SearchOptions& options);
 
@@ -193,7 +195,15 @@ class Searcher {
     /// The resolver over the database's entity catalogue, built on first use.
     [[nodiscard]] const EntityResolver* entity_resolver();
 
+    /// Times the database was reopened because a writer's commits discarded the revision a
+    /// read was on (Xapian::DatabaseModifiedError); every read of a Searcher (the schema
+    /// check, searches with their facets and documents, the entity catalogue) then runs again
+    /// from the start, up to modified_read_attempts times (reopen.hpp).
+    [[nodiscard]] std::size_t reopens() const noexcept { return m_reopens; }
+
   private:
+    /// Moves to the latest revision (m_db.reopen()); the shards are opened again when needed.
+    void reopen();
     SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
                      const SearchOptions& options);
     /// What filters need of this searcher: its resolver and database.
@@ -216,6 +226,7 @@ class Searcher {
     bool m_remote = false;
     /// The shards behind m_path (open_shards()), opened on first use (facet labels).
     std::vector<Xapian::Database> m_shards;
+    std::size_t m_reopens = 0;  ///< reopens()
 };
 
 /// Splits the output of Xapian::MSet::snippet() (no longer used by Searcher), called with
