@@ -5,7 +5,7 @@
 # libFuzzer dictionary when there is one, keeping what it finds in build-fuzz/corpus/<target>/
 # and crashes in build-fuzz/crashes/.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]       (targets: fuzz_normalize fuzz_readers
-#                                                     fuzz_query_parser)
+#                                                     fuzz_query_parser fuzz_incremental)
 #        scripts/fuzz.sh --run-only BINARY SECONDS   (one target already built: ctest smoke)
 #
 # Two kinds of run:
@@ -29,6 +29,9 @@ seed_corpus() {  # seed_corpus TARGET DIR: a few real inputs to start from, (re)
     *readers*)
       for f in "$SRC"/sample_corpus/seeds/*.txt; do { printf '\0'; head -c 3000 "$f"; } > "$dir/txt-$(basename "$f")"; done
       { printf '\2'; head -n 3 "$SRC"/sample_corpus/ant/BBC.jsonl; } > "$dir/jsonl" ;;
+    *incremental*)  # change scripts: write, copy, touch, remove, link (fuzz_incremental.cpp)
+      printf '\0\0\3\1\2\0\2\0\1\0\1\0\4\0\0\2\0\1\2\1\2' > "$dir/copies"
+      printf '\0\3\0\4\0\0\1\3\1\0\4\0\0\4\0' > "$dir/links" ;;
     *query*)
       printf '%s' '"وزير الدفاع" AND (سوريا OR روسيا) -title:x source:bbc' > "$dir/q1"
       printf '%s' '=مسؤول +حلب «الأمم المتحدة»' > "$dir/q2"
@@ -76,7 +79,8 @@ if [ "${1:-}" = "--run-only" ]; then
 fi
 
 secs=${1:-60}; shift || true
-targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(fuzz_normalize fuzz_readers fuzz_query_parser)
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_normalize fuzz_readers fuzz_query_parser fuzz_incremental)
 if ! command -v clang++ >/dev/null; then echo "fuzz: clang++ not found (scripts/setup.sh)" >&2; exit 2; fi
 CXX=clang++ CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAHRAS_FUZZ=ON \
   -DFAHRAS_BUILD_TESTS=OFF >/dev/null || exit 2

@@ -184,7 +184,7 @@ TEST_CASE("an indexing run counts, replaces and reports", "[document][indexer]")
 
     Xapian::Database db(options.db);
     CHECK(db.get_doccount() == 3);
-    CHECK(db.term_exists("Qa.txt"));
+    CHECK(db.term_exists("Qcorpus/a.txt"));
     CHECK(db.term_exists("Qb1"));
     CHECK_FALSE(db.term_exists("Qb2"));
     CHECK(db.get_metadata(std::string(schema::meta_version)) == std::to_string(schema::version));

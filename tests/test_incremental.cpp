@@ -21,6 +21,7 @@
 #include "fahras/indexer/indexer.hpp"
 #include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/state.hpp"
+#include "index_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -28,43 +29,14 @@ using namespace fahras;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::trunc) << text;
-}
-
-/// Moves the mtime of `p` forward, so that a rewrite in the same clock tick still counts.
-void bump_mtime(const fs::path& p) {
-    fs::last_write_time(p, fs::last_write_time(p) + std::chrono::seconds(2));
-}
+using test::bump_mtime;
+using test::ids_in;
+using test::index;
+using test::Run;
+using test::write;
 
 std::string line(const std::string& id, const std::string& title, const std::string& body) {
     return R"({"id": ")" + id + R"(", "title": ")" + title + R"(", "body": ")" + body + "\"}\n";
-}
-
-/// The article ids in the database (its `Q` terms).
-std::set<std::string> ids_in(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::set<std::string> ids;
-    const std::string prefix(schema::id);
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        ids.insert((*t).substr(prefix.size()));
-    }
-    return ids;
-}
-
-struct Run {
-    IndexSummary summary;
-    std::string log, err;
-};
-
-Run index(const IndexOptions& options) {
-    std::ostringstream log, err;
-    Run r;
-    r.summary = run_index(options, log, err);
-    r.log = log.str();
-    r.err = err.str();
-    return r;
 }
 
 }  // namespace
@@ -89,10 +61,10 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
         bool no_delete = false;
     };
     const std::vector<Step> steps = {
-        {"first run", [] {}, 5, 0, 0, 0, {"a.txt", "b1", "b2", "b3", "c"}},
-        {"nothing changed", [] {}, 0, 0, 0, 5, {"a.txt", "b1", "b2", "b3", "c"}},
+        {"first run", [] {}, 5, 0, 0, 0, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
+        {"nothing changed", [] {}, 0, 0, 0, 5, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
         {"mtime moved, content same", [&] { bump_mtime(corpus / "a.txt"); },
-         0, 0, 0, 5, {"a.txt", "b1", "b2", "b3", "c"}},
+         0, 0, 0, 5, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
         {"a JSONL line changed, one removed, one added",
          [&] {
              write(corpus / "b.jsonl", line("b1", "الأول", "نص أول") +
@@ -100,26 +72,26 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
                                            line("b4", "الرابع", "نص رابع"));
              bump_mtime(corpus / "b.jsonl");
          },
-         1, 1, 1, 3, {"a.txt", "b1", "b2", "b4", "c"}},
+         1, 1, 1, 3, {"corpus/a.txt", "b1", "b2", "b4", "c"}},
         {"a line removed above others: they are unchanged",
          [&] {
              write(corpus / "b.jsonl",
                    line("b2", "الثاني", "نص معدل") + line("b4", "الرابع", "نص رابع"));
              bump_mtime(corpus / "b.jsonl");
          },
-         0, 0, 1, 4, {"a.txt", "b2", "b4", "c"}},
+         0, 0, 1, 4, {"corpus/a.txt", "b2", "b4", "c"}},
         {"a file deleted", [&] { fs::remove(corpus / "sub" / "c.json"); },
-         0, 0, 1, 3, {"a.txt", "b2", "b4"}},
-        {"a file renamed (its id is its path)",
+         0, 0, 1, 3, {"corpus/a.txt", "b2", "b4"}},
+        {"a file renamed (its id is its input's name and its path)",
          [&] { fs::rename(corpus / "a.txt", corpus / "d.txt"); },
-         1, 0, 1, 2, {"d.txt", "b2", "b4"}},
+         1, 0, 1, 2, {"corpus/d.txt", "b2", "b4"}},
         {"--no-delete keeps a removed file's articles",
          [&] { fs::rename(corpus / "b.jsonl", dir / "b.jsonl.away"); },
-         0, 0, 0, 1, {"d.txt", "b2", "b4"}, true},
-        {"without --no-delete they go", [] {}, 0, 0, 2, 1, {"d.txt"}},
+         0, 0, 0, 1, {"corpus/d.txt", "b2", "b4"}, true},
+        {"without --no-delete they go", [] {}, 0, 0, 2, 1, {"corpus/d.txt"}},
         {"a JSONL file moved in with known ids: rewritten with its new file",
          [&] { fs::rename(dir / "b.jsonl.away", corpus / "sub" / "moved.jsonl"); },
-         2, 0, 0, 1, {"d.txt", "b2", "b4"}},
+         2, 0, 0, 1, {"corpus/d.txt", "b2", "b4"}},
     };
     for (const Step& step : steps) {
         INFO(step.what);
@@ -147,7 +119,7 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
     const Run r = index(options);
     CHECK(r.summary.replaced == 1);
     CHECK(r.summary.deleted == 1);
-    CHECK(ids_in(options.db) == std::set<std::string>{"d.txt", "b2"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"corpus/d.txt", "b2"});
 }
 
 TEST_CASE("the stored line of an article follows its JSON Lines line", "[incremental]") {
@@ -203,7 +175,7 @@ TEST_CASE("failed files are remembered and not retried until they change", "[inc
     r = index(options);
     CHECK(r.summary.failed == 0);
     CHECK(r.summary.indexed == 1);
-    CHECK(ids_in(options.db) == std::set<std::string>{"good.txt", "fixed"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"corpus/good.txt", "fixed"});
 }
 
 TEST_CASE("articles of files outside the indexed roots are kept", "[incremental]") {
@@ -217,7 +189,7 @@ TEST_CASE("articles of files outside the indexed roots are kept", "[incremental]
     options.inputs = {(dir / "two").string()};
     const Run r = index(options);
     CHECK(r.summary.deleted == 0);
-    CHECK(ids_in(options.db) == std::set<std::string>{"a.txt", "b.txt"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"one/a.txt", "two/b.txt"});
 }
 
 TEST_CASE("one writer per database: a second gets LockedError with pid and time",
@@ -282,7 +254,7 @@ TEST_CASE("a rebuild switches to a new generation, old plain databases too",
     Run r = index(options);
     CHECK(r.summary.indexed == 3);
     CHECK(is_stub_directory(options.db));
-    CHECK(ids_in(options.db) == std::set<std::string>{"a.txt", "b1", "b2"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"corpus/a.txt", "b1", "b2"});
     CHECK_FALSE(fs::exists(dir / "db" / "iamglass"));  // the old plain database is gone
     for (const auto& e : fs::directory_iterator(dir.path())) {
         CHECK(e.path().filename().string().find(".rebuild-") == std::string::npos);
@@ -307,7 +279,7 @@ TEST_CASE("a rebuild switches to a new generation, old plain databases too",
     r = index(options);
     CHECK(r.summary.indexed == 1);
     CHECK(r.summary.unchanged == 2);
-    CHECK(ids_in(options.db) == std::set<std::string>{"b1", "b2", "c.txt"});
+    CHECK(ids_in(options.db) == std::set<std::string>{"b1", "b2", "corpus/c.txt"});
 }
 
 TEST_CASE("content hashes separate fields and files", "[incremental]") {
@@ -324,12 +296,14 @@ TEST_CASE("content hashes separate fields and files", "[incremental]") {
     moved.line = 7;
     CHECK(article_hash(a, "f1") == article_hash(moved, "f1"));
     CHECK(hash_hex("").size() == 16);
-    FileRecord r{"/x/y", 10, 12345, "00ff", true, "bad", 0};
+    FileRecord r{"/x/y", 10, 12345, "00ff", true, "bad", 0, {"00000000000000aa"}, "in/y"};
     const auto back = FileRecord::parse(r.serialise());
     REQUIRE(back);
     CHECK(back->path == r.path);
     CHECK(back->mtime_ns == r.mtime_ns);
     CHECK(back->failed);
     CHECK(back->reason == "bad");
+    CHECK(back->linked == std::vector<std::string>{"00000000000000aa"});
+    CHECK(back->id == "in/y");
     CHECK_FALSE(FileRecord::parse("not json"));
 }

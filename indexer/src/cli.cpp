@@ -25,7 +25,10 @@ constexpr const char* description =
     "\n"
     "Reads files and directories (recursively): .txt (title on the first line), .json (one\n"
     "article), .html/.htm (title, body text, published date), .jsonl and .jsonl.gz (one article per line, fields id, title, body, date, source,\n"
-    "url, author, category).\n"
+    "url, author, category). An article without an id is identified by its input's name and\n"
+    "its path under the input (2015/story.txt; #LINE added for a JSON Lines record; see\n"
+    "--id-prefix); two records with one id: a warning, the later kept. Symbolic links are\n"
+    "followed once (loops warned about); FIFOs and devices are skipped with a warning.\n"
     "\n"
     "Incremental by default: files whose size and modification time (or, when only the time\n"
     "changed, content) are those of the last run are skipped; changed articles are replaced by id;\n"
@@ -200,6 +203,12 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-date-extraction", no_date_extraction,
                  "Do not extract mentioned dates (diagnostic)")
         ->group("");
+    app.add_option("--id-prefix", options.id_prefixes,
+                   "The default ids of INPUT's articles (files without an id of their own) "
+                   "start with PREFIX/ instead of the input's name (a file input: its "
+                   "directory's); PREFIX alone with one input; empty for none; repeatable")
+        ->type_name("INPUT=PREFIX")
+        ->allow_extra_args(false);
     app.add_flag("--check", options.check,
                  "Check the database's integrity first (Xapian's Database::check, every "
                  "shard): a damaged database exits 2 and nothing is written; with no PATH, "

@@ -58,7 +58,11 @@ std::vector<std::filesystem::path> create_shards(const std::filesystem::path& db
 
 /// Opens (creating if needed) the database for writing and checks its schema version.
 /// Returns true in `created` when the schema version had to be written (a new database).
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created);
+/// With `migrated_from`, a database of a version it can migrate (schema.hpp) gets the current
+/// version, and the old one is returned there for the caller to migrate the data; otherwise
+/// (and for any other version) DatabaseError.
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created,
+                                          int* migrated_from = nullptr);
 
 /// Throws DatabaseError ("No space left on device") when the file system of database `path`
 /// has clearly too little room for a commit of `pending_bytes` of analysed text (four times

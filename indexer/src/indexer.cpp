@@ -17,6 +17,7 @@
 #include <optional>
 #include <sstream>
 #include <system_error>
+#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -97,29 +98,36 @@ class IndexRun {
 
     IndexSummary run() {
         const auto started = Clock::now();
-        const std::vector<InputFile> files =
-            collect_inputs(m_options.inputs, m_roots, [this](const InputError& e) { report(e); });
+        const InputSet inputs = collect_inputs(
+            m_options.inputs, m_options.id_prefixes,
+            [this](const InputError& e) { report(e); });
+        m_roots = inputs.roots;
+        m_unreachable = inputs.unreachable;
+        m_summary.files += inputs.skipped;
+        m_summary.skipped += inputs.skipped;
         m_summary.scan_seconds = seconds_since(started);
 
         bool created = false;
-        m_db = open_for_writing(m_db_path, created);
+        int migrated_from = 0;
+        m_db = open_for_writing(m_db_path, created, &migrated_from);
         m_dirty = created;
         try {
             m_state.load(m_db);
+            if (migrated_from != 0) migrate(migrated_from);
             m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
             m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
-        learn_boilerplate(files);  // news (issue #8): a first pass over the inputs
+        learn_boilerplate(inputs.files);  // news (issue #8): a first pass over the inputs
 
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
-        for (const InputFile& f : files) total_bytes += f.size;
+        for (const InputFile& f : inputs.files) total_bytes += f.size;
         m_progress = std::make_unique<Progress>(
-            m_err, m_options.progress, files.size(), total_bytes,
+            m_err, m_options.progress, inputs.files.size(), total_bytes,
             std::chrono::milliseconds(static_cast<long>(m_options.progress_seconds * 1000)));
-        index_files(files);
+        index_files(inputs);
         m_progress->finish();
         m_summary.index_seconds = seconds_since(indexing);
 
@@ -165,8 +173,23 @@ class IndexRun {
         }
     }
 
+    /// Says that a database of schema version `from` is upgraded: the default ids of file
+    /// articles changed, and as the file records of older versions have none (FileRecord::id),
+    /// every file is read again in this run (and in the next runs that cover a file, until
+    /// each is), its articles stored under their new ids and the old ones deleted. The new
+    /// version is committed with the first commit.
+    void migrate(int from) {
+        m_dirty = true;
+        if (m_role.index == 0) {
+            m_log << "fahras-index: database " << m_options.db << ": schema version " << from
+                  << " -> " << schema::version
+                  << ": article ids of files now start with their input's name (see "
+                     "docs/SCHEMA.md); every file is read again, its articles re-identified\n";
+        }
+    }
+
     /// Runs the pipeline over `files` and applies its events in input order.
-    void index_files(const std::vector<InputFile>& files) {
+    void index_files(const InputSet& inputs) {
         const std::size_t workers = worker_count(m_options);
         // With workers, articles are analysed in the pipeline; without, by the writer after
         // the hash compare (an unchanged article is then never analysed).
@@ -183,11 +206,17 @@ class IndexRun {
             [](const InputEvent& ev) { return ev.article.title.size() + ev.article.body.size(); },
             in_flight_bytes(m_options.reader));
         std::thread reader([&] {
-            read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
+            read_inputs(inputs, m_state, m_options.reader, m_options.retry_failed,
                         [this] { return stop_requested(); },
                         [&](InputEvent&& ev) {
-                            if (ev.kind == InputEvent::Kind::article && m_role.count > 1 &&
-                                shard_of(routing_key(ev.article), m_role.count) != m_role.index) {
+                            const bool elsewhere =
+                                m_role.count > 1 &&
+                                (ev.kind == InputEvent::Kind::article ||
+                                 ev.kind == InputEvent::Kind::duplicate) &&
+                                shard_of(routing_key(ev.article), m_role.count) != m_role.index;
+                            if (ev.kind == InputEvent::Kind::duplicate) {
+                                ev.routed_here = !elsewhere;
+                            } else if (elsewhere) {
                                 return true;  // another shard's article
                             }
                             return pipeline.push(std::move(ev));
@@ -235,7 +264,12 @@ class IndexRun {
             m_visited.insert(ev.key);
             m_file_before = counts();
             m_file_errors = 0;
+            m_file_key = ev.key;
             m_file_shown = ev.shown;
+            m_file_links.clear();
+            break;
+        case Kind::duplicate:
+            duplicate(ev);
             break;
         case Kind::article:
             if (stop_requested()) {
@@ -286,6 +320,7 @@ class IndexRun {
         // then what is missing may just be unreadable, and nothing is lost.
         if (!record.failed && m_file_errors == 0 && !m_options.no_delete) delete_unseen(key);
         record.articles = term_frequency(std::string(schema::source_file) + key);
+        record.linked.assign(m_file_links.begin(), m_file_links.end());
         m_state.put(m_db, key, std::move(record));
         m_dirty = true;
         if (m_options.verbose) {
@@ -343,6 +378,7 @@ class IndexRun {
                     }
                     return;
                 }
+                if (!was_seen(existing)) taken_over(old, article);
             }
             if (!prepared) prepared.emplace(m_preparer.prepare(article));
             Xapian::Document doc = finish_news_document(article, *prepared);  // news (issue #8)
@@ -414,53 +450,116 @@ class IndexRun {
         return doc;
     }
 
-    /// Deletes the articles of file `key` that this run did not see.
-    void delete_unseen(const std::string& key) {
+    /// Deletes the articles of file `key` that this run did not see; returns how many.
+    std::size_t delete_unseen(const std::string& key) {
         const std::string term = std::string(schema::source_file) + key;
         std::vector<Xapian::docid> gone;
         try {
             for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p) {
                 if (!was_seen(*p)) gone.push_back(*p);
             }
-            for (const Xapian::docid did : gone) {
-                m_stories.remove(did);  // a story whose root goes is re-rooted first
-                m_db.delete_document(did);
-                m_write_index->deleted(did);
-                ++m_summary.deleted;
-                changed();
-            }
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+        }
+        for (const Xapian::docid did : gone) delete_article(did);
+        return gone.size();
+    }
+
+    void delete_article(Xapian::docid did) {
+        try {
+            m_stories.remove(did);  // a story whose root goes is re-rooted first
+            m_db.delete_document(did);
+            m_write_index->deleted(did);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot delete from database " + m_db_path + ": " + xapian_reason(e));
         }
+        ++m_summary.deleted;
+        changed();
     }
 
-    /// Deletes the articles of files under the indexed roots that are gone from the disk.
-    /// Files outside the roots (indexed by other runs) are left alone; so are files that
-    /// exist but could not be reached (permissions): only ENOENT/ENOTDIR count as gone.
-    void delete_vanished() {
-        std::vector<std::string> keys;
-        for (const auto& [key, record] : m_state.records()) {
-            if (m_visited.count(key) == 0 && under_roots(record.path)) keys.push_back(key);
+    /// Another record of this run claimed the id of the article that follows
+    /// (InputEvent::Kind::duplicate): the warning; the link between the two files, so that
+    /// they are read together from now on; and, when the later article is stored by another
+    /// shard, the end of this shard's earlier copy.
+    void duplicate(const InputEvent& ev) {
+        ++m_summary.duplicates;
+        report(*ev.error);
+        Xapian::docid held = 0;
+        try {
+            const Xapian::docid did = m_write_index->find(id_term(ev.article.id));
+            if (did != 0 && source_file_key(m_db.get_document(did)) == ev.other_key) held = did;
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
-        for (const std::string& key : keys) {
-            const FileRecord* record = m_state.find(key);
-            struct stat st {};
-            if (::stat(record->path.c_str(), &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) {
-                continue;
+        if (ev.other_key != ev.key) link_to(ev.other_key, held != 0);
+        if (held != 0 && !ev.routed_here) delete_article(held);
+    }
+
+    /// Links file `earlier` and the current file (FileRecord::linked, written with the current
+    /// file's record); `lost`: an article of `earlier` goes to the current file.
+    void link_to(const std::string& earlier, bool lost) {
+        m_file_links.insert(earlier);
+        m_state.link(m_db, earlier, m_file_key, lost);
+        m_dirty = true;
+    }
+
+    /// `article`, read from the current file, replaces `old`, which another file gave in an
+    /// earlier run. When that file is still there, both provide the id: a duplicate across
+    /// runs, warned about and linked as one found within the run is, unless the two are linked
+    /// already (then the reading stage reads both, and reports the duplicate). Only the shard
+    /// holding `old` sees it: the warning says so, for run_shards() to pass it on.
+    void taken_over(const Xapian::Document& old, const Article& article) {
+        const std::string other = source_file_key(old);
+        const FileRecord* record = m_state.find(other);
+        const FileRecord* current = m_state.find(m_file_key);
+        if (current != nullptr && std::find(current->linked.begin(), current->linked.end(),
+                                            other) != current->linked.end()) {
+            return;
+        }
+        struct stat st {};
+        if (other.empty() || other == m_file_key || record == nullptr ||
+            ::stat(record->path.c_str(), &st) != 0) {
+            return;  // the same file, or one gone (a file moved): not a duplicate
+        }
+        std::string where = record->path;
+        const std::string line = old.get_value(schema::slot_article_line);
+        if (!line.empty()) where += ":" + line;
+        report(InputError(m_file_shown, article.line,
+                          "duplicate id \"" + article.id + "\", also at " + where + " " +
+                              std::string(taken_over_marker) + ": this one is kept",
+                          InputError::Severity::warning));
+        ++m_summary.duplicates;
+        ++m_summary.duplicates_across_runs;
+        link_to(other, true);
+    }
+
+    /// Deletes the articles of the files last recorded under this run's inputs that the walk
+    /// did not find: files gone, and paths that are no longer inputs (a second path through a
+    /// link, a file turned into a FIFO). Files outside the inputs (indexed by other runs) are
+    /// left alone, and so are files under a directory that could not be read, or that exist
+    /// but cannot be reached (permissions): what cannot be seen is not taken as gone.
+    void delete_vanished() {
+        std::vector<std::pair<std::string, std::string>> vanished;  // path, key
+        for (const auto& [key, record] : m_state.records()) {
+            if (m_visited.count(key) == 0 && is_under(record.path, m_roots) &&
+                !is_under(record.path, m_unreachable)) {
+                vanished.emplace_back(record.path, key);
             }
-            if (m_options.verbose) m_log << record->path << ": gone, its articles deleted\n";
-            delete_unseen(key);
+        }
+        std::sort(vanished.begin(), vanished.end());
+        for (const auto& [path, key] : vanished) {
+            struct stat st {};
+            const bool exists = ::stat(path.c_str(), &st) == 0;
+            if (!exists && errno != ENOENT && errno != ENOTDIR) continue;
+            const std::size_t deleted = delete_unseen(key);
+            if (m_options.verbose) {
+                m_log << InputError::one_line(path)
+                      << (exists ? ": no longer an input, " : ": gone, ") << deleted
+                      << (deleted == 1 ? " article" : " articles") << " deleted\n";
+            }
             m_state.erase(m_db, key);
             m_dirty = true;
         }
-    }
-
-    [[nodiscard]] bool under_roots(const std::string& path) const {
-        return std::any_of(m_roots.begin(), m_roots.end(), [&](const std::string& root) {
-            return path == root ||
-                   (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-                    (path[root.size()] == '/' || root == "/"));
-        });
     }
 
     [[nodiscard]] std::size_t term_frequency(const std::string& term) const {
@@ -522,13 +621,16 @@ class IndexRun {
     std::unique_ptr<Progress> m_progress;
     Counts m_file_before{};          ///< counts() when the current file began
     std::size_t m_file_errors = 0;   ///< bad records in the current file
-    std::string m_file_shown;        ///< the file being read, for the progress line
+    std::string m_file_shown;        ///< the file being read, for the progress line and messages
     std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
     EntityCatalogue m_catalogue;
     Xapian::WritableDatabase m_db;
     FileState m_state;
     std::vector<std::string> m_roots;            ///< absolute paths of the inputs
+    std::vector<std::string> m_unreachable;      ///< directories the walk could not read
+    std::string m_file_key;                      ///< FileState key of the current file
+    std::set<std::string> m_file_links;          ///< keys linked to the current file
     std::unordered_set<std::string> m_visited;   ///< keys of the files found this run
     std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run
     IndexSummary m_summary;

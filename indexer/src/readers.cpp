@@ -373,8 +373,8 @@ std::string utf8_text(std::string raw, const ReaderOptions& options,
     return std::move(decoded.text);
 }
 
-void read_text(const Fd& fd, const std::string& display_path, const ReaderOptions& options,
-               const ReaderSink& sink) {
+void read_text(const Fd& fd, const std::string& display_path, const std::string& default_id,
+               const ReaderOptions& options, const ReaderSink& sink) {
     const std::string data = utf8_text(read_all(fd, display_path), options, display_path, sink);
     std::string_view view = data;
     if (view.starts_with(utf8_bom)) view.remove_prefix(utf8_bom.size());
@@ -396,14 +396,14 @@ void read_text(const Fd& fd, const std::string& display_path, const ReaderOption
     if (a.title.empty() && a.body.empty()) {
         throw InputError(display_path, 0, "no title and no body");
     }
-    a.id = display_path;
+    a.id = default_id;
     a.path = display_path;
     a.line = 0;
     sink.article(std::move(a));
 }
 
-void read_json(const Fd& fd, const std::string& display_path, const ReaderOptions& options,
-               const ReaderSink& sink) {
+void read_json(const Fd& fd, const std::string& display_path, const std::string& default_id,
+               const ReaderOptions& options, const ReaderSink& sink) {
     // Bad bytes outside strings are a syntax error anyway, which the parser then reports.
     const std::string data = utf8_text(read_all(fd, display_path), options, display_path, sink);
     // Keep the BOM in `data` so that offsets stay those of the file; only parse past it.
@@ -421,7 +421,7 @@ void read_json(const Fd& fd, const std::string& display_path, const ReaderOption
                          "expected a JSON object at the top level, found " + a_type_name(j));
     }
     try {
-        Article a = article_from_json(j, display_path);
+        Article a = article_from_json(j, default_id);
         a.path = display_path;
         a.line = 0;
         sink.article(std::move(a));
@@ -430,8 +430,8 @@ void read_json(const Fd& fd, const std::string& display_path, const ReaderOption
     }
 }
 
-void read_html(const Fd& fd, const std::string& display_path, const ReaderOptions& options,
-               const ReaderSink& sink) {
+void read_html(const Fd& fd, const std::string& display_path, const std::string& default_id,
+               const ReaderOptions& options, const ReaderSink& sink) {
     std::string raw = read_all(fd, display_path);
     const std::string declared = declared_charset(raw);
     const std::string data = utf8_text(std::move(raw), options, display_path, sink, declared);
@@ -439,7 +439,7 @@ void read_html(const Fd& fd, const std::string& display_path, const ReaderOption
     if (a.title.empty() && a.body.empty()) {
         throw InputError(display_path, 0, "no title and no body text in the HTML page");
     }
-    a.id = display_path;
+    a.id = default_id;
     a.path = display_path;
     a.line = 0;
     sink.article(std::move(a));
@@ -448,7 +448,8 @@ void read_html(const Fd& fd, const std::string& display_path, const ReaderOption
 /// Handles one line of a JSON Lines file; `offset` is the line's byte offset in the
 /// (uncompressed) file, for UTF-8 error reports.
 void read_json_line(std::string_view line, std::size_t line_no, std::size_t offset,
-                    const std::string& display_path, const ReaderSink& sink) {
+                    const std::string& display_path, const std::string& default_id,
+                    const ReaderSink& sink) {
     if (line_no == 1 && line.starts_with(utf8_bom)) {
         line.remove_prefix(utf8_bom.size());
         offset += utf8_bom.size();
@@ -472,7 +473,7 @@ void read_json_line(std::string_view line, std::size_t line_no, std::size_t offs
     }
     try {
         Article a =
-            article_from_json(std::get<Json>(parsed), display_path + "#" + std::to_string(line_no));
+            article_from_json(std::get<Json>(parsed), default_id + "#" + std::to_string(line_no));
         a.path = display_path;
         a.line = line_no;
         sink.article(std::move(a));
@@ -484,7 +485,8 @@ void read_json_line(std::string_view line, std::size_t line_no, std::size_t offs
 /// Reads a JSON Lines stream line by line, never holding more than one line (at most
 /// max_record_size bytes) and one chunk in memory, whatever the size of the stream.
 void read_json_lines(ByteSource& source, const std::string& display_path,
-                     const ReaderOptions& options, const ReaderSink& sink) {
+                     const std::string& default_id, const ReaderOptions& options,
+                     const ReaderSink& sink) {
     std::vector<char> buf(chunk_size);
     std::string line;
     bool overlong = false;
@@ -499,7 +501,7 @@ void read_json_lines(ByteSource& source, const std::string& display_path,
             sink.error(InputError(display_path, line_no,
                                   record_too_large(overlong_size, options.max_record_size)));
         } else {
-            read_json_line(line, line_no, line_offset, display_path, sink);
+            read_json_line(line, line_no, line_offset, display_path, default_id, sink);
         }
         line.clear();
         overlong = false;
@@ -568,6 +570,12 @@ InputFormat input_format(const std::filesystem::path& file) {
 
 void read_articles(const std::filesystem::path& file, const std::string& display_path,
                    const ReaderOptions& options, const ReaderSink& sink) {
+    read_articles(file, display_path, display_path, options, sink);
+}
+
+void read_articles(const std::filesystem::path& file, const std::string& display_path,
+                   const std::string& default_id, const ReaderOptions& options,
+                   const ReaderSink& sink) {
     const InputFormat format = input_format(file);
     if (format == InputFormat::unsupported) {
         throw InputError(display_path, 0, "unsupported file type");
@@ -575,22 +583,22 @@ void read_articles(const std::filesystem::path& file, const std::string& display
     const Fd fd = open_input(file, display_path, options, format);
     switch (format) {
     case InputFormat::text:
-        read_text(fd, display_path, options, sink);
+        read_text(fd, display_path, default_id, options, sink);
         break;
     case InputFormat::json:
-        read_json(fd, display_path, options, sink);
+        read_json(fd, display_path, default_id, options, sink);
         break;
     case InputFormat::html:
-        read_html(fd, display_path, options, sink);
+        read_html(fd, display_path, default_id, options, sink);
         break;
     case InputFormat::json_lines: {
         FdSource source(fd);
-        read_json_lines(source, display_path, options, sink);
+        read_json_lines(source, display_path, default_id, options, sink);
         break;
     }
     case InputFormat::json_lines_gz: {
         GzipSource source(fd, display_path);
-        read_json_lines(source, display_path, options, sink);
+        read_json_lines(source, display_path, default_id, options, sink);
         break;
     }
     case InputFormat::unsupported:

@@ -22,6 +22,9 @@ std::string format_summary(const IndexSummary& s) {
                       (s.warnings != 0 ? std::to_string(s.warnings) + " warnings, " : "") +
                       std::to_string(s.deleted) +
                       " deleted, " + std::to_string(s.unchanged) + " unchanged";
+    if (s.duplicates != 0) {
+        out += " (" + std::to_string(s.duplicates) + " duplicate id(s), the later kept)";
+    }
     if (s.known_failed != 0) {
         out += " (" + std::to_string(s.known_failed) + " failed file(s) unchanged, not retried)";
     }
@@ -54,6 +57,7 @@ std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
         {"deleted", s.deleted},
         {"unchanged", s.unchanged},
         {"failed", s.failed},
+        {"duplicate_ids", s.duplicates},
         {"warnings", s.warnings},
         {"changes", s.changes()},
         {"files",

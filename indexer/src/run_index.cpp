@@ -23,6 +23,7 @@
 #include "fahras/indexer/shards.hpp"
 
 #include "index_run.hpp"
+#include "inputs.hpp"
 
 namespace fs = std::filesystem;
 
@@ -56,6 +57,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
         std::error_code ec;
         if (!fs::exists(input, ec)) throw UsageError("input " + input + " does not exist");
     }
+    (void)input_id_prefixes(options.inputs, options.id_prefixes);  // UsageError before the lock
     {
         // The lock file lives beside the database; its directory must exist.
         std::error_code ec;

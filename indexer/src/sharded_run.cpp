@@ -30,7 +30,8 @@ namespace {
 
 /// What the N runs of a sharded run did together. Every run reads every file, so the file
 /// counts, input errors and failures are those of shard 0's run (the only one that reports
-/// them); articles, bytes, news counts and commits are summed; durations are the longest.
+/// them; duplicate ids too, which every run's reading stage finds alike); articles, bytes,
+/// news counts and commits are summed; durations are the longest.
 IndexSummary merge_summaries(const std::vector<IndexSummary>& parts) {
     IndexSummary all = parts.front();
     for (std::size_t k = 1; k < parts.size(); ++k) {
@@ -38,6 +39,9 @@ IndexSummary merge_summaries(const std::vector<IndexSummary>& parts) {
         all.indexed += p.indexed;
         all.replaced += p.replaced;
         all.deleted += p.deleted;
+        all.duplicates += p.duplicates_across_runs;
+        all.warnings += p.duplicates_across_runs;
+        all.duplicates_across_runs += p.duplicates_across_runs;
         all.unchanged += p.unchanged;
         all.bytes += p.bytes;
         all.commits += p.commits;
@@ -74,10 +78,9 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + shard0.string() + ": " + xapian_reason(e));
     }
-    std::vector<std::string> roots;
     // Shard 0's run finds the same files and reports what is wrong with them.
     const std::vector<InputFile> files =
-        collect_inputs(options.inputs, roots, [](const InputError&) {});
+        collect_inputs(options.inputs, options.id_prefixes, [](const InputError&) {}).files;
     const std::size_t workers = worker_count(options);
     observe_boilerplate(files, options.reader, workers, queue_capacity(options, workers), table);
     table.learn(options.news.cleaning.learn_min_articles);
@@ -100,16 +103,16 @@ IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>
     std::vector<IndexOptions> each(n, options);
     std::vector<IndexSummary> parts(n);
     std::vector<std::ostringstream> logs(n);
+    std::vector<std::ostringstream> errs(n);  // shards 1…N-1: copies of shard 0's reports
     std::vector<std::exception_ptr> failures(n);
     std::vector<std::thread> running;
     for (std::size_t k = 0; k < n; ++k) {
         each[k].threads = std::max<std::size_t>(1, threads / n);
         each[k].progress = options.progress && k == 0;
         running.emplace_back([&, k] {
-            std::ostream silent(nullptr);  // the other shards' copies of shard 0's reports
             try {
                 const ShardRole role{k, n, options.news.cleaning.keep_boilerplate ? nullptr : &learned};
-                parts[k] = run_one(each[k], shards[k].string(), logs[k], k == 0 ? err : silent,
+                parts[k] = run_one(each[k], shards[k].string(), logs[k], k == 0 ? err : errs[k],
                                    role);
             } catch (...) {
                 failures[k] = std::current_exception();
@@ -121,6 +124,13 @@ IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>
         if (failures[k]) std::rethrow_exception(failures[k]);
     }
     for (std::size_t k = 0; k < n; ++k) log << logs[k].str();
+    // What only one shard can find: a duplicate id against an article another run stored.
+    for (std::size_t k = 1; k < n; ++k) {
+        std::istringstream lines(errs[k].str());
+        for (std::string line; std::getline(lines, line);) {
+            if (line.find(taken_over_marker) != std::string::npos) err << line << '\n';
+        }
+    }
     IndexSummary summary = merge_summaries(parts);
     summary.shards = n;
     return summary;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -95,9 +96,11 @@ std::string article_hash(const Article& a, std::string_view file_key) {
 }
 
 std::string FileRecord::serialise() const {
-    nlohmann::json j = {{"path", path},     {"size", size},         {"mtime_ns", mtime_ns},
-                        {"hash", hash},     {"articles", articles}, {"failed", failed}};
+    nlohmann::json j = {{"path", path},         {"size", size},     {"mtime_ns", mtime_ns},
+                        {"hash", hash},         {"articles", articles}, {"failed", failed},
+                        {"id", id}};
     if (failed) j["reason"] = reason;
+    if (!linked.empty()) j["linked"] = linked;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -112,6 +115,8 @@ std::optional<FileRecord> FileRecord::parse(std::string_view text) {
         r.articles = j.at("articles").get<std::size_t>();
         r.failed = j.at("failed").get<bool>();
         if (r.failed) r.reason = j.value("reason", std::string());
+        r.id = j.value("id", std::string());  // absent before schema version 7
+        if (j.contains("linked")) r.linked = j.at("linked").get<std::vector<std::string>>();
         return r;
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
@@ -139,6 +144,26 @@ const FileRecord* FileState::find(const std::string& key) const {
 void FileState::put(Xapian::WritableDatabase& db, const std::string& key, FileRecord record) {
     db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialise());
     m_records[key] = std::move(record);
+}
+
+std::string source_file_key(const Xapian::Document& doc) {
+    const std::string prefix(schema::source_file);
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(prefix);
+    if (t == doc.termlist_end() || !(*t).starts_with(prefix)) return {};
+    return (*t).substr(prefix.size());
+}
+
+void FileState::link(Xapian::WritableDatabase& db, const std::string& key, const std::string& to,
+                     bool lost) {
+    const auto it = m_records.find(key);
+    if (it == m_records.end()) return;
+    FileRecord& record = it->second;
+    if (std::find(record.linked.begin(), record.linked.end(), to) == record.linked.end()) {
+        record.linked.push_back(to);
+    }
+    if (lost && record.articles > 0) --record.articles;
+    db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialise());
 }
 
 void FileState::erase(Xapian::WritableDatabase& db, const std::string& key) {

@@ -36,7 +36,8 @@ int errno_of(const Xapian::Error& e) {
 
 }  // namespace
 
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created,
+                                          int* migrated_from) {
     Xapian::WritableDatabase db;
     try {
         db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
@@ -54,7 +55,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
     }
     const std::string key(schema::meta_version);
     const std::string version = db.get_metadata(key);
-    const std::string ours = std::to_string(schema::version);
+    constexpr int ours_n = schema::version;
+    const std::string ours = std::to_string(ours_n);
     created = false;
     if (version.empty()) {
         if (db.get_doccount() != 0) {
@@ -63,6 +65,13 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
         db.set_metadata(key, ours);
         created = true;
     } else if (version != ours) {
+        for (int v = schema::oldest_migrated_version; migrated_from != nullptr && v < ours_n; ++v) {
+            if (version == std::to_string(v)) {
+                db.set_metadata(key, ours);  // committed with the run's first commit
+                *migrated_from = v;
+                return db;
+            }
+        }
         throw DatabaseError("database " + path + " has schema version " + version +
                             ", this fahras-index writes version " + ours +
                             ": rebuild it with fahras-index --rebuild");

@@ -204,7 +204,12 @@ Searcher::Searcher(const std::string& db_path)
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + db_path + ": " + e.get_msg());
     }
-    if (!version.empty() && version != std::to_string(schema::version)) {
+    // Versions from oldest_migrated_version on differ only in what fahras-index migrates.
+    bool readable = version.empty();
+    for (int v = schema::oldest_migrated_version; v <= schema::version; ++v) {
+        readable = readable || version == std::to_string(v);
+    }
+    if (!readable) {
         throw DatabaseError("database " + db_path + " has schema version " + version +
                             ", this fahras-query reads version " +
                             std::to_string(schema::version) + ": rebuild it with fahras-index");

@@ -52,7 +52,7 @@ check "index exits 0" "$INDEX" --db "$DB" "$C" -q
 check "query سوريا finds 6 articles" q "$WORK/all" --sort date سوريا
 check "dates are ISO, sorted oldest first" py '[h["date"] for h in r["hits"]] == ["2014-03-18", "2015-01-04", "2015-09-18", "2015-09-19", "2015-09-20", "2015-10-05"]' "$WORK/all"
 check "date_source: metadata, dateline, path" py '[h["date_source"] for h in r["hits"]] == ["metadata", "dateline", "metadata", "path", "path", "metadata"]' "$WORK/all"
-check "--sort -date is newest first" bash -c "$(declare -f q); QUERY='$QUERY' DB='$DB' WORK='$WORK'; q '$WORK/desc' --sort -date سوريا && [ \"\$(python3 -c 'import json; print(\" \".join(h[\"id\"] for h in json.load(open(\"$WORK/desc\"))[\"hits\"][:2]))')\" = 'x1 2015/09/20/path.txt' ]"
+check "--sort -date is newest first" bash -c "$(declare -f q); QUERY='$QUERY' DB='$DB' WORK='$WORK'; q '$WORK/desc' --sort -date سوريا && [ \"\$(python3 -c 'import json; print(\" \".join(h[\"id\"] for h in json.load(open(\"$WORK/desc\"))[\"hits\"][:2]))')\" = 'x1 corpus/2015/09/20/path.txt' ]"
 
 # --- The seeds -----------------------------------------------------------------------------
 check "seed: query with year:2015" q "$WORK/seed" شويغو year:2015
@@ -69,13 +69,13 @@ check "analyze finds 'آب/ أغسطس 2014' without a pubdate" bash -c "\"$QUER
 
 # --- Filters and ranges --------------------------------------------------------------------
 check "--from 2015-09 --to 2015-09" q "$WORK/r1" --from 2015-09 --to 2015-09 سوريا
-check "  gives the seeds and the path article" py 'sorted(h["id"] for h in r["hits"]) == ["2015-09-19/seed2.txt", "2015/09/20/path.txt", "seed"]' "$WORK/r1"
+check "  gives the seeds and the path article" py 'sorted(h["id"] for h in r["hits"]) == ["corpus/2015-09-19/seed2.txt", "corpus/2015/09/20/path.txt", "seed"]' "$WORK/r1"
 check "date:2015-09..2015-10 inline" q "$WORK/r2" 'سوريا date:2015-09..2015-10'
 check "  gives four" py 'len(r["hits"]) == 4' "$WORK/r2"
 check "year:2014" q "$WORK/r3" 'سوريا year:2014'
 check "  gives x2" py '[h["id"] for h in r["hits"]] == ["x2"]' "$WORK/r3"
 check "mentioned:2014-08" q "$WORK/r4" 'سوريا mentioned:2014-08'
-check "  gives the seed and the path article" py 'sorted(h["id"] for h in r["hits"]) == ["2015/09/20/path.txt", "seed"]' "$WORK/r4"
+check "  gives the seed and the path article" py 'sorted(h["id"] for h in r["hits"]) == ["corpus/2015/09/20/path.txt", "seed"]' "$WORK/r4"
 check "--mentioned-from 2011 --mentioned-to 2012" q "$WORK/r5" --mentioned-from 2011 --mentioned-to 2012 سوريا
 check "  gives x2" py '[h["id"] for h in r["hits"]] == ["x2"]' "$WORK/r5"
 check "mentioned Hijri date, converted (5 ذي الحجة 1436 = 2015-09-18)" q "$WORK/r6" 'سوريا mentioned:2015-09-18 year:2015 date:2015-10'

@@ -24,8 +24,8 @@ json.dump({"id": "copy-1", "title": "محادثات روسية أميركية ب
 PY
 
 DB="$WORK/db"
-SEED_AFP=seeds/000_d7d323a442f094ad.txt
-SEED_AKHBAR=seeds/003_30707adeda7cd947.txt
+SEED_AFP=corpus/seeds/000_d7d323a442f094ad.txt
+SEED_AKHBAR=corpus/seeds/003_30707adeda7cd947.txt
 check "index exits 0" status_is 0 "$INDEX" --db "$DB" "$CORPUS"
 check "summary reports news cleaning" grep -Eq 'news: [1-9][0-9]* lines \([0-9.]+% of body text\) dropped' "$WORK/out"
 check "summary reports stories joined" grep -Eq '[1-9][0-9]* joined a story' "$WORK/out"

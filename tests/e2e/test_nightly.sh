@@ -143,7 +143,7 @@ if [ "$(id -u)" -ne 0 ]; then
   check "unreadable file reported" grep -q "unreadable.txt: error: cannot open: Permission denied" "$WORK/err"
 fi
 for f in utf8.txt utf8-bom.txt utf16.txt cp1256.txt iso8859-6.txt invalid-utf8.txt page.html; do
-  check "good file $f indexed" bash -c "xapian-delve -t 'Q$f' '$WORK/baddb' 2>/dev/null | grep -q 'Posting List'"
+  check "good file $f indexed" bash -c "xapian-delve -t 'Qbad/$f' '$WORK/baddb' 2>/dev/null | grep -q 'Posting List'"
 done
 seeds=5; [ "$(id -u)" -eq 0 ] && seeds=6  # root reads the unreadable file all the same
 check "the seed word is found in all five encodings of the seed" \

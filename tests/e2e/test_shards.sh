@@ -14,7 +14,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The same relative paths in the shards and in the whole, so articles get the same ids.
+# The same relative paths in the shards and in the whole, and one --id-prefix, so articles get
+# the same ids.
 mkdir -p "$WORK/a/ant" "$WORK/b/ant" "$WORK/all"
 cp -r "$SRC/sample_corpus/seeds" "$WORK/a/"
 for f in "$SRC"/sample_corpus/ant/*.jsonl; do
@@ -25,12 +26,12 @@ for f in "$SRC"/sample_corpus/ant/*.jsonl; do
 done
 cp -r "$WORK/a/." "$WORK/b/." "$WORK/all/"
 for part in a b all; do
-  "$INDEX" --quiet --db "$WORK/db-$part" "$WORK/$part" || { echo "FAIL - indexing $part"; exit 1; }
+  "$INDEX" --quiet --db "$WORK/db-$part" --id-prefix corpus "$WORK/$part" || { echo "FAIL - indexing $part"; exit 1; }
 done
 printf 'auto %s\nauto %s\n' "$WORK/db-a" "$WORK/db-b" > "$WORK/local.stub"
 # The same articles written by one run as two shards (fahras-index --shards 2): a stub
 # directory whose generation lists shard-0 and shard-1.
-"$INDEX" --quiet --shards 2 --db "$WORK/db-sharded" "$WORK/all" || { echo "FAIL - indexing --shards 2"; exit 1; }
+"$INDEX" --quiet --shards 2 --db "$WORK/db-sharded" --id-prefix corpus "$WORK/all" || { echo "FAIL - indexing --shards 2"; exit 1; }
 
 # Two xapian-tcpsrv on loopback, on free ports (a port taken meanwhile: try another). The
 # servers are children of this shell, so that cleanup() can stop them.
@@ -104,7 +105,7 @@ import sys; a, b, whole = map(int, sys.argv[1:]); assert a > 0 and b > 0 and a +
   "$(doccount "$WORK/db-all")"
 check "--shards 2: a second run changes nothing" python3 -c '
 import json, sys; r = json.load(sys.stdin); assert r["added"] == 0 and r["updated"] == 0 and r["deleted"] == 0 and r["unchanged"] > 0 and r["shards"] == 2, r' \
-  < <("$INDEX" --quiet --db "$WORK/db-sharded" --report /dev/stdout "$WORK/all")
+  < <("$INDEX" --quiet --db "$WORK/db-sharded" --id-prefix corpus --report /dev/stdout "$WORK/all")
 check "--shards 3 on a 2-shard database is refused without --rebuild" \
   test "$("$INDEX" --quiet --shards 3 --db "$WORK/db-sharded" "$WORK/all" >/dev/null 2>&1; echo $?)" = 2
 # A named entity whose catalogue entry is in the second shard only, found by its name.

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace fahras {
 
@@ -58,12 +59,37 @@ class InputError : public Error {
     [[nodiscard]] bool is_warning() const noexcept { return m_severity == Severity::warning; }
 
     /// `path:line: error: reason` (or `path: error: reason` when line is 0; `warning:` for a
-    /// warning).
+    /// warning). Always one line: control characters in the path or the reason (a file name
+    /// may hold a newline) are written as `\n`, `\r`, `\t` or `\xHH`.
     [[nodiscard]] std::string report() const {
-        std::string out = m_path;
+        std::string out = one_line(m_path);
         if (m_line != 0) out += ":" + std::to_string(m_line);
         out += is_warning() ? ": warning: " : ": error: ";
-        out += what();
+        out += one_line(what());
+        return out;
+    }
+
+    /// `text` with its control characters escaped as report() writes them.
+    [[nodiscard]] static std::string one_line(std::string_view text) {
+        std::string out;
+        out.reserve(text.size());
+        for (const char c : text) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '\n') {
+                out += "\\n";
+            } else if (c == '\r') {
+                out += "\\r";
+            } else if (c == '\t') {
+                out += "\\t";
+            } else if (u < 0x20 || u == 0x7F) {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\x";
+                out += hex[u >> 4];
+                out += hex[u & 0xF];
+            } else {
+                out += c;
+            }
+        }
         return out;
     }
 

@@ -14,8 +14,13 @@
 namespace fahras::schema {
 
 /// Bumped whenever the terms written for an article change: a database written with another
-/// version must be rebuilt (the query tool refuses it with a clear message).
-inline constexpr int version = 6;
+/// version must be rebuilt (the query tool refuses it with a clear message), except those from
+/// `oldest_migrated_version` on, which fahras-index migrates in place and fahras-query reads.
+/// Version 7: the default id of a file's article starts with its input's name (docs/SCHEMA.md).
+inline constexpr int version = 7;
+/// The oldest version an incremental run migrates: version 6 differs only in the default ids
+/// of file articles, which the run gives again by reading every file (docs/NIGHTLY.md).
+inline constexpr int oldest_migrated_version = 6;
 /// Metadata key holding `version`.
 inline constexpr std::string_view meta_version = "fahras.schema";
 

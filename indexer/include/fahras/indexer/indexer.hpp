@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fahras/indexer/news.hpp"
@@ -17,6 +18,9 @@ namespace fahras {
 struct IndexOptions {
     std::string db;                   ///< database directory (created when missing)
     std::vector<std::string> inputs;  ///< files and directories (recursed)
+    /// `--id-prefix` values, `INPUT=PREFIX` or `PREFIX`: what the default ids of an input's
+    /// articles start with instead of the input's name (docs/SCHEMA.md).
+    std::vector<std::string> id_prefixes;
     ReaderOptions reader;
     bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
     bool tagger = true;               ///< add the statistical tagger's names (with entities)
@@ -76,6 +80,12 @@ struct IndexSummary {
     std::size_t unchanged = 0;         ///< articles left as they were
     std::size_t skipped = 0;
     std::size_t failed = 0;
+    /// Articles whose id a record read earlier in the run claimed too (each warned about;
+    /// the later is kept).
+    std::size_t duplicates = 0;
+    /// Of `duplicates`, those found against an article stored by an earlier run (a new file
+    /// claiming an unchanged file's id): on a sharded database only its shard finds it.
+    std::size_t duplicates_across_runs = 0;
     /// Problems inputs survived (a few invalid bytes replaced, the article indexed): reported
     /// as `path:line: warning:`, not failures.
     std::size_t warnings = 0;
@@ -109,6 +119,10 @@ struct IndexSummary {
 /// UsageError for fatal problems (the database cannot be opened or written, an input path does
 /// not exist).
 IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostream& err);
+
+/// Marks the warning of a duplicate found against an earlier run's article (in parentheses),
+/// which on a sharded database only one shard's run finds and reports.
+inline constexpr std::string_view taken_over_marker = "(stored by an earlier run)";
 
 /// The one-line summary printed at the end of a run.
 [[nodiscard]] std::string format_summary(const IndexSummary& summary);

@@ -58,6 +58,12 @@ struct ReaderSink {
 void read_articles(const std::filesystem::path& file, const std::string& display_path,
                    const ReaderOptions& options, const ReaderSink& sink);
 
+/// The same, with `default_id` instead of `display_path` as the id of an article without one
+/// (`default_id#LINE` for a JSON Lines record).
+void read_articles(const std::filesystem::path& file, const std::string& display_path,
+                   const std::string& default_id, const ReaderOptions& options,
+                   const ReaderSink& sink);
+
 /// "record is 12.3 MiB, over --max-record-size 8.0 MiB": the reason an article is refused.
 [[nodiscard]] std::string record_too_large(std::uintmax_t size, std::uintmax_t limit);
 

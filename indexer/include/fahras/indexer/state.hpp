@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -44,6 +45,9 @@ class Hasher {
 /// term; an article that only moved up or down in its JSON Lines file hashes the same.
 [[nodiscard]] std::string article_hash(const Article& article, std::string_view file_key);
 
+/// The FileState key of the file `doc` was read from (its `XFILE` term), "" when none.
+[[nodiscard]] std::string source_file_key(const Xapian::Document& doc);
+
 /// What the last run knew about one input file.
 struct FileRecord {
     std::string path;          ///< absolute, lexically normal path
@@ -53,6 +57,12 @@ struct FileRecord {
     bool failed = false;       ///< the whole file could not be read
     std::string reason;        ///< why it failed
     std::size_t articles = 0;  ///< articles it holds in the database
+    /// Keys of the files that shared an article id with this one when they were last read
+    /// together (the later record kept): read again, all of them, when one changes or goes.
+    std::vector<std::string> linked;
+    /// The id its articles without one got (InputFile::id): when the file's id changes (another
+    /// --id-prefix, a schema migration), it is read again whatever its size and mtime.
+    std::string id;
 
     /// The record as stored in the database metadata (a JSON object).
     [[nodiscard]] std::string serialise() const;
@@ -77,6 +87,10 @@ class FileState {
     void put(Xapian::WritableDatabase& db, const std::string& key, FileRecord record);
     /// Forgets the record of `key`.
     void erase(Xapian::WritableDatabase& db, const std::string& key);
+    /// Adds `to` to the files linked to `key` (FileRecord::linked), in `db` too; `lost`: one of
+    /// `key`'s articles went to `to`. Nothing when `key` has no record.
+    void link(Xapian::WritableDatabase& db, const std::string& key, const std::string& to,
+              bool lost);
     /// Every record, by key.
     [[nodiscard]] const std::unordered_map<std::string, FileRecord>& records() const noexcept {
         return m_records;
