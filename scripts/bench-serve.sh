@@ -128,8 +128,9 @@ run() {  # run THREADS MIX CONNS
 }
 for threads in $THREADS; do
   start_server "$threads"
-  # Warm-up: the caches the runs share.
-  wrk -t 1 -c 2 -d 3s -s "$WORK/paths.lua" "$URL" -- "$WORK/mix.txt" >/dev/null
+  # Warm-up: the shared entity resolver (built once at start), then the caches the runs share.
+  curl -fs -m 120 "$URL/api/search?person=Shoigu&limit=0" >/dev/null || true
+  wrk -t 1 -c 2 -d 8s --timeout 30s -s "$WORK/paths.lua" "$URL" -- "$WORK/mix.txt" >/dev/null
   for conns in $CONNS; do
     run "$threads" plain "$conns"
     run "$threads" facets "$conns"

@@ -248,6 +248,7 @@ int serve_main(const std::vector<std::string>& args) {
         ServeContext context(options);
         // Fail now, not on the first request, when the database cannot be opened.
         context.with_searcher([](SearcherSlot&) {});
+        context.prepare_entity_resolver();
 
         // SIGTERM and SIGINT are waited for by one thread; blocked before httplib's threads
         // start, so that they inherit the mask and none of them is interrupted.
