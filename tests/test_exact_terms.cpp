@@ -16,6 +16,7 @@
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/query/search.hpp"
+#include "test_articles_db.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -55,14 +56,7 @@ const std::string& exact_db() {
     static const fahras::test::TempDir dir;
     static const std::string path = [] {
         const std::string p = (dir / "db").string();
-        Xapian::WritableDatabase db(p, Xapian::DB_CREATE_OR_OPEN);
-        for (const auto& a : articles()) {
-            db.replace_document(fahras::id_term(a.id),
-                                fahras::make_document(a, fahras::default_analyzer()));
-        }
-        db.set_metadata(std::string(fahras::schema::meta_version),
-                        std::to_string(fahras::schema::version));
-        db.commit();
+        fahras::test::write_articles_db(p, articles());
         return p;
     }();
     return path;

@@ -108,6 +108,33 @@ bool has_root_waw(const std::u32string& w) {
 
 }  // namespace
 
+const std::vector<std::string>& stem_prefixes() {
+    static const std::vector<std::string> out = [] {
+        std::vector<std::string> list;
+        for (const Affix& p : prefixes) list.push_back(utf8::from_u32(p.text));
+        return list;
+    }();
+    return out;
+}
+
+bool is_arabic_word(std::string_view folded) {
+    const std::u32string w = utf8::to_u32(folded);
+    return !w.empty() && std::all_of(w.begin(), w.end(), is_arabic_letter);
+}
+
+std::string_view strip_article_prefix(std::string_view folded) {
+    if (!is_arabic_word(folded)) return folded;
+    const std::u32string w = utf8::to_u32(folded);
+    for (const Affix& p : prefixes) {
+        if (p.text == U"و" || !starts_with(w, p.text) ||
+            w.size() - p.text.size() < p.min_remaining) {
+            continue;
+        }
+        return folded.substr(utf8::from_u32(p.text).size());
+    }
+    return folded;
+}
+
 std::string stem_arabic(std::string_view folded) {
     std::u32string w = utf8::to_u32(folded);
     if (w.size() < 3 || !std::all_of(w.begin(), w.end(), is_arabic_letter)) {

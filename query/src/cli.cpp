@@ -33,6 +33,10 @@ constexpr const char* footer =
     "  word                  the word in any spelling or inflection (stemmed)\n"
     "  \"two words\"           the words next to each other, in this order (also «…»)\n"
     "  =word                 this exact spelling only (=مسؤول does not match مسئول)\n"
+    "  word*                 words starting with it, with or without clitics (اقتصا* finds\n"
+    "                        اقتصادية، الاقتصاد، والاقتصادي); at most 1000 words per prefix\n"
+    "  '*'                   every article (alone, or with filters: '*' source:bbc)\n"
+    "  a NEAR b, a NEAR/3 b  both words at most 10 (or 3) words apart, in either order\n"
     "  a b                   ranked by how many and how rare (--match auto, the default:\n"
     "                        question and function words such as ما، متى، في are left out),\n"
     "                        both (--match all) or either (--match any)\n"
@@ -46,6 +50,9 @@ constexpr const char* footer =
     "  date:2015-09  date:2015-09..2015-10  year:2014     publication date filters\n"
     "  mentioned:2014-08  mentioned:2014-01..2014-06      dates mentioned in the text\n"
     "  hijri:1436-09  hijri:1436                          Hijri month/year mentioned\n"
+    "  A query is at most 65536 bytes long, with parentheses at most 100 deep. A query with\n"
+    "  no searchable words (only punctuation, \"\", or only words such as في من) is an\n"
+    "  error (exit 2): use '*' to list every article.\n"
     "\nFacets:\n"
     "  --facets counts each facet's values over ALL matching articles (not only the page):\n"
     "  JSON \"facets\": {\"source\": [{\"value\": \"bbc\", \"count\": 12}, …], …}.\n"
@@ -73,7 +80,8 @@ constexpr const char* footer =
     "\nExit status:\n"
     "  0  hits found (for queries from stdin: some query had hits)\n"
     "  1  no hits\n"
-    "  2  error: bad options, query syntax error, database missing or unreadable\n";
+    "  2  error: bad options, query syntax error, no searchable words, database missing,\n"
+    "     unreadable or damaged\n";
 
 /// Marks an argument that CLI11 would take for an option although it is a query word.
 constexpr char protect_mark = '\x1F';
@@ -142,7 +150,15 @@ int run_query(const QueryOptions& options, Console& console) {
     style.facets = options.search.facets;
 
     if (!options.words.empty() || filters_only) {
-        const SearchResult result = searcher.search(SearchRequest{join(options.words), options.search});
+        const std::string query = join(options.words);
+        // Blank query words (`fahras-query --db DB ''`) are not a search by filters alone.
+        const bool date_options = !options.search.from.empty() || !options.search.to.empty() ||
+                                  !options.search.mentioned_from.empty() ||
+                                  !options.search.mentioned_to.empty();
+        if (!options.words.empty() && blank(query) && !filters_only && !date_options) {
+            throw QueryError(std::string(no_searchable_words));
+        }
+        const SearchResult result = searcher.search(SearchRequest{query, options.search});
         write_result(console.out, result, style);
         return found(result, options.search) ? query_hits : query_no_hits;
     }

@@ -121,6 +121,26 @@ std::vector<HighlightTerm> weigh_highlight_terms(const Xapian::Query& highlight,
     return out;
 }
 
+Xapian::Query expand_highlight_prefixes(const Xapian::Query& highlight,
+                                        const std::vector<std::string>& starts,
+                                        const Xapian::Database& db, std::size_t limit) {
+    if (starts.empty()) return highlight;
+    std::vector<std::pair<Xapian::doccount, std::string>> words;  // (frequency, word)
+    for (const std::string& start : starts) {
+        for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+            words.emplace_back(it.get_termfreq(), *it);
+        }
+    }
+    const std::size_t kept = std::min(limit, words.size());
+    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(kept),
+                      words.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Xapian::Query> parts;
+    if (!highlight.empty()) parts.push_back(highlight);
+    for (std::size_t i = 0; i < kept; ++i) parts.emplace_back(words[i].second);
+    if (parts.empty()) return highlight;
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
 Highlighter::Highlighter(const std::vector<HighlightTerm>& terms) {
     // Each wanted word is known by its stem; its folded form leads to the same word.
     const auto word_of = [&](const std::string& stem, double weight) {

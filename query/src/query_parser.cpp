@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/query/query_parser.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,223 +11,19 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/common/exact_terms.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/stem.hpp"
 #include "fahras/common/utf8.hpp"
 #include "fahras/query/ranking.hpp"
+#include "query_lexer.hpp"
 
 namespace fahras {
 
 namespace {
 
-// ---- Lexer ------------------------------------------------------------------------------
-
-enum class Lex {
-    word,    ///< an unquoted chunk, possibly with a field or `=`
-    phrase,  ///< a quoted chunk, possibly with a field or `=`
-    lparen,
-    rparen,
-    plus,   ///< `+` glued to the item that follows: required
-    minus,  ///< `-` glued to the item that follows: excluded
-    op_and,
-    op_or,
-    op_not,
-    end,
-};
-
-enum class Field {
-    none, title, source, category,
-    person, place, org,                     // entities (issue 4)
-    date, year, mentioned, hijri, agency,   // dates (issue #3), news (issue #8)
-};
-
-struct Lexeme {
-    Lex kind = Lex::end;
-    std::string text;  ///< the word, or the phrase without its quotes
-    Field field = Field::none;
-    bool exact = false;      ///< written with a leading `=`
-    std::size_t column = 0;  ///< 1-based, in code points
-};
-
-bool is_space(char32_t cp) noexcept {
-    switch (cp) {
-        case 0x0009: case 0x000A: case 0x000B: case 0x000C: case 0x000D: case 0x0020:
-        case 0x00A0:  // NO-BREAK SPACE
-        case 0x1680:  // OGHAM SPACE MARK
-        case 0x2028:  // LINE SEPARATOR
-        case 0x2029:  // PARAGRAPH SEPARATOR
-        case 0x202F:  // NARROW NO-BREAK SPACE
-        case 0x205F:  // MEDIUM MATHEMATICAL SPACE
-        case 0x3000:  // IDEOGRAPHIC SPACE
-            return true;
-        default:
-            return cp >= 0x2000 && cp <= 0x200A;  // EN QUAD … HAIR SPACE
-    }
-}
-
-/// The closing quote for an opening one, or 0 if `cp` does not open a phrase.
-char32_t closing_quote(char32_t cp) noexcept {
-    switch (cp) {
-        case U'"': return U'"';
-        case 0x00AB: return 0x00BB;  // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK → RIGHT-…
-        case 0x201C: return 0x201D;  // LEFT DOUBLE QUOTATION MARK → RIGHT DOUBLE QUOTATION MARK
-        default: return 0;
-    }
-}
-
-/// Splits a query string into lexemes. Throws QueryError for an unclosed quote or a field
-/// without a value.
-class Lexer {
-  public:
-    explicit Lexer(std::string_view text) : m_text(text) {}
-
-    std::vector<Lexeme> run() {
-        std::vector<Lexeme> out;
-        for (;;) {
-            skip_spaces();
-            if (m_pos >= m_text.size()) break;
-            const std::size_t start = m_pos;
-            const char32_t cp = peek();
-            if (cp == U'(' || cp == U')') {
-                ++m_pos;
-                out.push_back({cp == U'(' ? Lex::lparen : Lex::rparen, {}, Field::none, false,
-                               column(start)});
-                continue;
-            }
-            if ((cp == U'+' || cp == U'-') && modifier_applies(m_pos + 1)) {
-                ++m_pos;
-                out.push_back({cp == U'+' ? Lex::plus : Lex::minus, {}, Field::none, false,
-                               column(start)});
-                continue;  // the item follows without a space
-            }
-            out.push_back(item());
-        }
-        return out;
-    }
-
-    /// 1-based column, in code points, of byte offset `pos`.
-    [[nodiscard]] std::size_t column(std::size_t pos) const {
-        return utf8::length(utf8::sanitize(m_text.substr(0, pos))) + 1;
-    }
-
-  private:
-    [[nodiscard]] char32_t peek(std::size_t pos) const {
-        if (pos >= m_text.size()) return 0;
-        const char32_t cp = utf8::decode(m_text, pos);
-        return cp == utf8::invalid ? utf8::replacement : cp;
-    }
-    [[nodiscard]] char32_t peek() const { return peek(m_pos); }
-    void advance() { (void)utf8::decode(m_text, m_pos); }
-
-    void skip_spaces() {
-        while (m_pos < m_text.size() && is_space(peek())) advance();
-    }
-
-    /// True when the code point at `pos` ends an unquoted chunk.
-    [[nodiscard]] bool ends_word(std::size_t pos) const {
-        if (pos >= m_text.size()) return true;
-        const char32_t cp = peek(pos);
-        return is_space(cp) || cp == U'(' || cp == U')' || closing_quote(cp) != 0;
-    }
-
-    /// A `+` or `-` is a modifier only when an item follows it directly: `-word`, `-"…"`,
-    /// `-(…)`. A lone `-` (as in `2015 - 2016`) is an ordinary chunk that analyses to nothing.
-    [[nodiscard]] bool modifier_applies(std::size_t next) const {
-        if (next >= m_text.size()) return false;
-        const char32_t cp = peek(next);
-        if (cp == U'(' || closing_quote(cp) != 0) return true;
-        return !ends_word(next) && cp != U'+' && cp != U'-';
-    }
-
-    /// A word or phrase, with its optional `=` and field.
-    Lexeme item() {
-        Lexeme lex;
-        lex.column = column(m_pos);
-        if (peek() == U'=' &&
-            (!ends_word(m_pos + 1) || closing_quote(peek(m_pos + 1)) != 0)) {
-            lex.exact = true;
-            ++m_pos;
-        }
-        if (!lex.exact) lex.field = field_prefix(lex.column);
-        if (closing_quote(peek()) != 0) {
-            lex.kind = Lex::phrase;
-            lex.text = quoted();
-            return lex;
-        }
-        const std::size_t start = m_pos;
-        while (!ends_word(m_pos)) advance();
-        lex.kind = Lex::word;
-        lex.text.assign(m_text.substr(start, m_pos - start));
-        if (lex.field == Field::none && !lex.exact) {
-            if (lex.text == "AND") lex.kind = Lex::op_and;
-            if (lex.text == "OR") lex.kind = Lex::op_or;
-            if (lex.text == "NOT") lex.kind = Lex::op_not;
-        }
-        return lex;
-    }
-
-    /// Consumes `title:`, `source:` or `category:` (any case) at the cursor and returns the
-    /// field; leaves the cursor alone for anything else, including unknown fields.
-    Field field_prefix(std::size_t item_column) {
-        std::size_t end = m_pos;
-        while (end < m_text.size() && ((m_text[end] >= 'a' && m_text[end] <= 'z') ||
-                                       (m_text[end] >= 'A' && m_text[end] <= 'Z'))) {
-            ++end;
-        }
-        if (end >= m_text.size() || m_text[end] != ':') return Field::none;
-        std::string name(m_text.substr(m_pos, end - m_pos));
-        for (char& c : name) c = static_cast<char>(c | 0x20);
-        Field field = Field::none;
-        if (name == "title") field = Field::title;
-        if (name == "source") field = Field::source;
-        if (name == "category") field = Field::category;
-        if (name == "person") field = Field::person;
-        if (name == "place") field = Field::place;
-        if (name == "org") field = Field::org;
-        if (name == "agency") field = Field::agency;  // news (issue #8)
-        if (name == "date") field = Field::date;
-        if (name == "year") field = Field::year;
-        if (name == "mentioned") field = Field::mentioned;
-        if (name == "hijri") field = Field::hijri;
-        if (field == Field::none) return Field::none;
-        m_pos = end + 1;
-        if (ends_word(m_pos) && closing_quote(peek()) == 0) {
-            throw QueryError("query syntax error at column " + std::to_string(item_column) +
-                             ": " + name + ": needs a word or a \"phrase\" right after the colon");
-        }
-        return field;
-    }
-
-    /// The text between a pair of quotes; the cursor is on the opening quote.
-    std::string quoted() {
-        const std::size_t open = m_pos;
-        const char32_t close = closing_quote(peek());
-        advance();
-        const std::size_t start = m_pos;
-        while (m_pos < m_text.size() && peek() != close) advance();
-        if (m_pos >= m_text.size()) {
-            throw QueryError("query syntax error at column " + std::to_string(column(open)) +
-                             ": the quote opened here is never closed");
-        }
-        std::string inside(m_text.substr(start, m_pos - start));
-        advance();
-        return inside;
-    }
-
-    std::string_view m_text;
-    std::size_t m_pos = 0;
-};
-
-[[nodiscard]] const char* describe(Lex kind) noexcept {
-    switch (kind) {
-        case Lex::op_and: return "AND";
-        case Lex::op_or: return "OR";
-        case Lex::op_not: return "NOT";
-        case Lex::plus: return "+";
-        case Lex::minus: return "-";
-        case Lex::rparen: return ")";
-        case Lex::lparen: return "(";
-        default: return "term";
-    }
-}
+using query_lexer::Field;
+using query_lexer::Lex;
+using query_lexer::Lexeme;
+using query_lexer::describe;
 
 // ---- Parser -----------------------------------------------------------------------------
 
@@ -272,21 +69,25 @@ class Parser {
   public:
     Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer,
            const RankingOptions& ranking)
-        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_ranking(ranking) {
-        m_lexemes = m_lexer.run();
-        m_lexemes.push_back({Lex::end, {}, Field::none, false, m_lexer.column(text.size())});
-    }
+        : m_lexemes(query_lexer::lex(text)), m_mode(mode), m_analyzer(analyzer),
+          m_ranking(ranking) {}
 
     ParsedQuery run() {
         Node main;
         if (peek().kind != Lex::end) main = parse_or();
         if (peek().kind == Lex::rparen) error(peek(), "')' has no matching '('");
+        if (peek().kind == Lex::op_near) misplaced_near(peek());
         if (peek().kind != Lex::end) {
             error(peek(), "unexpected " + std::string(describe(peek().kind)));
         }
+        if (m_lexemes.size() > 1 && !m_searchable) {
+            throw QueryError(std::string(no_searchable_words));
+        }
 
         ParsedQuery out;
-        out.match_all = !main.has_value();
+        out.match_all = !main.has_value() || !m_wanted_words;
+        out.prefixes = std::move(m_prefixes);
+        out.highlight_prefixes = std::move(m_highlight_prefixes);
         out.query = main ? *main : Xapian::Query::MatchAll;
         // Inline fields, included ones by field (every value of a field in one clause: any of
         // them), then the excluded ones in query order.
@@ -309,8 +110,12 @@ class Parser {
     const Lexeme& take() { return m_lexemes[m_next++]; }
 
     [[nodiscard]] static bool starts_item(Lex kind) noexcept {
-        return kind == Lex::word || kind == Lex::phrase || kind == Lex::lparen ||
-               kind == Lex::plus || kind == Lex::minus;
+        return kind == Lex::word || kind == Lex::phrase || kind == Lex::all ||
+               kind == Lex::lparen || kind == Lex::plus || kind == Lex::minus;
+    }
+
+    [[noreturn]] static void misplaced_near(const Lexeme& op) {
+        error(op, "NEAR goes between two words (a NEAR b, a NEAR/3 b)");
     }
 
     /// Throws unless an item follows the operator `op`.
@@ -320,28 +125,35 @@ class Parser {
         }
     }
 
+    // Chains of one operator (`a OR b OR c …`, `a NOT b NOT c …`) become one n-ary Xapian
+    // query, not a left-deep tree: a long query must not nest as deep as it is long (Xapian
+    // recurses over the tree to build, optimise and destroy it).
+
     Node parse_or() {
-        Node left = parse_and();
+        std::vector<Xapian::Query> parts;
+        if (Node first = parse_and()) parts.push_back(std::move(*first));
         while (peek().kind == Lex::op_or) {
             const Lexeme& op = take();
             if (!starts_item(peek().kind) && peek().kind != Lex::op_not) {
                 error(op, "OR needs a term after it");
             }
-            left = combine(Xapian::Query::OP_OR, left, parse_and());
+            if (Node next = parse_and()) parts.push_back(std::move(*next));
         }
-        return left;
+        if (parts.empty()) return std::nullopt;
+        return combine_all(Xapian::Query::OP_OR, parts);
     }
 
+    /// AND and NOT, left to right: `a AND b NOT c AND d` is (a AND b AND d) AND_NOT c.
     Node parse_and() {
-        Node left;
+        std::vector<Xapian::Query> wanted;
+        std::vector<Xapian::Query> excluded;
         if (peek().kind == Lex::op_not) {
             // A leading NOT: everything except what follows.
             const Lexeme& op = take();
             need_right_operand(op);
-            left = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                                 negated_sequence());
+            excluded.push_back(negated_sequence());
         } else if (starts_item(peek().kind)) {
-            left = parse_sequence();
+            if (Node first = parse_sequence()) wanted.push_back(std::move(*first));
         } else {
             const Lexeme& at = peek();
             if (at.kind == Lex::end) error(at, "the query ends where a term was expected");
@@ -354,19 +166,28 @@ class Parser {
                 if (peek().kind == Lex::op_not) {
                     const Lexeme& inner = take();
                     need_right_operand(inner);
-                    left = combine(Xapian::Query::OP_AND_NOT, left, negated_sequence());
+                    excluded.push_back(negated_sequence());
                 } else {
                     need_right_operand(op);
-                    left = combine(Xapian::Query::OP_AND, left, parse_sequence());
+                    if (Node next = parse_sequence()) wanted.push_back(std::move(*next));
                 }
             } else if (peek().kind == Lex::op_not) {
                 const Lexeme& op = take();
                 need_right_operand(op);
-                left = combine(Xapian::Query::OP_AND_NOT, left, negated_sequence());
+                excluded.push_back(negated_sequence());
             } else {
-                return left;
+                break;
             }
         }
+        if (wanted.empty() && excluded.empty()) return std::nullopt;
+        // Nothing wanted (`NOT a`, or words that analyse to nothing): everything but.
+        Xapian::Query out =
+            wanted.empty() ? Xapian::Query::MatchAll : combine_all(Xapian::Query::OP_AND, wanted);
+        if (!excluded.empty()) {
+            out = Xapian::Query(Xapian::Query::OP_AND_NOT, out,
+                                combine_all(Xapian::Query::OP_OR, excluded));
+        }
+        return out;
     }
 
     /// A sequence under NOT. Always a query: a NOT of nothing excludes nothing.
@@ -387,7 +208,11 @@ class Parser {
             if (peek().kind == Lex::plus || peek().kind == Lex::minus) modifier = take().kind;
             if (modifier == Lex::minus) ++m_negation;
             const bool group = peek().kind == Lex::lparen;
-            Node item = parse_item();
+            const bool near = m_next + 1 < m_lexemes.size() &&
+                              m_lexemes[m_next + 1].kind == Lex::op_near &&
+                              peek().kind != Lex::lparen;
+            Node item = near ? parse_near() : parse_item();
+            if (near) m_free_word.reset();
             if (group) m_free_word.reset();  // set by the last word inside the parentheses
             if (modifier == Lex::minus) --m_negation;
             if (!item) continue;
@@ -399,6 +224,8 @@ class Parser {
                 plain.push_back(*item);
             }
         }
+
+        if (peek().kind == Lex::op_near) misplaced_near(peek());
 
         Node out;
         if (m_mode == MatchMode::auto_) {
@@ -431,11 +258,21 @@ class Parser {
         switch (lex.kind) {
             case Lex::lparen: {
                 if (peek().kind == Lex::rparen) error(lex, "nothing inside the parentheses");
+                // The grammar recurses once per level: the bound keeps any query a clean
+                // error instead of a stack overflow (a server thread has a small stack).
+                if (++m_depth > max_query_nesting) {
+                    error(lex, "parentheses nested more than " +
+                                   std::to_string(max_query_nesting) + " deep");
+                }
                 Node inner = parse_or();
                 if (peek().kind != Lex::rparen) error(lex, "the '(' opened here is never closed");
                 take();
+                --m_depth;
                 return inner;
             }
+            case Lex::all:
+                m_searchable = true;
+                return Xapian::Query::MatchAll;
             case Lex::word:
             case Lex::phrase:
                 return atom(lex);
@@ -460,7 +297,9 @@ class Parser {
 
     Node atom(const Lexeme& lex) {
         m_free_word.reset();
+        if (lex.prefix) return prefix_atom(lex);
         if (const std::optional<FilterField> field = filter_field(lex.field)) {
+            m_searchable = true;
             // A filter on the whole query wherever it sits (request.hpp): several values of one
             // field are OR'ed, different fields AND'ed, and a negated one excludes. A date value
             // is checked here so that the error points at it.
@@ -486,8 +325,16 @@ class Parser {
         const std::vector<Token> tokens = m_analyzer.analyze(lex.text);
         if (tokens.empty()) return std::nullopt;
         for (const Token& t : tokens) highlight(t);
-
         const bool quoted = lex.kind == Lex::phrase;
+        // Plain words that are all stop words (في من) search nothing of their own: a query of
+        // only such words would list nearly every article.
+        if (quoted || lex.exact || lex.field != Field::none ||
+            !std::all_of(tokens.begin(), tokens.end(),
+                         [](const Token& t) { return is_stop_word(t.folded); })) {
+            m_searchable = true;
+        }
+        if (m_negation == 0) m_wanted_words = true;
+
         std::vector<std::string> positional;  // unprefixed or `S` folded terms, for phrases
         const std::string_view pos_prefix = lex.field == Field::title ? schema::title : "";
         for (const Token& t : tokens) positional.push_back(std::string(pos_prefix) + t.folded);
@@ -509,16 +356,82 @@ class Parser {
         return phrase(positional);
     }
 
-    Lexer m_lexer;
+    /// `word*`, `title:word*`: the words starting with the word (prefix_words_query()).
+    Node prefix_atom(const Lexeme& lex) {
+        if (lex.exact || (lex.field != Field::none && lex.field != Field::title)) {
+            error(lex, "a prefix search (word*) works on words and title:word* only");
+        }
+        const std::vector<Token> tokens = m_analyzer.analyze(lex.text);
+        if (tokens.empty()) {
+            if (lex.text.empty()) error(lex, "'*' after a field needs letters before it");
+            return std::nullopt;  // punctuation, like any chunk without words
+        }
+        if (tokens.size() > 1) {
+            error(lex, "a prefix search needs one word before the '*' (\"" + lex.text + "\")");
+        }
+        m_searchable = true;
+        if (m_negation == 0) m_wanted_words = true;
+        m_prefixes.push_back(lex.text + '*');
+        if (m_negation == 0) {
+            for (std::string& form : prefix_word_forms(tokens.front().folded)) {
+                m_highlight_prefixes.push_back(std::move(form));
+            }
+        }
+        return prefix_words_query(tokens.front().folded,
+                                  lex.field == Field::title ? schema::title : "");
+    }
+
+    /// `a NEAR b`, `a NEAR/3 b NEAR c`: OP_NEAR over the words' positional (folded) terms.
+    /// Xapian's OP_NEAR takes terms only, so its operands are single words, plain or title:.
+    Node parse_near() {
+        std::vector<Xapian::Query> terms;
+        std::size_t window = 1;
+        for (;;) {
+            const Lexeme& lex = take();
+            terms.emplace_back(near_term(lex));
+            if (peek().kind != Lex::op_near) break;
+            const Lexeme& op = take();
+            if (peek().kind != Lex::word && peek().kind != Lex::phrase) misplaced_near(op);
+            window += op.window;
+        }
+        m_searchable = true;
+        if (m_negation == 0) m_wanted_words = true;
+        return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(window));
+    }
+
+    /// The positional term of one operand of NEAR.
+    std::string near_term(const Lexeme& lex) {
+        if (lex.kind != Lex::word && lex.kind != Lex::phrase) misplaced_near(lex);
+        if (lex.kind == Lex::phrase || lex.exact || lex.prefix ||
+            (lex.field != Field::none && lex.field != Field::title)) {
+            error(lex, "NEAR takes single words or title:words (not phrases, =exact forms, "
+                       "prefixes or filters)");
+        }
+        const std::vector<Token> tokens = m_analyzer.analyze(lex.text);
+        if (tokens.size() != 1) {
+            error(lex, "NEAR takes single words; \"" + lex.text + "\" is " +
+                           std::to_string(tokens.size()) + " words");
+        }
+        highlight(tokens.front());
+        return std::string(lex.field == Field::title ? schema::title : "") +
+               tokens.front().folded;
+    }
+
+    std::vector<Lexeme> m_lexemes;
     MatchMode m_mode;
     const Analyzer& m_analyzer;
     const RankingOptions& m_ranking;
-    std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
+    std::size_t m_depth = 0;  ///< parentheses open around the cursor
     int m_negation = 0;  ///< > 0 while parsing under NOT or `-`
     std::map<Field, FilterClause> m_filters;  ///< included inline fields, by field
     std::vector<FilterClause> m_excluded;     ///< excluded inline fields, in query order
     std::set<std::string> m_highlight;
+    std::vector<std::string> m_prefixes;  ///< ParsedQuery::prefixes
+    std::vector<std::string> m_highlight_prefixes;  ///< ParsedQuery::highlight_prefixes
+    bool m_searchable = false;    ///< a word to search, a filter or `*` was seen
+    bool m_wanted_words = false;  ///< a word to search was seen outside NOT and `-`
     /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
     std::optional<Token> m_free_word;
 };
@@ -526,7 +439,34 @@ class Parser {
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
+    if (m_max_bytes != 0 && text.size() > m_max_bytes) {
+        throw QueryError("the query is " + std::to_string(text.size()) +
+                         " bytes long; the longest query accepted is " +
+                         std::to_string(m_max_bytes) + " bytes");
+    }
     return Parser(text, m_mode, *m_analyzer, m_ranking).run();
+}
+
+std::vector<std::string> prefix_word_forms(std::string_view folded) {
+    const std::string start(strip_article_prefix(folded));
+    std::vector<std::string> forms{start};
+    if (is_arabic_word(start)) {
+        // The clitic forms the stemmer strips are words of their own in the folded terms.
+        for (const std::string_view clitic : stem_prefixes()) {
+            forms.push_back(std::string(clitic) + start);
+        }
+    }
+    return forms;
+}
+
+Xapian::Query prefix_words_query(std::string_view folded, std::string_view term_prefix) {
+    std::vector<Xapian::Query> wildcards;
+    for (const std::string& form : prefix_word_forms(folded)) {
+        wildcards.emplace_back(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + form,
+                               max_prefix_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                               Xapian::Query::OP_SYNONYM);
+    }
+    return combine_all(Xapian::Query::OP_SYNONYM, wildcards);
 }
 
 ParsedQuery parse_query(std::string_view text, MatchMode mode) {

@@ -15,6 +15,7 @@
 #include "fahras/common/terms.hpp"
 #include "fahras/query/document_data.hpp"
 #include "fahras/query/highlight.hpp"
+#include "fahras/query/reopen.hpp"
 #include "fahras/query/stories.hpp"
 #include "fahras/query/shards.hpp"
 
@@ -40,11 +41,18 @@ std::vector<DocumentData> object_list(const DocumentData& data, std::string_view
 /// Article fields from the document data (see schema.hpp), read with DocumentData: only the
 /// members asked for are decoded, and the body (most of the data) is only skipped over
 /// unless `body` is wanted. Without `details`, only the id (all a TREC run shows).
-/// Unparsable data gives empty fields rather than failing the whole search.
-void fill_fields(Hit& hit, std::string* body, const std::string& json, bool details) {
+/// Data that is not a JSON object with an id (a damaged database) is a DatabaseError naming
+/// the document, not a hit with empty fields.
+void fill_fields(Hit& hit, std::string* body, const std::string& json, bool details,
+                 const std::string& db_path) {
     const DocumentData data(json);
-    if (!data.is_object()) return;
-    hit.id = data.string("id");
+    if (data.is_object()) hit.id = data.string("id");
+    if (hit.id.empty()) {
+        throw DatabaseError("cannot read database " + db_path + ": the data of document " +
+                            std::to_string(hit.docid) +
+                            " is damaged (not a JSON object with an id); check the database "
+                            "with xapian-check, rebuild it with fahras-index --rebuild");
+    }
     if (!details) return;
     hit.title = data.string("title");
     hit.date = data.string("date");
@@ -163,7 +171,9 @@ Searcher::Searcher(const std::string& db_path)
     m_remote = any_remote_shard(db_path);
     std::string version;
     try {
-        version = m_db.get_metadata(std::string(schema::meta_version));
+        version = read_retrying(
+            [&] { return m_db.get_metadata(std::string(schema::meta_version)); },
+            [&] { reopen(); }, &m_reopens);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + db_path + ": " + e.get_msg());
     }
@@ -203,14 +213,19 @@ FilterContext Searcher::filter_context() {
 
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
                               const SearchOptions& options) {
-    // A writer committing while we read invalidates our revision: reopen and try again once.
+    // A writer committing while we read invalidates our revision: reopen and run the whole
+    // search again (read_retrying()), so hits, counts and facets come from one revision.
     try {
-        try {
-            return run(parsed, query_text, options);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            m_db.reopen();
-            return run(parsed, query_text, options);
+        return read_retrying([&] { return run(parsed, query_text, options); },
+                             [&] { reopen(); }, &m_reopens);
+    } catch (const Xapian::WildcardError&) {
+        std::string prefixes;
+        for (const std::string& p : parsed.prefixes) {
+            prefixes += (prefixes.empty() ? "" : ", ") + p;
         }
+        throw QueryError("a prefix search (" + prefixes + ") matches more than " +
+                         std::to_string(max_prefix_terms) +
+                         " different words: give more letters before the '*'");
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot search database " + m_path + ": " + e.get_msg());
     }
@@ -272,8 +287,10 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     // (one term-frequency lookup per word of the query, not per word of each body).
     const bool snippets = options.snippets && options.hit_details;
     std::optional<Highlighter> highlighter;
-    if (snippets && !plan.highlight.empty() && shown > 0) {
-        highlighter.emplace(weigh_highlight_terms(plan.highlight, m_db));
+    if (snippets && shown > 0) {
+        const Xapian::Query wanted =
+            expand_highlight_prefixes(plan.highlight, parsed.highlight_prefixes, m_db);
+        if (!wanted.empty()) highlighter.emplace(weigh_highlight_terms(wanted, m_db));
     }
 
     std::size_t index = 0;
@@ -286,7 +303,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         const Xapian::Document doc = it.get_document();
-        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details);
+        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details,
+                    m_path);
         if (options.hit_details) fill_story(m_db, hit, doc, options);  // issue #8
         if (!snippets) {
             result.hits.push_back(std::move(hit));
@@ -310,14 +328,14 @@ std::optional<ArticleView> Searcher::article(std::string_view id) {
         ArticleView view;
         view.hit.docid = *it;
         const Xapian::Document doc = m_db.get_document(*it);
-        fill_fields(view.hit, &view.body, doc.get_data(), true);
+        fill_fields(view.hit, &view.body, doc.get_data(), true, m_path);
         fill_story(m_db, view.hit, doc, SearchOptions{});
         if (view.hit.story.empty()) return view;
         for (const Xapian::docid member :
              story_members(m_db, view.hit.story, view.hit.docid, max_versions)) {
             Hit version;
             version.docid = member;
-            fill_fields(version, nullptr, m_db.get_document(member).get_data(), true);
+            fill_fields(version, nullptr, m_db.get_document(member).get_data(), true, m_path);
             version.entities.clear();
             version.mentioned_dates.clear();
             view.versions.push_back(std::move(version));
@@ -367,13 +385,14 @@ Histogram Searcher::histogram(const SearchRequest& request, HistogramBy by) {
 
 std::vector<CatalogueEntity> Searcher::entity_catalogue() {
     try {
-        return load_entity_catalogue(m_db, open_shards(m_path));
+        return read_retrying([&] { return load_entity_catalogue(m_db, open_shards(m_path)); },
+                             [&] { reopen(); }, &m_reopens);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
     }
 }
 
-bool Searcher::reopen() {
+bool Searcher::refresh() {
     try {
         if (!m_db.reopen()) return false;
     } catch (const Xapian::Error& e) {
@@ -383,6 +402,11 @@ bool Searcher::reopen() {
     m_labels = EntityLabels();
     m_shards.clear();
     return true;
+}
+
+void Searcher::reopen() {
+    m_db.reopen();
+    m_shards.clear();  // opened again by the next label_facets()
 }
 
 void Searcher::label_facets(const std::vector<FacetSpec>& specs, std::vector<Facet>& facets) {
@@ -397,6 +421,8 @@ void Searcher::label_facets(const std::vector<FacetSpec>& specs, std::vector<Fac
     try {
         if (m_shards.empty()) m_shards = open_shards(m_path);
         m_labels.load(m_shards, ids);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // search() reopens and runs the search again
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
     }

@@ -36,6 +36,14 @@ struct HighlightTerm {
 [[nodiscard]] std::vector<HighlightTerm> weigh_highlight_terms(const Xapian::Query& highlight,
                                                                const Xapian::Database& db);
 
+/// `highlight` with, OR'ed in, the words of `db` (folded terms) that start with one of
+/// `starts` (ParsedQuery::highlight_prefixes: the words a prefix search matched), the `limit`
+/// most frequent of them: a word list, not a pattern, is what Highlighter marks.
+[[nodiscard]] Xapian::Query expand_highlight_prefixes(const Xapian::Query& highlight,
+                                                      const std::vector<std::string>& starts,
+                                                      const Xapian::Database& db,
+                                                      std::size_t limit = 200);
+
 /// Picks and marks the passage of a text that best matches a query. Words are found with the
 /// one analysis pipeline of the index (default_analyzer(): tokenize, clean, fold, stem), so a
 /// body word is marked exactly when its folded form or its stem is one the query wants: the

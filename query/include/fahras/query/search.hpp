@@ -177,9 +177,11 @@ class Searcher {
     /// is missing or unreadable, and when it was written with another schema version.
     explicit Searcher(const std::string& db_path);
 
-    /// Parses `query_text` with options.match (and options.ranking) and runs it. Throws QueryError for a query that
-    /// cannot be parsed, UsageError for a bad filter option, DatabaseError when the database
-    /// cannot be read.
+    /// Parses `query_text` with options.match (and options.ranking) and runs it. Throws
+    /// QueryError for a query that cannot be parsed or whose prefix search (`word*`) expands
+    /// past max_prefix_terms, UsageError for a bad filter option, DatabaseError when the
+    /// database cannot be read or a hit's document data is damaged (the message names its
+    /// docid). Reads cut short by a writer's commits are run again (reopens()).
     [[nodiscard]] SearchResult search(std::string_view query_text,
                                       const SearchOptions& options);
 
@@ -218,7 +220,7 @@ class Searcher {
     /// and forgets what was cached from the old one. Returns false when nothing changed.
     /// A rebuild's new generation needs a new Searcher (the path names another database).
     /// Throws DatabaseError.
-    bool reopen();
+    bool refresh();
 
     /// Number of articles in the database.
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
@@ -236,7 +238,15 @@ class Searcher {
         m_resolver_source = std::move(source);
     }
 
+    /// Times the database was reopened because a writer's commits discarded the revision a
+    /// read was on (Xapian::DatabaseModifiedError); every read of a Searcher (the schema
+    /// check, searches with their facets and documents, the entity catalogue) then runs again
+    /// from the start, up to modified_read_attempts times (reopen.hpp).
+    [[nodiscard]] std::size_t reopens() const noexcept { return m_reopens; }
+
   private:
+    /// Moves to the latest revision (m_db.reopen()); the shards are opened again when needed.
+    void reopen();
     SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
                      const SearchOptions& options);
     /// What filters need of this searcher: its resolver and database.
@@ -260,6 +270,7 @@ class Searcher {
     bool m_remote = false;
     /// The shards behind m_path (open_shards()), opened on first use (facet labels).
     std::vector<Xapian::Database> m_shards;
+    std::size_t m_reopens = 0;  ///< reopens()
 };
 
 /// Splits the output of Xapian::MSet::snippet() (no longer used by Searcher), called with
