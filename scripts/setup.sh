@@ -15,6 +15,8 @@ PACKAGES=(
   libgumbo-dev
   python3
   clang libclang-rt-14-dev
+  libcpp-httplib-dev
+  wrk
 )
 
 missing=()

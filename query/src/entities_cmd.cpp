@@ -11,9 +11,7 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/query/cli.hpp"
 #include "fahras/query/entity_filters.hpp"
-#include "fahras/query/reopen.hpp"
 #include "fahras/query/search.hpp"
-#include "fahras/query/shards.hpp"
 
 namespace fahras {
 
@@ -58,8 +56,8 @@ bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
 
 }  // namespace
 
-int run_entities(const EntitiesOptions& options, Console& console) {
-    if (options.db.empty()) throw UsageError("--db DIR is required to list entities");
+std::vector<const CatalogueEntity*> select_entities(const std::vector<CatalogueEntity>& all,
+                                                    const EntitiesOptions& options) {
     std::optional<EntityKind> kind;
     if (!options.type.empty()) {
         EntityKind k{};
@@ -68,19 +66,6 @@ int run_entities(const EntitiesOptions& options, Console& console) {
                              "' (expected person, place or org)");
         }
         kind = k;
-    }
-    Searcher searcher(options.db);  // checks the database and its schema version
-    std::vector<CatalogueEntity> all;
-    try {
-        // Each attempt opens the latest revision (reopen.hpp).
-        all = read_retrying(
-            [&] {
-                return load_entity_catalogue(Xapian::Database(options.db),
-                                             open_shards(options.db));
-            },
-            [] {});
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot read database " + options.db + ": " + e.get_msg());
     }
     std::string folded_prefix;
     std::string latin_prefix;
@@ -108,20 +93,30 @@ int run_entities(const EntitiesOptions& options, Console& console) {
         return a->entity.id < b->entity.id;
     });
     if (options.top != 0 && shown.size() > options.top) shown.resize(options.top);
+    return shown;
+}
 
+std::string entities_to_json(const std::vector<const CatalogueEntity*>& entities, int indent) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const CatalogueEntity* c : entities) {
+        list.push_back({{"id", c->entity.id},
+                        {"type", std::string(to_string(c->entity.kind))},
+                        {"name", c->entity.name},
+                        {"latin", c->entity.latin},
+                        {"articles", c->articles},
+                        {"variants", c->variants}});
+    }
+    return nlohmann::ordered_json{{"entities", std::move(list)}}.dump(
+        indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int run_entities(const EntitiesOptions& options, Console& console) {
+    if (options.db.empty()) throw UsageError("--db DIR is required to list entities");
+    Searcher searcher(options.db);  // checks the database and its schema version
+    const std::vector<CatalogueEntity> all = searcher.entity_catalogue();
+    const std::vector<const CatalogueEntity*> shown = select_entities(all, options);
     if (options.format == OutputFormat::json) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        for (const CatalogueEntity* c : shown) {
-            list.push_back({{"id", c->entity.id},
-                            {"type", std::string(to_string(c->entity.kind))},
-                            {"name", c->entity.name},
-                            {"latin", c->entity.latin},
-                            {"articles", c->articles},
-                            {"variants", c->variants}});
-        }
-        console.out << nlohmann::ordered_json{{"entities", std::move(list)}}.dump(
-                           2, ' ', false, nlohmann::json::error_handler_t::replace)
-                    << '\n';
+        console.out << entities_to_json(shown, 2) << '\n';
     } else {
         for (const CatalogueEntity* c : shown) {
             console.out << c->articles << '\t' << to_string(c->entity.kind) << '\t'

@@ -8,11 +8,14 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/facets.hpp"
 #include "fahras/query/highlight.hpp"
+#include "fahras/query/histogram.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/ranking.hpp"
 #include "fahras/query/request.hpp"
@@ -77,6 +80,10 @@ struct SearchOptions {
     std::string from, to;
     /// Dates mentioned in the text, same forms; `--mentioned-from`, `--mentioned-to`.
     std::string mentioned_from, mentioned_to;
+    /// Seconds the matcher may spend on the ranked match and on the facet count each before
+    /// it stops with what it found (Xapian's Enquire::set_time_limit; results and estimates
+    /// are then partial); 0: no limit. fahras-serve's time budget.
+    double time_limit = 0;
 };
 
 /// One search as asked by any front end (request.hpp): the query text in the query syntax and
@@ -138,6 +145,14 @@ struct Hit {
     std::size_t other_versions = 0;  ///< with --collapse: other versions of the story stored
     std::vector<std::string> other_sources;  ///< their sources, distinct, first seen first
     std::vector<std::string> agencies;  ///< canonical codes of the agencies credited
+};
+
+/// One stored article in full (`fahras-query show ID`, `/api/article`).
+struct ArticleView {
+    Hit hit;           ///< every field of a hit but rank, score and snippet
+    std::string body;  ///< the body as given
+    /// The other stored versions of its story (id, title, date, source, path, line).
+    std::vector<Hit> versions;
 };
 
 /// The answer to one query.
@@ -203,11 +218,39 @@ class Searcher {
     [[nodiscard]] SearchResult search(const ParsedQuery& parsed, std::string_view query_text,
                                       const SearchOptions& options);
 
+    /// The article whose id is `id`, or nothing when none is stored. Throws DatabaseError.
+    [[nodiscard]] std::optional<ArticleView> article(std::string_view id);
+
+    /// Matching articles per publication period over the whole match (histogram.hpp):
+    /// request.options select and filter as for search(); counted like the facets (exact up
+    /// to facet_max_docs matches, estimated on a sample beyond). Throws as search().
+    [[nodiscard]] Histogram histogram(const SearchRequest& request, HistogramBy by);
+
+    /// The database's entity catalogue (load_entity_catalogue() over its shards). Throws
+    /// DatabaseError.
+    [[nodiscard]] std::vector<CatalogueEntity> entity_catalogue();
+
+    /// Brings the database to its latest committed revision (an incremental run committed)
+    /// and forgets what was cached from the old one. Returns false when nothing changed.
+    /// A rebuild's new generation needs a new Searcher (the path names another database).
+    /// Throws DatabaseError.
+    bool refresh();
+
     /// Number of articles in the database.
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
 
-    /// The resolver over the database's entity catalogue, built on first use.
+    /// The resolver over the database's entity catalogue, built on first use (or the one
+    /// share_entity_resolver()'s source gives, asked again at each use).
     [[nodiscard]] const EntityResolver* entity_resolver();
+
+    /// A new resolver over the database's entity catalogue: seconds on a large database.
+    [[nodiscard]] std::shared_ptr<const EntityResolver> build_entity_resolver();
+
+    /// Makes entity_resolver() take its resolver from `source` instead of building its own:
+    /// fahras-serve builds one for all its workers. Called at each use of an entity filter.
+    void share_entity_resolver(std::function<std::shared_ptr<const EntityResolver>()> source) {
+        m_resolver_source = std::move(source);
+    }
 
     /// Times the database was reopened because a writer's commits discarded the revision a
     /// read was on (Xapian::DatabaseModifiedError); every read of a Searcher (the schema
@@ -233,7 +276,8 @@ class Searcher {
 
     std::string m_path;
     Xapian::Database m_db;
-    std::unique_ptr<EntityResolver> m_resolver;
+    std::shared_ptr<const EntityResolver> m_resolver;
+    std::function<std::shared_ptr<const EntityResolver>()> m_resolver_source;
     /// Display names of the entity ids shown in facets, from this database's catalogue.
     EntityLabels m_labels;
     /// A shard is remote: facets are counted with Xapian's built-in spies only.
