@@ -15,6 +15,9 @@ PACKAGES=(
   libgumbo-dev
   python3
   clang libclang-rt-14-dev
+  # the search page: its Arabic fonts, and the browser tests (headless Chromium, Selenium, feeds)
+  fonts-noto-core
+  chromium chromium-driver python3-selenium python3-feedparser
 )
 
 missing=()
