@@ -52,6 +52,7 @@ async function search(state) {
   const mine = ++generation;
   const started = performance.now();
   drawChips($('chips'), state, go);
+  clear($('no-results'));
   $('status').textContent = 'جارٍ البحث…';
   $('results').setAttribute('aria-busy', 'true');
   const params = apiParams(state, {
@@ -96,7 +97,7 @@ async function search(state) {
   const found = await entities;
   if (mine !== generation) return;
   drawEntitySuggestion($('entity-suggest'), found, state, go);
-  if ((body.hits || []).length === 0) await drawNoResults($('results'), state, go, found);
+  if ((body.hits || []).length === 0) await drawNoResults($('no-results'), state, go, found);
 }
 
 /// The histogram at the level the publication range calls for.

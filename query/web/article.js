@@ -127,8 +127,11 @@ export async function showArticle(view, state, go) {
   view.append(el('nav', { class: 'crumbs' }, el('a', { href: searchUrl(state), 'data-nav': '', class: 'back' }, '→ العودة إلى النتائج')));
   view.append(el('h1', { dir: 'auto', class: 'article-title' }, richText(article.title || article.id, 'title', article, state, go)));
   view.append(metaLine(article));
-  if (article.url) {
-    view.append(el('p', { class: 'original' }, el('a', { href: article.url, rel: 'noreferrer noopener', target: '_blank', dir: 'ltr' }, 'المصدر الأصلي ↗')));
+  // Only a web address becomes a link (never javascript: or data:); anything else is text.
+  if (/^https?:\/\//i.test(article.url || '')) {
+    view.append(el('p', { class: 'original' }, el('a', { href: article.url, rel: 'noreferrer noopener', target: '_blank' }, 'المصدر الأصلي ↗')));
+  } else if (article.url) {
+    view.append(el('p', { class: 'original muted' }, 'المصدر الأصلي: ', el('bdi', {}, article.url)));
   }
   const text = article.body ?? article.text ?? '';
   view.append(el('div', { class: 'article-body', dir: 'auto' }, richText(text, 'body', article, state, go)));

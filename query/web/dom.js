@@ -111,3 +111,12 @@ export function dateNode(value) {
 const numbers = new Intl.NumberFormat('ar');
 /// A count in Arabic digits with grouping.
 export function num(n) { return numbers.format(n); }
+
+/// "N things" with Arabic number agreement: `forms` = [one, two, few (3–10), many (11+)],
+/// e.g. ['نتيجة واحدة', 'نتيجتان', 'نتائج', 'نتيجة'].
+export function counted(n, [one, two, few, many]) {
+  if (n === 1) return one;
+  if (n === 2) return two;
+  const rest = n % 100;
+  return `${num(n)} ${rest >= 3 && rest <= 10 ? few : many}`;
+}

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The result list: one item per hit (per story when collapsed), the honest count, the pager.
 
-import { el, clear, snippetParts, snippetNodes, dateNode, num } from './dom.js';
+import { el, clear, snippetParts, snippetNodes, dateNode, num, counted } from './dom.js';
 import { get } from './api.js';
 import { articleUrl, withState, PAGE_SIZE } from './state.js';
+
+const RESULTS = ['نتيجة واحدة', 'نتيجتان', 'نتائج', 'نتيجة'];
+const VERSIONS = ['نسخة واحدة', 'نسختان', 'نسخ', 'نسخة'];
 
 /// The count line: exact when the server says so (`total_exact`), else "about N", with the
 /// bounds when it gives them. Older servers give `total_estimate` alone: "about".
 export function countText(body) {
   const n = body.total_estimate ?? 0;
-  if (body.total_exact === true) return `${num(n)} ${n === 1 ? 'نتيجة' : 'نتيجة'}`;
-  let text = `نحو ${num(n)} نتيجة`;
+  const results = counted(n, RESULTS);
+  if (body.total_exact === true) return results;
+  let text = `نحو ${n <= 2 ? num(n) + ' نتيجة' : results}`;
   if (Number.isFinite(body.total_lower) && Number.isFinite(body.total_upper) && body.total_lower !== body.total_upper) {
     text += ` (بين ${num(body.total_lower)} و${num(body.total_upper)})`;
   }
@@ -44,7 +48,7 @@ function versionItem(hit, state) {
 /// a button that lists the versions (fetched on demand, oldest first).
 function storyBlock(hit, state) {
   const versions = (hit.other_versions || 0) + 1;
-  const summary = el('span', { class: 'story-summary' }, `${num(versions)} نسخ`);
+  const summary = el('span', { class: 'story-summary' }, counted(versions, VERSIONS));
   const list = el('ol', { class: 'versions', hidden: true });
   const button = el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, 'عرض النسخ');
   const block = el('div', { class: 'story' }, summary, ' ', button, list);
@@ -58,10 +62,12 @@ function storyBlock(hit, state) {
   };
   // The first version's source and date, after the results are painted.
   load().then((hits) => {
-    const first = hits[0];
+    // Oldest first, undated versions first of all: the first is the oldest dated one.
+    const first = hits.find((h) => h.date) || hits[0];
     if (!first) return;
-    clear(summary).append(`${num(Math.max(versions, hits.length))} نسخ · أولها من `,
-      el('bdi', {}, first.source || '؟'), first.date ? [' في ', dateNode(first.date)] : '');
+    clear(summary).append(counted(Math.max(versions, hits.length), VERSIONS), ' · أولها ',
+      first.source ? ['من ', el('bdi', {}, first.source)] : el('bdi', {}, first.title || first.id),
+      first.date ? [' في ', dateNode(first.date)] : '');
   }).catch(() => {});
   button.addEventListener('click', async () => {
     const open = list.hidden;

@@ -216,6 +216,8 @@ def run(base, args):
         wait(driver, lambda d: d.execute_script("return document.body.dataset.article") == args.hostile_id)
         title = driver.find_element(By.CSS_SELECTOR, ".article-title").text
         check("the hostile article view shows the title as text", title == "<img src=x onerror=alert(1)>", title)
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".article-view a")]
+        check("its javascript: URL is not a link", not [h for h in links if h and h.lower().startswith("javascript:")], links)
         time.sleep(0.3)
         try:
             text = driver.switch_to.alert.text
