@@ -27,8 +27,10 @@ export async function get(path, params, key = null) {
   let body = null;
   try { body = await response.json(); } catch { body = null; }
   if (!response.ok) {
-    const message = (body && (body.error || body.message)) || response.statusText || 'خطأ';
-    throw new ApiError(message, response.status, body && body.column);
+    // {"error": {"status", "message", "column"?}}; a bare string or message is taken too.
+    const error = body && typeof body.error === 'object' && body.error !== null ? body.error : body || {};
+    const message = (typeof error === 'string' ? error : error.message || body?.error) || response.statusText || 'خطأ';
+    throw new ApiError(String(message), response.status, error.column);
   }
   return body;
 }

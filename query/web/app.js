@@ -6,7 +6,7 @@
 import { el, clear, num } from './dom.js';
 import { get } from './api.js';
 import {
-  readLocation, searchUrl, searchParams, apiParams, withState, PAGE_SIZE, isExact, setExact,
+  readLocation, searchUrl, apiParams, withState, PAGE_SIZE, isExact, setExact,
   filterValue,
 } from './state.js';
 import { hitItem, pager, countText } from './results.js';
@@ -31,7 +31,7 @@ function render() {
   $('exact-switch').checked = isExact(state.q);
   $('collapse-switch').checked = state.collapse;
   $('sort-select').value = state.sort || 'relevance';
-  const feed = '/feed' + (searchParams({ ...state, page: 1 }).toString() ? '?' + searchParams({ ...state, page: 1 }).toString() : '');
+  const feed = '/feed?' + apiParams(state).toString();
   $('feed-anchor').href = feed;
   $('feed-link').href = feed;
   const article = state.view === 'article';
@@ -57,7 +57,7 @@ async function search(state) {
   $('results').setAttribute('aria-busy', 'true');
   const params = apiParams(state, {
     limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, facets: 1, facet_top: 8,
-    collapse: state.collapse ? 1 : 0,
+    collapse: state.collapse ? 1 : '', sort: state.sort,
   });
   const entities = entitiesFor(state);
   drawHistogramFor(state, mine);

@@ -103,7 +103,7 @@ async function otherVersions(article) {
   const listed = article.versions || (Array.isArray(article.other_versions) ? article.other_versions : null);
   if (listed) return listed.filter((v) => v.id !== article.id);
   if (!article.story) return [];
-  const body = await get('/api/search', new URLSearchParams({ q: '', same_story: article.id, sort: 'date', limit: '50', collapse: '0' }));
+  const body = await get('/api/search', new URLSearchParams({ q: '', same_story: article.id, sort: 'date', limit: '50' }));
   return (body.hits || []).filter((h) => h.id !== article.id);
 }
 

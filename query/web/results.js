@@ -55,7 +55,7 @@ function storyBlock(hit, state) {
   let loaded = null;
   const load = () => {
     if (!loaded) {
-      const p = new URLSearchParams({ q: '', same_story: hit.id, sort: 'date', limit: '50', collapse: '0' });
+      const p = new URLSearchParams({ q: '', same_story: hit.id, sort: 'date', limit: '50' });
       loaded = get('/api/search', p).then((body) => body.hits || []);
     }
     return loaded;

@@ -58,14 +58,14 @@ export function articleUrl(id, state) {
   return '/article/' + encodeURIComponent(id) + (s ? '?' + s : '');
 }
 
-/// Parameters for the API (filters, sort, match; no paging), as /api/search takes them.
+/// The parameters that select articles (q, match, filters), as /api/search and
+/// /api/histogram take them, plus `extra` (the API refuses parameters it does not know).
 export function apiParams(state, extra = {}) {
   const p = new URLSearchParams();
   p.set('q', state.q);
   for (const [name, value] of state.filters) p.append(name, value);
-  if (state.sort) p.set('sort', state.sort);
   if (state.match) p.set('match', state.match);
-  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) p.set(k, String(v));
+  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined && v !== '') p.set(k, String(v));
   return p;
 }
 

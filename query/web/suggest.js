@@ -70,7 +70,7 @@ export async function drawNoResults(container, state, go, entities) {
   const checks = state.filters.slice(0, 6).map(async ([name, value]) => {
     const without = removeFilter(state, name, value);
     try {
-      const body = await get('/api/search', apiParams(without, { limit: 0, collapse: state.collapse ? 1 : 0 }));
+      const body = await get('/api/search', apiParams(without, { limit: 0, collapse: state.collapse ? 1 : '' }));
       const n = body.total_estimate || 0;
       if (n > 0) {
         tips.append(el('li', {}, el('button', { type: 'button', class: 'link-button', onclick: () => go(without) },
