@@ -111,11 +111,16 @@ async function otherVersions(article) {
 export async function showArticle(view, state, go) {
   delete document.body.dataset.article;
   clear(view).append(el('p', { class: 'muted' }, 'جارٍ التحميل…'));
-  const params = new URLSearchParams({ id: state.id });
-  if (state.q) params.set('q', state.q);
+  // The search's words, marked by the server as the snippets are (whole words, through
+  // folding and stemming); the article shows without them if that fails.
+  const highlights = state.q
+    ? get('/api/highlight', new URLSearchParams({ id: state.id, q: state.q }), 'highlight')
+      .then((body) => body.highlights || []).catch(() => [])
+    : Promise.resolve([]);
   let article;
   try {
-    article = await get('/api/article', params, 'article');
+    article = await get('/api/article', new URLSearchParams({ id: state.id }), 'article');
+    article.highlights = article.highlights || await highlights;
   } catch (e) {
     if (e.name === 'AbortError') return;
     clear(view).append(el('p', { class: 'error' }, e.status === 404 ? 'لا توجد مقالة بهذا المعرّف.' : `خطأ: ${e.message}`),
