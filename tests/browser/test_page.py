@@ -23,7 +23,7 @@ import urllib.request
 
 import feedparser
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -65,7 +65,7 @@ def browser(profile):
 
 def wait(driver, condition, seconds=15):
     try:
-        return WebDriverWait(driver, seconds).until(lambda d: condition(d))
+        return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition(d))
     except TimeoutException:
         return None
 
@@ -80,7 +80,7 @@ def generation(driver):
 
 
 def hit_ids(driver):
-    return [e.get_attribute("data-id") for e in driver.find_elements(By.CSS_SELECTOR, "#results li.hit")]
+    return driver.execute_script("return [...document.querySelectorAll('#results li.hit')].map((e) => e.dataset.id)")
 
 
 def query_of(url):
@@ -165,6 +165,31 @@ def run(base, args):
         if args.screenshots:
             driver.save_screenshot(os.path.join(args.screenshots, "search-desktop.png"))
 
+        # --- keyboard: Tab from the search box reaches the facets -----------------------------
+        driver.find_element(By.ID, "q").click()
+        reached = False
+        for _ in range(80):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            if driver.execute_script("return document.activeElement.classList.contains('facet-value')"):
+                reached = True
+                break
+        check("Tab reaches the facets", reached)
+
+        # --- histogram drill-down: a year bar → its months -------------------------------------
+        year = max(years, key=lambda y: next(b["count"] for b in hist["buckets"] if str(b.get("key", b.get("value"))) == y))
+        before = generation(driver)
+        driver.find_element(By.CSS_SELECTOR, f'#histogram .bar[data-key="{year}"]').click()
+        ready_after(driver, before)
+        params = query_of(driver.current_url)
+        check("a year bar filters on its year", params.get("from") == [year] and params.get("to") == [year], driver.current_url)
+        wait(driver, lambda d: all(e.get_attribute("data-key").startswith(year + "-")
+                                   for e in d.find_elements(By.CSS_SELECTOR, "#histogram .bar:not(.undated)")) and
+             d.find_elements(By.CSS_SELECTOR, "#histogram .bar:not(.undated)"))
+        months = [e.get_attribute("data-key") for e in driver.find_elements(By.CSS_SELECTOR, "#histogram .bar:not(.undated)")]
+        check("it drills down to the year's months", months and all(re.fullmatch(year + r"-\d\d", m) for m in months), f"{months}")
+        driver.back()
+        wait(driver, lambda d: "from" not in query_of(d.current_url) and hit_ids(d))
+
         # --- facet click → chip, URL, filtered results --------------------------------------
         facet = driver.find_element(By.CSS_SELECTOR, "#facets button.facet-value[data-facet=source]")
         source = facet.get_attribute("data-value")
@@ -188,6 +213,7 @@ def run(base, args):
         article = api(base, "/api/article", {"id": first_id})
         body = driver.find_element(By.CSS_SELECTOR, ".article-body").text if shown else ""
         check("an article opens at /article/ID", urllib.parse.urlparse(driver.current_url).path.startswith("/article/"), driver.current_url)
+        check("the search's words are highlighted in the article", len(driver.find_elements(By.CSS_SELECTOR, ".article-view mark")) > 0)
         words = (article.get("body") or "").split()
         check("the article's body is shown", bool(body) and len(words) > 3 and all(w in body for w in words[:5]), body[:80])
         driver.back()
