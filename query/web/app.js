@@ -55,10 +55,14 @@ async function search(state) {
   clear($('no-results'));
   $('status').textContent = 'جارٍ البحث…';
   $('results').setAttribute('aria-busy', 'true');
+  const collapse = state.collapse ? 1 : '';
   const params = apiParams(state, {
-    limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, facets: 1, facet_top: 8,
-    collapse: state.collapse ? 1 : '', sort: state.sort,
+    limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, collapse, sort: state.sort,
   });
+  // The facets in a request of their own, so that the hits paint without waiting for the
+  // counting over the whole match.
+  const facets = get('/api/search', apiParams(state, { limit: 0, facets: 1, facet_top: 8, collapse }), 'facets')
+    .catch(() => null);
   const entities = entitiesFor(state);
   drawHistogramFor(state, mine);
   let body;
@@ -87,13 +91,17 @@ async function search(state) {
   // measured after the next frame, when the list has been painted.
   const entered = performance.getEntriesByName('fahras-enter').pop();
   performance.clearMarks('fahras-enter');
-  requestAnimationFrame(() => setTimeout(() => {
+  const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
     performance.measure('fahras-results', { start: entered ? entered.startTime : started, end: performance.now() });
-    document.body.dataset.ready = String(mine);
-  }, 0));
+    resolve();
+  }, 0)));
   pager($('pager'), body, state, searchUrl);
-  drawFacets($('facets'), body, state, go);
+  const counted = await facets;
+  if (mine !== generation) return;
+  if (counted) drawFacets($('facets'), counted, state, go); else clear($('facets'));
   drawChips($('chips'), state, go); // entity labels are known now
+  // Results and facets are on screen (the browser test waits for this).
+  painted.then(() => { if (mine === generation) document.body.dataset.ready = String(mine); });
   const found = await entities;
   if (mine !== generation) return;
   drawEntitySuggestion($('entity-suggest'), found, state, go);
