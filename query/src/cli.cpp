@@ -124,6 +124,7 @@ int run_query(const QueryOptions& options, Console& console) {
     // every article that passes them.
     const bool filters_only = !options.search.same_story.empty() ||
                               !options.search.agencies.empty() ||
+                              !options.search.sources.empty() ||
                               !options.search.entity_filters.empty();
     if (options.words.empty() && !filters_only && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
@@ -140,8 +141,7 @@ int run_query(const QueryOptions& options, Console& console) {
     style.facets = options.search.facets;
 
     if (!options.words.empty() || filters_only) {
-        const std::string query = join(options.words);
-        const SearchResult result = searcher.search(query, options.search);
+        const SearchResult result = searcher.search(SearchRequest{join(options.words), options.search});
         write_result(console.out, result, style);
         return found(result, options.search) ? query_hits : query_no_hits;
     }
@@ -158,7 +158,7 @@ int run_query(const QueryOptions& options, Console& console) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (blank(line)) continue;
         try {
-            const SearchResult result = searcher.search(line, options.search);
+            const SearchResult result = searcher.search(SearchRequest{line, options.search});
             write_result(console.out, result, style, first);
             any_hits = any_hits || found(result, options.search);
         } catch (const QueryError& e) {
@@ -255,6 +255,11 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "name such as رويترز); repeat for any of several")
         ->allow_extra_args(false)  // one NAME per --agency: the query words follow
         ->type_name("NAME");
+    app.add_option("--source", query.search.sources,
+                   "Only articles from this source (as the input names it, like source:NAME); "
+                   "repeat for any of several")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
     app.add_flag("--collapse", query.search.collapse,
                  "One hit per story: near-duplicate versions are folded into the best one, "
                  "with the number and sources of the others");
@@ -278,6 +283,12 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     app.add_option("--facet-top", query.search.facet_top, "Values shown per facet (0: all)")
         ->capture_default_str()
         ->type_name("N");
+    app.add_option("--facet", query.search.facet_names,
+                   "Count only this facet (source, category, agency, year, month, "
+                   "mentioned_month, persons, places, organisations); repeatable; implies "
+                   "--facets")
+        ->allow_extra_args(false)
+        ->type_name("NAME");
     app.add_option("--facet-limit", query.search.facet_max_docs,
                    "Facet counts are exact up to about this many matches; beyond, they are "
                    "estimated from a uniform sample of about this size (output says so; 0: "
@@ -428,6 +439,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
             }
         }
         query.search.sort = parse_sort_order(sort);
+        if (!query.search.facet_names.empty()) query.search.facets = true;
         unprotect(query.words);
         unprotect(analyze.words);
         analyze.tagger = !analyze_no_tagger;

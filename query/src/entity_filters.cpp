@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -13,16 +12,6 @@
 namespace fahras {
 
 namespace {
-
-std::mutex& labels_lock() {
-    static std::mutex lock;
-    return lock;
-}
-
-std::map<std::string, std::string, std::less<>>& labels() {
-    static std::map<std::string, std::string, std::less<>> map;
-    return map;
-}
 
 std::vector<std::string> strings(const nlohmann::json& json, const char* key) {
     std::vector<std::string> out;
@@ -80,40 +69,37 @@ std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
         for (const std::string& v : c.variants) c.entity.aliases.push_back(v);
         c.articles = db.get_termfreq(entity_term(c.entity.kind, c.entity.id));
     }
-    const std::lock_guard guard(labels_lock());
-    for (const CatalogueEntity& c : out) labels()[c.entity.id] = c.entity.name;
     return out;
 }
 
-void load_entity_labels(const std::vector<Xapian::Database>& shards,
+void EntityLabels::load(const std::vector<Xapian::Database>& shards,
                         const std::vector<std::string>& ids) {
     const std::string prefix(schema::meta_entity_prefix);
     for (const std::string& id : ids) {
         if (id.starts_with("name:")) continue;  // entity_label() reads the name from the id
-        {
-            const std::lock_guard guard(labels_lock());
-            if (labels().contains(id)) continue;
-        }
+        if (m_names.contains(id)) continue;
         for (const Xapian::Database& shard : shards) {
             const std::string value = shard.get_metadata(prefix + id);
             if (value.empty()) continue;
             const nlohmann::json json = nlohmann::json::parse(value, nullptr, false);
             if (!json.is_object()) continue;
-            const std::lock_guard guard(labels_lock());
-            labels()[id] = json.value("name", "");
+            m_names[id] = json.value("name", "");
             break;
         }
     }
 }
 
+std::string EntityLabels::label(std::string_view id) const {
+    if (!id.starts_with("name:")) {
+        if (const auto it = m_names.find(id); it != m_names.end()) return it->second;
+    }
+    return entity_label(id);
+}
+
 std::string entity_label(std::string_view id) {
     // An unknown entity's id holds its (folded) name: the same label whatever the shard layout.
     if (id.starts_with("name:")) return std::string(id.substr(5));
-    {
-        const std::lock_guard guard(labels_lock());
-        if (const auto it = labels().find(id); it != labels().end()) return it->second;
-    }
-    // An id of the shipped gazetteer the catalogue does not hold (no catalogue loaded yet).
+    // An id of the shipped gazetteer (a database without a catalogue entry for it).
     if (const Entity* e = default_gazetteer().find_id(id)) return e->name;
     return {};
 }

@@ -4,15 +4,13 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
-#include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/exact_terms.hpp"
 #include "fahras/common/schema.hpp"
-#include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
-#include "fahras/query/date_filters.hpp"
 #include "fahras/query/ranking.hpp"
 
 namespace fahras {
@@ -247,6 +245,24 @@ Node combine(Xapian::Query::op op, Node left, Node right) {
     return Xapian::Query(op, *left, *right);
 }
 
+/// The filter a field of the query syntax restricts, or nothing for a field that searches
+/// words (title:) and for no field.
+std::optional<FilterField> filter_field(Field field) noexcept {
+    switch (field) {
+        case Field::source: return FilterField::source;
+        case Field::category: return FilterField::category;
+        case Field::agency: return FilterField::agency;
+        case Field::person: return FilterField::person;
+        case Field::place: return FilterField::place;
+        case Field::org: return FilterField::org;
+        case Field::date: return FilterField::date;
+        case Field::year: return FilterField::year;
+        case Field::mentioned: return FilterField::mentioned;
+        case Field::hijri: return FilterField::hijri;
+        default: return std::nullopt;
+    }
+}
+
 Xapian::Query combine_all(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(op, parts.begin(), parts.end());
@@ -255,10 +271,8 @@ Xapian::Query combine_all(Xapian::Query::op op, const std::vector<Xapian::Query>
 class Parser {
   public:
     Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer,
-           const RankingOptions& ranking,
-           const std::function<const EntityResolver*()>& resolver)
-        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_ranking(ranking),
-          m_resolver(resolver) {
+           const RankingOptions& ranking)
+        : m_lexer(text), m_mode(mode), m_analyzer(analyzer), m_ranking(ranking) {
         m_lexemes = m_lexer.run();
         m_lexemes.push_back({Lex::end, {}, Field::none, false, m_lexer.column(text.size())});
     }
@@ -273,30 +287,11 @@ class Parser {
 
         ParsedQuery out;
         out.match_all = !main.has_value();
-        Xapian::Query query = main ? *main : Xapian::Query::MatchAll;
-        if (!m_filters.empty()) {
-            std::vector<Xapian::Query> fields;
-            for (const auto& [field, terms] : m_filters) {
-                fields.push_back(combine_all(Xapian::Query::OP_OR, {terms.begin(), terms.end()}));
-            }
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  combine_all(Xapian::Query::OP_AND, fields));
-        }
-        for (const auto& [field, queries] : m_query_filters) {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  combine_all(Xapian::Query::OP_OR, queries));
-        }
-        if (!m_excluded_queries.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                  combine_all(Xapian::Query::OP_OR, m_excluded_queries));
-        }
-        if (!m_excluded_filters.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                  Xapian::Query(Xapian::Query::OP_OR, m_excluded_filters.begin(),
-                                                m_excluded_filters.end()));
-        }
-        out.query = query;
-        out.entities = std::move(m_entities);
+        out.query = main ? *main : Xapian::Query::MatchAll;
+        // Inline fields, included ones by field (every value of a field in one clause: any of
+        // them), then the excluded ones in query order.
+        for (auto& [field, clause] : m_filters) out.filters.push_back(std::move(clause));
+        for (FilterClause& clause : m_excluded) out.filters.push_back(std::move(clause));
         if (!m_highlight.empty()) {
             out.highlight = Xapian::Query(Xapian::Query::OP_OR, m_highlight.begin(),
                                           m_highlight.end());
@@ -465,49 +460,26 @@ class Parser {
 
     Node atom(const Lexeme& lex) {
         m_free_word.reset();
-        if (lex.field == Field::source || lex.field == Field::category ||
-            lex.field == Field::agency) {
-            const std::string term = lex.field == Field::source     ? source_term(lex.text)
-                                     : lex.field == Field::category ? category_term(lex.text)
-                                                                    : agency_filter_term(lex.text);
-            if (term.empty()) return std::nullopt;
-            if (m_negation != 0) m_excluded_filters.push_back(term);
-            else m_filters[lex.field].insert(term);
-            return std::nullopt;
-        }
-
-        if (lex.field == Field::person || lex.field == Field::place || lex.field == Field::org) {
-            EntityFilterOption option;
-            option.kind = lex.field == Field::person  ? EntityKind::person
-                          : lex.field == Field::place ? EntityKind::place
-                                                      : EntityKind::organisation;
-            option.name = lex.text;
-            option.excluded = m_negation != 0;
-            ResolvedEntityFilter filter =
-                resolve_entity_filter(m_resolver ? m_resolver() : nullptr, option);
-            for (std::string& term : entity_filter_terms(filter)) {
-                if (option.excluded) m_excluded_filters.push_back(std::move(term));
-                else m_filters[lex.field].insert(std::move(term));
+        if (const std::optional<FilterField> field = filter_field(lex.field)) {
+            // A filter on the whole query wherever it sits (request.hpp): several values of one
+            // field are OR'ed, different fields AND'ed, and a negated one excludes. A date value
+            // is checked here so that the error points at it.
+            if (lex.field == Field::date || lex.field == Field::year ||
+                lex.field == Field::mentioned || lex.field == Field::hijri) {
+                try {
+                    (void)date_filter_query(*field, lex.text);
+                } catch (const QueryError& e) {
+                    error(lex, e.what());
+                }
             }
-            m_entities.push_back(std::move(filter));
-            return std::nullopt;
-        }
-
-        if (lex.field == Field::date || lex.field == Field::year ||
-            lex.field == Field::mentioned || lex.field == Field::hijri) {
-            // Date filters (date_filters.hpp): like source:, several values of one field are
-            // OR'ed, different fields AND'ed, and a negated one excludes.
-            Xapian::Query q;
-            try {
-                q = lex.field == Field::date        ? pub_date_filter(lex.text)
-                    : lex.field == Field::year      ? year_filter(lex.text)
-                    : lex.field == Field::mentioned ? mentioned_filter(lex.text)
-                                                    : hijri_filter(lex.text);
-            } catch (const QueryError& e) {
-                error(lex, e.what());
+            FilterValue value{lex.text, lex.column};
+            if (m_negation != 0) {
+                m_excluded.push_back({*field, {std::move(value)}, true, false});
+            } else {
+                FilterClause& clause = m_filters[lex.field];
+                clause.field = *field;
+                clause.values.push_back(std::move(value));
             }
-            if (m_negation != 0) m_excluded_queries.push_back(q);
-            else m_query_filters[lex.field].push_back(q);
             return std::nullopt;
         }
 
@@ -544,21 +516,17 @@ class Parser {
     std::vector<Lexeme> m_lexemes;
     std::size_t m_next = 0;
     int m_negation = 0;  ///< > 0 while parsing under NOT or `-`
-    std::map<Field, std::set<std::string>> m_filters;
-    std::vector<std::string> m_excluded_filters;
-    std::map<Field, std::vector<Xapian::Query>> m_query_filters;  ///< date:, year:, mentioned:
-    std::vector<Xapian::Query> m_excluded_queries;
+    std::map<Field, FilterClause> m_filters;  ///< included inline fields, by field
+    std::vector<FilterClause> m_excluded;     ///< excluded inline fields, in query order
     std::set<std::string> m_highlight;
     /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
     std::optional<Token> m_free_word;
-    const std::function<const EntityResolver*()>& m_resolver;
-    std::vector<ResolvedEntityFilter> m_entities;
 };
 
 }  // namespace
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
-    return Parser(text, m_mode, *m_analyzer, m_ranking, m_resolver).run();
+    return Parser(text, m_mode, *m_analyzer, m_ranking).run();
 }
 
 ParsedQuery parse_query(std::string_view text, MatchMode mode) {

@@ -16,7 +16,6 @@
 #include "fahras/query/document_data.hpp"
 #include "fahras/query/highlight.hpp"
 #include "fahras/query/stories.hpp"
-#include "fahras/query/date_filters.hpp"
 #include "fahras/query/shards.hpp"
 
 namespace fahras {
@@ -79,19 +78,6 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
         date.end = d.unsigned_number("end").value_or(0);
         hit.mentioned_dates.push_back(std::move(date));
     }
-}
-
-/// The query filtered by --from/--to and --mentioned-from/--mentioned-to.
-Xapian::Query with_date_options(const Xapian::Query& query, const SearchOptions& options) {
-    Xapian::Query out = query;
-    if (!options.from.empty() || !options.to.empty()) {
-        out = Xapian::Query(Xapian::Query::OP_FILTER, out, pub_date_range(options.from, options.to));
-    }
-    if (!options.mentioned_from.empty() || !options.mentioned_to.empty()) {
-        out = Xapian::Query(Xapian::Query::OP_FILTER, out,
-                            mentioned_range(options.mentioned_from, options.mentioned_to));
-    }
-    return out;
 }
 
 }  // namespace
@@ -189,8 +175,7 @@ Searcher::Searcher(const std::string& db_path)
 }
 
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
-    QueryParser parser(options.match, default_analyzer(), options.ranking);
-    parser.set_entity_resolver([this] { return entity_resolver(); });
+    const QueryParser parser(options.match, default_analyzer(), options.ranking);
     return search(parser.parse(query_text), query_text, options);
 }
 
@@ -199,15 +184,19 @@ const EntityResolver* Searcher::entity_resolver() {
         std::vector<Entity> entities;
         try {
             for (CatalogueEntity& c : load_entity_catalogue(m_db, open_shards(m_path))) {
+                m_labels.add(c.entity.id, c.entity.name);
                 entities.push_back(std::move(c.entity));
             }
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
         }
-        m_catalogue_loaded = true;
         m_resolver = std::make_unique<EntityResolver>(std::move(entities));
     }
     return m_resolver.get();
+}
+
+FilterContext Searcher::filter_context() {
+    return {[this] { return entity_resolver(); }, &m_db};
 }
 
 SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_text,
@@ -230,34 +219,17 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     SearchResult result;
     result.query = std::string(query_text);
     result.offset = options.offset;
-    result.resolved_entities = parsed.entities;
-
-    // --person/--place/--org/--entity: each a filter of its own (all must match).
-    std::vector<std::pair<Xapian::Query, bool>> entity_filters;  // (any alias, excluded)
-    for (const EntityFilterOption& option : options.entity_filters) {
-        ResolvedEntityFilter filter = resolve_entity_filter(entity_resolver(), option);
-        const std::vector<std::string> terms = entity_filter_terms(filter);
-        entity_filters.emplace_back(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                                    option.excluded);
-        result.resolved_entities.push_back(std::move(filter));
-    }
-    // Entities (issue 4), dates (issue #3), then agencies and stories (#8).
-    const auto filtered = [&](Xapian::Query query) {
-        for (const auto& [any, excluded] : entity_filters) {
-            query = Xapian::Query(excluded ? Xapian::Query::OP_AND_NOT : Xapian::Query::OP_FILTER,
-                                  query, any);
-        }
-        return apply_news_filters(m_db, with_date_options(query, options), options);
-    };
+    const SearchPlan plan = plan_search(parsed, options, filter_context());
+    result.resolved_entities = plan.filters.resolved();
 
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(filtered(parsed.query));
-    if (options.collapse) enquire.set_collapse_key(schema::slot_story);
+    enquire.set_query(plan.query);
+    if (plan.collapse_key != Xapian::BAD_VALUENO) enquire.set_collapse_key(plan.collapse_key);
     RankingOptions ranking = options.ranking;
     if (ranking.question_scheme && is_question(query_text)) ranking.scheme = *ranking.question_scheme;
     const std::unique_ptr<Xapian::Weight> weight = make_weight(ranking);
     enquire.set_weighting_scheme(*weight);
-    const bool by_relevance = options.sort == SortOrder::relevance && !parsed.match_all;
+    const bool by_relevance = plan.by_relevance;
     if (by_relevance && options.ranking.prf_docs > 0) {
         // Feedback terms only reorder what the query matches (AND_MAYBE): exclusions and
         // required words keep their meaning.
@@ -265,14 +237,12 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
             feedback_query(enquire, enquire.get_mset(0, options.ranking.prf_docs), options.ranking);
         if (!extra.empty()) {
             enquire.set_query(
-                filtered(Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, extra)));
+                plan.filters.filter(Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.words, extra)));
         }
     }
-    if (options.sort == SortOrder::date) {
-        enquire.set_sort_by_value_then_relevance(schema::slot_date, false);
-    } else if (options.sort == SortOrder::date_desc || parsed.match_all) {
-        // Nothing to rank by: newest first (dates are stored as sortable YYYYMMDD).
-        enquire.set_sort_by_value_then_relevance(schema::slot_date, true);
+    if (!by_relevance) {
+        // Dates are stored as sortable YYYYMMDD; a query without words lists newest first.
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, plan.newest_first);
     }
     const auto first = static_cast<Xapian::doccount>(options.offset);
     const auto count = static_cast<Xapian::doccount>(options.limit);
@@ -282,24 +252,25 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     const Xapian::MSet mset =
         rerank ? enquire.get_mset(0, depth) : enquire.get_mset(first, count);
     const std::vector<Xapian::doccount> order =
-        coordination_order(enquire, mset, parsed.query, options.ranking);
+        coordination_order(enquire, mset, plan.words, options.ranking);
     const std::size_t skip = rerank ? first : 0;
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
     result.total_estimate = mset.get_matches_estimated();
-    if (options.facets) {
-        count_facets(enquire.get_query(), mset.get_matches_estimated(), options, result);
+    if (!plan.facets.empty()) {
+        count_facets(enquire.get_query(), mset.get_matches_estimated(), options, plan.facets,
+                     result);
         // An exact count saw every match: the total is known too (as before issue #6, when
         // the ranked match itself visited every match for the spies).
-        if (result.facets_exact && !options.collapse) result.total_estimate = result.facets_counted;
+        if (result.facets_exact && plan.collapse_key == Xapian::BAD_VALUENO) result.total_estimate = result.facets_counted;
     }
 
     // Snippets: our own highlighter over the body, weighted by the rarity of the wanted words
     // (one term-frequency lookup per word of the query, not per word of each body).
     const bool snippets = options.snippets && options.hit_details;
     std::optional<Highlighter> highlighter;
-    if (snippets && !parsed.highlight.empty() && shown > 0) {
-        highlighter.emplace(weigh_highlight_terms(parsed.highlight, m_db));
+    if (snippets && !plan.highlight.empty() && shown > 0) {
+        highlighter.emplace(weigh_highlight_terms(plan.highlight, m_db));
     }
 
     std::size_t index = 0;
@@ -326,10 +297,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     return result;
 }
 
-void Searcher::label_facets(std::vector<Facet>& facets) {
-    // The catalogue names of the values shown first: entity_label() falls back to loading
-    // the whole shipped gazetteer for an id it does not know.
-    const std::vector<FacetSpec>& specs = facet_specs();
+void Searcher::label_facets(const std::vector<FacetSpec>& specs, std::vector<Facet>& facets) {
+    // The catalogue names of the values shown only: entity_label() falls back to loading the
+    // whole shipped gazetteer for an id the catalogue does not know.
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < facets.size() && i < specs.size(); ++i) {
         if (!specs[i].label_of) continue;
@@ -338,18 +308,19 @@ void Searcher::label_facets(std::vector<Facet>& facets) {
     if (ids.empty()) return;
     try {
         if (m_shards.empty()) m_shards = open_shards(m_path);
-        load_entity_labels(m_shards, ids);
+        m_labels.load(m_shards, ids);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
     }
     for (std::size_t i = 0; i < facets.size() && i < specs.size(); ++i) {
         if (!specs[i].label_of) continue;
-        for (FacetCount& v : facets[i].values) v.label = specs[i].label_of(v.value);
+        for (FacetCount& v : facets[i].values) v.label = m_labels.label(v.value);
     }
 }
 
 void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimate,
-                            const SearchOptions& options, SearchResult& result) {
+                            const SearchOptions& options, const std::vector<FacetSpec>& specs,
+                            SearchResult& result) {
     // A match of its own, after the ranked one: the ranked match stops early (it only needs
     // the best page), while counting must see every match. Unweighted (weights scaled by 0,
     // BoolWeight), it costs the posting-list merge and the spy, no weight computation.
@@ -371,7 +342,7 @@ void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimat
         Xapian::Enquire enquire(m_db);
         enquire.set_query(counted);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetCounter counter(m_db, facet_specs());
+        FacetCounter counter(m_db, specs);
         counter.attach(enquire, m_remote);
         // Counting everything (a sample is counted whole): the estimate of the ranked match
         // may be low, so an exact count stops after `limit` + 1 and, if there are more,
@@ -387,7 +358,7 @@ void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimat
         }
         result.facets_scale = 1u << level;
         result.facets = counter.results(options.facet_top, result.facets_scale, false);
-        label_facets(result.facets);
+        label_facets(specs, result.facets);
         result.facets_counted = counted_mset.get_matches_lower_bound();
         result.facets_exact = level == 0;
         return;

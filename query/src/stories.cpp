@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
@@ -22,33 +21,14 @@ std::string story_term_of(std::string_view key) {
 
 }  // namespace
 
-Xapian::Query apply_news_filters(const Xapian::Database& db, const Xapian::Query& query,
-                                 const SearchOptions& options) {
-    Xapian::Query out = query;
-    if (!options.agencies.empty()) {
-        std::vector<Xapian::Query> terms;
-        for (const std::string& name : options.agencies) {
-            if (find_agency(name) == nullptr) {
-                throw UsageError("unknown agency '" + name + "' (known: " + agency_codes() +
-                                 ", or any of their Arabic names)");
-            }
-            terms.emplace_back(agency_filter_term(name));
-        }
-        out = Xapian::Query(Xapian::Query::OP_FILTER, out,
-                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+Xapian::Query same_story_query(const Xapian::Database& db, std::string_view id) {
+    const std::string idterm = id_term(id);
+    const Xapian::PostingIterator it = db.postlist_begin(idterm);
+    if (it == db.postlist_end(idterm)) {
+        throw UsageError("--same-story: no article with id '" + std::string(id) + "'");
     }
-    if (!options.same_story.empty()) {
-        const std::string idterm = id_term(options.same_story);
-        const Xapian::PostingIterator it = db.postlist_begin(idterm);
-        if (it == db.postlist_end(idterm)) {
-            throw UsageError("--same-story: no article with id '" + options.same_story + "'");
-        }
-        const std::string key = db.get_document(*it).get_value(schema::slot_story);
-        const Xapian::Query story = key.empty() ? Xapian::Query(idterm)
-                                                : Xapian::Query(story_term_of(key));
-        out = Xapian::Query(Xapian::Query::OP_FILTER, out, story);
-    }
-    return out;
+    const std::string key = db.get_document(*it).get_value(schema::slot_story);
+    return key.empty() ? Xapian::Query(idterm) : Xapian::Query(story_term_of(key));
 }
 
 void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& doc,

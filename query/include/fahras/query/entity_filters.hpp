@@ -6,6 +6,8 @@
 // boolean terms, and facet labels. docs/ENTITIES.md.
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,20 +50,33 @@ struct CatalogueEntity {
 /// `shards` — or of `db` itself when `shards` is empty — merged by id (the first shard's name,
 /// the spellings of all), with article counts from `db` (term frequencies of its boolean term,
 /// so over a stub they are totals across shards). Xapian reads the metadata of a stub's first
-/// shard only, hence the shards (open_shards()). Registers the display names for entity_label().
+/// shard only, hence the shards (open_shards()).
 [[nodiscard]] std::vector<CatalogueEntity> load_entity_catalogue(
     const Xapian::Database& db, const std::vector<Xapian::Database>& shards = {});
 
-/// Registers for entity_label() the catalogue names of those of `ids` it does not know yet,
-/// reading only their own metadata keys, shard by shard (the first shard holding one wins, as
-/// in load_entity_catalogue()). Facet labels need the names of the ~30 values shown, not the
-/// whole catalogue and resolver, which cost seconds on a large database (issue #6).
-void load_entity_labels(const std::vector<Xapian::Database>& shards,
-                        const std::vector<std::string>& ids);
-
-/// The display name of an entity id, for facet labels: from the catalogues loaded so far, or
-/// the name inside an id of an unknown entity ("name:…"). Empty when unknown.
+/// The display name of an entity id that needs no database: the name inside an id of an
+/// unknown entity ("name:…"), or the shipped gazetteer's name. Empty when unknown.
 [[nodiscard]] std::string entity_label(std::string_view id);
+
+/// Display names of entity ids from one database's catalogue, for facet labels. Each Searcher
+/// owns one (like the Searcher, not to be shared between threads without a lock).
+class EntityLabels {
+  public:
+    /// Records the name of `id`.
+    void add(const std::string& id, const std::string& name) { m_names[id] = name; }
+
+    /// Records the catalogue names of those of `ids` not known yet, reading only their own
+    /// metadata keys, shard by shard (the first shard holding one wins, as in
+    /// load_entity_catalogue()). Facet labels need the names of the ~30 values shown, not the
+    /// whole catalogue and resolver, which cost seconds on a large database.
+    void load(const std::vector<Xapian::Database>& shards, const std::vector<std::string>& ids);
+
+    /// The recorded name of `id`, else entity_label(id).
+    [[nodiscard]] std::string label(std::string_view id) const;
+
+  private:
+    std::map<std::string, std::string, std::less<>> m_names;
+};
 
 /// Resolves one filter. `resolver` may be null (no catalogue): then only the id of an unknown
 /// name can match.

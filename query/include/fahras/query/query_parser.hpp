@@ -22,7 +22,6 @@
 // (MatchMode::any) or free-text ranking (MatchMode::auto_). In a sequence `+x` must match and `-x` must not, whatever the implicit
 // operator (Xapian's "love" and "hate").
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +30,7 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/query/ranking.hpp"
-#include "fahras/query/entity_filters.hpp"
+#include "fahras/query/request.hpp"
 
 namespace fahras {
 
@@ -46,9 +45,10 @@ enum class MatchMode {
     auto_,
 };
 
-/// A parsed query, ready for Xapian.
+/// A parsed query: its words, ready for Xapian, and its fields as filter clauses that
+/// plan_search() (request.hpp) applies with the options' own.
 struct ParsedQuery {
-    /// What to match and rank. Xapian::Query::MatchAll (possibly filtered) for a query that
+    /// What to match and rank, without the filters: Xapian::Query::MatchAll for a query that
     /// has no words.
     Xapian::Query query;
     /// OR of the `Z` stem and unprefixed folded terms of every word the user asked *for*
@@ -58,8 +58,10 @@ struct ParsedQuery {
     Xapian::Query highlight;
     /// True when the query has no words, only filters (or nothing at all).
     bool match_all = false;
-    /// What each person:/place:/org: filter resolved to, in query order.
-    std::vector<ResolvedEntityFilter> entities;
+    /// The fields that filter (source:, category:, agency:, person:, place:, org:, date:,
+    /// year:, mentioned:, hijri:): one clause per field holding all its values (any of them),
+    /// in field order, then one clause per excluded value, in query order.
+    std::vector<FilterClause> filters;
 };
 
 /// Parses Fahras query strings (see the grammar at the top of this file).
@@ -74,12 +76,12 @@ struct ParsedQuery {
 ///   `مسئول`, and `=مدرسه` does not match an article that only writes `مدرسة`;
 /// - `title:word`: `ZS` + stem; `title:"a phrase"`: OP_PHRASE over `S` + folded terms;
 /// - `source:NAME`, `category:NAME` (NAME may be quoted): boolean filters on the whole query
-///   wherever they appear, built by source_term() / category_term() exactly as the indexer
-///   spells them. Several values of one field are OR'ed, different fields AND'ed; `-source:x`
+///   wherever they appear (ParsedQuery::filters; CompiledFilters spells them with source_term()
+///   / category_term() exactly as the indexer does). Several values of one field are OR'ed, different fields AND'ed; `-source:x`
 ///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
 /// - `person:NAME`, `place:NAME`, `org:NAME`: boolean filters on the entities NAME resolves to
-///   (any spelling, or Latin letters: see EntityResolver) through the resolver given with
-///   set_entity_resolver(); combined like source: (several values of one field: any of them).
+///   (any spelling, or Latin letters: see EntityResolver), resolved when the search is
+///   planned; combined like source: (several values of one field: any of them).
 /// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
 ///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
 /// - `date:2015-09`, `date:2015-09..2015-10`, `year:2014`, `mentioned:2014-08`,
@@ -103,18 +105,10 @@ class QueryParser {
 
     [[nodiscard]] MatchMode mode() const noexcept { return m_mode; }
 
-    /// Where person:/place:/org: names are resolved; called only when the query has such a
-    /// field (building a resolver reads the database's entity catalogue). Without one, only
-    /// names of entities unknown to every gazetteer can match.
-    void set_entity_resolver(std::function<const EntityResolver*()> provider) {
-        m_resolver = std::move(provider);
-    }
-
   private:
     MatchMode m_mode;
     const Analyzer* m_analyzer;
     RankingOptions m_ranking;  ///< MatchMode::auto_ only
-    std::function<const EntityResolver*()> m_resolver;
 };
 
 /// Shorthand for QueryParser(mode).parse(text).

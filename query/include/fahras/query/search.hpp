@@ -15,6 +15,7 @@
 #include "fahras/query/highlight.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/ranking.hpp"
+#include "fahras/query/request.hpp"
 
 namespace fahras {
 
@@ -38,6 +39,8 @@ struct SearchOptions {
     // News (issue #8), see query/stories.hpp.
     /// `--agency`: only articles crediting one of these agencies (any alias).
     std::vector<std::string> agencies;
+    /// `--source`: only articles from one of these sources (as the input names them).
+    std::vector<std::string> sources;
     /// `--collapse`: one hit per story, with the count and sources of the other versions.
     bool collapse = false;
     /// `--same-story ID`: only the versions of the story of article ID.
@@ -51,6 +54,8 @@ struct SearchOptions {
     RankingOptions ranking;
     /// Count the facets of facet_specs() over the whole match (see facets.hpp).
     bool facets = false;
+    /// With `facets`: only the facets of these names (`--facet NAME`); empty: all.
+    std::vector<std::string> facet_names;
     /// Values shown per facet (0: all).
     std::size_t facet_top = 10;
     /// Facet counts are exact up to about this many matching articles (0: always exact);
@@ -67,6 +72,13 @@ struct SearchOptions {
     std::string from, to;
     /// Dates mentioned in the text, same forms; `--mentioned-from`, `--mentioned-to`.
     std::string mentioned_from, mentioned_to;
+};
+
+/// One search as asked by any front end (request.hpp): the query text in the query syntax and
+/// the options; `--batch` lines share the options of the run.
+struct SearchRequest {
+    std::string query;
+    SearchOptions options;
 };
 
 /// A date mentioned in an article, as stored by the indexer (see schema.hpp).
@@ -151,11 +163,18 @@ class Searcher {
     explicit Searcher(const std::string& db_path);
 
     /// Parses `query_text` with options.match (and options.ranking) and runs it. Throws QueryError for a query that
-    /// cannot be parsed, DatabaseError when the database cannot be read.
+    /// cannot be parsed, UsageError for a bad filter option, DatabaseError when the database
+    /// cannot be read.
     [[nodiscard]] SearchResult search(std::string_view query_text,
                                       const SearchOptions& options);
 
-    /// Runs an already parsed query; `query_text` is only echoed in the result.
+    /// search(request.query, request.options).
+    [[nodiscard]] SearchResult search(const SearchRequest& request) {
+        return search(request.query, request.options);
+    }
+
+    /// Runs an already parsed query, planned by plan_search() (request.hpp) with `options`;
+    /// `query_text` is only echoed in the result.
     ///
     /// Ranking is BM25 with options.ranking's parameters; a query without words (only filters,
     /// or empty) lists the matching articles newest first. Snippets come from Highlighter
@@ -177,18 +196,22 @@ class Searcher {
   private:
     SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
                      const SearchOptions& options);
-    /// Counts the facets of the articles `query` matches into `result` (see facets.hpp and
+    /// What filters need of this searcher: its resolver and database.
+    [[nodiscard]] FilterContext filter_context();
+    /// Counts the facets `specs` of the articles `query` matches into `result` (see facets.hpp and
     /// SearchOptions::facet_max_docs); `estimate` is the ranked match's estimate of their number.
     void count_facets(const Xapian::Query& query, Xapian::doccount estimate,
-                      const SearchOptions& options, SearchResult& result);
-    /// Fills the missing labels of the entity facets from the catalogue entries of the
-    /// values shown (load_entity_labels()), not the whole catalogue.
-    void label_facets(std::vector<Facet>& facets);
+                      const SearchOptions& options, const std::vector<FacetSpec>& specs,
+                      SearchResult& result);
+    /// Fills the labels of the entity facets from the catalogue entries of the values shown
+    /// (EntityLabels::load()), not the whole catalogue.
+    void label_facets(const std::vector<FacetSpec>& specs, std::vector<Facet>& facets);
 
     std::string m_path;
     Xapian::Database m_db;
     std::unique_ptr<EntityResolver> m_resolver;
-    bool m_catalogue_loaded = false;
+    /// Display names of the entity ids shown in facets, from this database's catalogue.
+    EntityLabels m_labels;
     /// A shard is remote: facets are counted with Xapian's built-in spies only.
     bool m_remote = false;
     /// The shards behind m_path (open_shards()), opened on first use (facet labels).

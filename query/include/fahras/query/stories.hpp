@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The query side of news-aware indexing (issue #8): agency filters, story collapsing and
-// `--same-story`.
+// The query side of news-aware indexing: story collapsing and `--same-story` (agency filters
+// are FilterClauses, request.hpp).
+
+#include <string_view>
 
 #include <xapian.h>
 
@@ -10,11 +12,10 @@
 
 namespace fahras {
 
-/// `query` filtered by options.agencies (any of them) and options.same_story. Throws
-/// UsageError when same_story names no stored article.
-[[nodiscard]] Xapian::Query apply_news_filters(const Xapian::Database& db,
-                                               const Xapian::Query& query,
-                                               const SearchOptions& options);
+/// `--same-story ID`: the filter matching the stored versions of the story of article `id`
+/// (the article alone when it has no story key). Throws UsageError when `id` names no stored
+/// article.
+[[nodiscard]] Xapian::Query same_story_query(const Xapian::Database& db, std::string_view id);
 
 /// Fills hit.story from `doc`, and with options.collapse hit.other_versions and
 /// hit.other_sources from the other stored members of its story (whether or not they match
