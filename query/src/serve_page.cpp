@@ -13,8 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include "fahras/common/errors.hpp"
-#include "fahras/query/article.hpp"
-#include "fahras/query/document_data.hpp"
 #include "fahras/query/feed.hpp"
 #include "fahras/query/highlight.hpp"
 #include "fahras/query/query_parser.hpp"
@@ -134,16 +132,14 @@ void register_page_routes(httplib::Server& server, ServeContext& context) {
                                           std::to_string(api_limits::max_query_chars) +
                                           " characters");
             }
-            std::optional<std::string> article;
-            context.with_searcher(
-                [&](SearcherSlot& slot) { article = article_json(*slot.searcher, id, nullptr); });
+            std::optional<ArticleView> article;
+            context.with_searcher([&](SearcherSlot& slot) { article = slot.searcher->article(id); });
             if (!article) {
                 send_error(res, 404, "no article with id '" + id + "'");
                 return;
             }
-            const DocumentData data(*article);
             nlohmann::ordered_json marks = nlohmann::ordered_json::array();
-            for (const FieldMark& m : field_marks(query, data.string("title"), data.string("body"))) {
+            for (const FieldMark& m : field_marks(query, article->hit.title, article->body)) {
                 marks.push_back({{"field", m.field}, {"start", m.start}, {"end", m.end}});
             }
             send_json(res, 200,

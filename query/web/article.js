@@ -60,18 +60,10 @@ function marked(text, start, end, highlights) {
   return nodes;
 }
 
-/// The entity mentions of an article as [{start, end, id, type, name}] in UTF-8 bytes,
-/// whether the API lists spans per entity or mentions with their entity.
+/// The entity mentions of one field of an article (/api/article's `mentions`: {field, type,
+/// start, end, id, name, latin}, UTF-8 byte offsets into the field).
 function mentionsOf(article, field) {
-  const out = [];
-  for (const e of article.entities || []) {
-    const spans = e.spans || e.mentions || (Number.isFinite(e.start) ? [e] : []);
-    for (const s of spans) {
-      if ((s.field || 'body') !== field) continue;
-      out.push({ start: s.start, end: s.end, id: e.id, type: e.type, name: e.name, latin: e.latin });
-    }
-  }
-  return out;
+  return (article.mentions || []).filter((m) => (m.field || 'body') === field);
 }
 
 /// Title or body text with highlights and entity links.

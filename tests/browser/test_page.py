@@ -158,7 +158,8 @@ def run(base, args):
 
         # --- histogram: one bar per year ---------------------------------------------------
         hist = api(base, "/api/histogram", {"q": q, "by": "year"})
-        years = sorted(str(b.get("key", b.get("value"))) for b in hist.get("buckets", []) if b.get("count", 1))
+        buckets = {str(b.get("period", b.get("key"))): b["count"] for b in hist.get("histogram", hist.get("buckets", []))}
+        years = sorted(y for y, n in buckets.items() if n)
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#histogram .bar"))
         bars = sorted(e.get_attribute("data-key") for e in driver.find_elements(By.CSS_SELECTOR, "#histogram .bar:not(.undated)"))
         check("the histogram has a bar per year", years and bars == years, f"bars {bars}, API {years}")
@@ -176,7 +177,7 @@ def run(base, args):
         check("Tab reaches the facets", reached)
 
         # --- histogram drill-down: a year bar → its months -------------------------------------
-        year = max(years, key=lambda y: next(b["count"] for b in hist["buckets"] if str(b.get("key", b.get("value"))) == y))
+        year = max(years, key=lambda y: buckets[y])
         before = generation(driver)
         driver.find_element(By.CSS_SELECTOR, f'#histogram .bar[data-key="{year}"]').click()
         ready_after(driver, before)
