@@ -15,3 +15,6 @@ find_package(Threads REQUIRED)
 # HTML inputs (issue #5): Gumbo has no CMake config; Debian ships a pkg-config file.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(Gumbo REQUIRED IMPORTED_TARGET gumbo)
+# fahras-serve: Debian's cpp-httplib is a compiled library whose pkg-config file carries the
+# feature macros (OpenSSL, zlib, brotli) its ABI was built with.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

@@ -69,6 +69,7 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db --person Shoigu --facets --limit 5\n"
     "  fahras-query --db ./fahras-db 'place:حلب person:\"جون كيري\"'\n"
     "  fahras-query entities --db ./fahras-db --type person --top 20\n"
+    "  fahras-query show --db ./fahras-db ID   (one article in full)\n"
     "\nExit status:\n"
     "  0  hits found (for queries from stdin: some query had hits)\n"
     "  1  no hits\n"
@@ -174,20 +175,19 @@ int run_query(const QueryOptions& options, Console& console) {
     return any_hits ? query_hits : query_no_hits;
 }
 
-int run_analyze(const AnalyzeOptions& options, Console& console) {
-    if (options.format == OutputFormat::tsv) {
-        throw UsageError("analyze writes text or json, not tsv");
-    }
-    OutputStyle style;
-    style.format = options.format;
-    const Analyzer& analyzer = default_analyzer();
+std::unique_ptr<EntityExtractor> analysis_extractor(const AnalyzeOptions& options) {
     // The same extractor as fahras-index's (indexer.cpp): shipped gazetteer, default options,
     // the default tagger's first pass unless --no-tagger or --ner-article-pass.
-    const EntityExtractor extractor(default_gazetteer(), ExtractorOptions{},
-                                    !options.tagger ? nullptr
-                                    : options.ner_article_pass
-                                        ? &NerTagger::default_tagger()
-                                        : &NerTagger::default_first_pass_tagger());
+    return std::make_unique<EntityExtractor>(default_gazetteer(), ExtractorOptions{},
+                                             !options.tagger ? nullptr
+                                             : options.ner_article_pass
+                                                 ? &NerTagger::default_tagger()
+                                                 : &NerTagger::default_first_pass_tagger());
+}
+
+namespace {
+
+dates::ExtractOptions analysis_date_options(const AnalyzeOptions& options) {
     dates::ExtractOptions date_options;
     if (!options.pubdate.empty()) {
         const auto d = dates::parse_user_date(options.pubdate);
@@ -196,9 +196,30 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
         }
         date_options.pubdate = d->first;
     }
+    return date_options;
+}
+
+}  // namespace
+
+std::string analyze_to_json(const std::string& text, const EntityExtractor& extractor,
+                            const AnalyzeOptions& options) {
+    const std::vector<Token> tokens = default_analyzer().analyze(text);
+    return analysis_to_json(text, tokens, extractor.extract(text, tokens),
+                            dates::extract_dates(text, tokens, analysis_date_options(options)));
+}
+
+int run_analyze(const AnalyzeOptions& options, Console& console) {
+    if (options.format == OutputFormat::tsv) {
+        throw UsageError("analyze writes text or json, not tsv");
+    }
+    OutputStyle style;
+    style.format = options.format;
+    const Analyzer& analyzer = default_analyzer();
+    const std::unique_ptr<EntityExtractor> extractor = analysis_extractor(options);
+    const dates::ExtractOptions date_options = analysis_date_options(options);
     const auto analyse = [&](const std::string& text) {
         const std::vector<Token> tokens = analyzer.analyze(text);
-        write_analysis(console.out, text, tokens, extractor.extract(text, tokens), style,
+        write_analysis(console.out, text, tokens, extractor->extract(text, tokens), style,
                        dates::extract_dates(text, tokens, date_options));
     };
     if (!options.words.empty()) {
@@ -215,6 +236,32 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
         first = false;
     }
     return query_hits;
+}
+
+int run_show(const ShowOptions& options, Console& console) {
+    if (options.db.empty()) throw UsageError("--db DIR is required to show an article");
+    if (options.format == OutputFormat::tsv) throw UsageError("show writes text or json, not tsv");
+    Searcher searcher(options.db);
+    const std::optional<ArticleView> article = searcher.article(options.id);
+    if (!article) {
+        console.err << "fahras-query: no article with id '" << options.id << "'\n";
+        return query_no_hits;
+    }
+    if (options.format == OutputFormat::text) {
+        write_article(console.out, *article);
+        return query_hits;
+    }
+    AnalyzeOptions analysis;
+    analysis.tagger = options.tagger;
+    console.out << article_json(*article, *analysis_extractor(analysis)) << '\n';
+    return query_hits;
+}
+
+std::string article_json(const ArticleView& article, const EntityExtractor& extractor) {
+    const Analyzer& analyzer = default_analyzer();
+    const std::string& title = article.hit.title;
+    return article_to_json(article, extractor.extract(title, analyzer.analyze(title)),
+                           extractor.extract(article.body, analyzer.analyze(article.body)));
 }
 
 int query_main(const std::vector<std::string>& args, Console& console) {
@@ -360,6 +407,26 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "  fahras-query analyze --format json 'وزيرا الدفاع'\n"
         "  fahras-query analyze --format json --pubdate 2015-09-18 'اليوم الجمعة'   (dates)\n");
 
+    ShowOptions show;
+    CLI::App* show_cmd = app.add_subcommand("show", "Show one stored article in full");
+    show_cmd->add_option("--db", show.db, "Database directory")->type_name("DIR");
+    show_cmd->add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json");
+    bool show_no_tagger = false;
+    show_cmd->add_flag("--no-tagger", show_no_tagger,
+                       "JSON mentions from the gazetteer and context cues only");
+    show_cmd->add_option("id", show.id, "The article's id (the id of a hit)")
+        ->required()
+        ->type_name("ID");
+    show_cmd->footer(
+        "\nPrints the article's fields, entities and whole body, and the other versions of its\n"
+        "story; --format json gives the object of fahras-serve's /api/article, with the entity\n"
+        "mentions and their byte offsets. Exit status 1 when no article has that id.\n"
+        "\nExamples:\n"
+        "  fahras-query show --db ./fahras-db seeds/000_d7d323a442f094ad.txt\n"
+        "  fahras-query show --db ./fahras-db --format json ant21:FR-culture-126-20180817\n");
+
     EntitiesOptions entities;
     CLI::App* entities_cmd = app.add_subcommand(
         "entities", "List the people, places and organisations the database holds");
@@ -374,7 +441,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->capture_default_str()
         ->type_name("N");
     entities_cmd->add_option("prefix", entities.prefix,
-                             "Only names starting with this (any spelling, or Latin)")
+                             "Only names of which a word starts with this (any spelling, or "
+                             "Latin)")
         ->type_name("PREFIX");
     entities_cmd->footer(
         "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"
@@ -445,6 +513,12 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         analyze.tagger = !analyze_no_tagger;
         analyze.ner_article_pass = analyze_ner_article_pass;
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);
+        if (show_cmd->parsed()) {
+            show.format = query.format;
+            show.tagger = !show_no_tagger;
+            if (show.db.empty()) show.db = query.db;
+            return run_show(show, console);
+        }
         if (entities_cmd->parsed()) {
             entities.format = query.format;
             if (entities.db.empty()) entities.db = query.db;

@@ -10,20 +10,30 @@
 #include "fahras/query/cli.hpp"
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/search.hpp"
-#include "fahras/query/shards.hpp"
 
 namespace fahras {
 
 namespace {
 
-/// True when `name` or one of its forms starts with `prefix` (folded Arabic, or Latin with
-/// case ignored).
+/// True when `text` or one of its words starts with `prefix`.
+bool word_starts_with(std::string_view text, std::string_view prefix) {
+    for (std::size_t at = 0; at <= text.size();) {
+        if (text.substr(at).starts_with(prefix)) return true;
+        const std::size_t space = text.find(' ', at);
+        if (space == std::string_view::npos) break;
+        at = space + 1;
+    }
+    return false;
+}
+
+/// True when `name` or one of its forms, or any word of them, starts with `prefix` (folded
+/// Arabic, or Latin with case ignored).
 bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
                 const std::string& latin_prefix) {
-    auto arabic = [&](const std::string& s) { return fold_name(s).starts_with(folded_prefix); };
+    auto arabic = [&](const std::string& s) { return word_starts_with(fold_name(s), folded_prefix); };
     auto latin = [&](std::string s) {
         for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return s.starts_with(latin_prefix);
+        return word_starts_with(s, latin_prefix);
     };
     if (!folded_prefix.empty()) {
         if (arabic(c.entity.name)) return true;
@@ -34,8 +44,8 @@ bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
 
 }  // namespace
 
-int run_entities(const EntitiesOptions& options, Console& console) {
-    if (options.db.empty()) throw UsageError("--db DIR is required to list entities");
+std::vector<const CatalogueEntity*> select_entities(const std::vector<CatalogueEntity>& all,
+                                                    const EntitiesOptions& options) {
     std::optional<EntityKind> kind;
     if (!options.type.empty()) {
         EntityKind k{};
@@ -44,13 +54,6 @@ int run_entities(const EntitiesOptions& options, Console& console) {
                              "' (expected person, place or org)");
         }
         kind = k;
-    }
-    Searcher searcher(options.db);  // checks the database and its schema version
-    std::vector<CatalogueEntity> all;
-    try {
-        all = load_entity_catalogue(Xapian::Database(options.db), open_shards(options.db));
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot read database " + options.db + ": " + e.get_msg());
     }
     std::string folded_prefix;
     std::string latin_prefix;
@@ -78,20 +81,30 @@ int run_entities(const EntitiesOptions& options, Console& console) {
         return a->entity.id < b->entity.id;
     });
     if (options.top != 0 && shown.size() > options.top) shown.resize(options.top);
+    return shown;
+}
 
+std::string entities_to_json(const std::vector<const CatalogueEntity*>& entities, int indent) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const CatalogueEntity* c : entities) {
+        list.push_back({{"id", c->entity.id},
+                        {"type", std::string(to_string(c->entity.kind))},
+                        {"name", c->entity.name},
+                        {"latin", c->entity.latin},
+                        {"articles", c->articles},
+                        {"variants", c->variants}});
+    }
+    return nlohmann::ordered_json{{"entities", std::move(list)}}.dump(
+        indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int run_entities(const EntitiesOptions& options, Console& console) {
+    if (options.db.empty()) throw UsageError("--db DIR is required to list entities");
+    Searcher searcher(options.db);  // checks the database and its schema version
+    const std::vector<CatalogueEntity> all = searcher.entity_catalogue();
+    const std::vector<const CatalogueEntity*> shown = select_entities(all, options);
     if (options.format == OutputFormat::json) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        for (const CatalogueEntity* c : shown) {
-            list.push_back({{"id", c->entity.id},
-                            {"type", std::string(to_string(c->entity.kind))},
-                            {"name", c->entity.name},
-                            {"latin", c->entity.latin},
-                            {"articles", c->articles},
-                            {"variants", c->variants}});
-        }
-        console.out << nlohmann::ordered_json{{"entities", std::move(list)}}.dump(
-                           2, ' ', false, nlohmann::json::error_handler_t::replace)
-                    << '\n';
+        console.out << entities_to_json(shown, 2) << '\n';
     } else {
         for (const CatalogueEntity* c : shown) {
             console.out << c->articles << '\t' << to_string(c->entity.kind) << '\t'

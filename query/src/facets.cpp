@@ -8,6 +8,7 @@
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/query/entity_filters.hpp"
+#include "fahras/query/histogram.hpp"
 
 namespace fahras {
 
@@ -21,15 +22,8 @@ const std::vector<FacetSpec>& facet_specs() {
                      schema::slot_packed_agency});
         // Dates (issue #3): publication year and year-month from the "YYYYMMDD" date slot,
         // and the year-months mentioned in the text (a slot range).
-        s.push_back({"year", schema::slot_date, 1,
-                     [](std::string_view v) { return std::string(v.substr(0, 4)); }, {}});
-        s.push_back({"month", schema::slot_date, 1,
-                     [](std::string_view v) {
-                         return v.size() < 6 ? std::string()
-                                             : std::string(v.substr(0, 4)) + "-" +
-                                                   std::string(v.substr(4, 2));
-                     },
-                     {}});
+        s.push_back(histogram_spec(HistogramBy::year));
+        s.push_back(histogram_spec(HistogramBy::month));
         s.push_back({"mentioned_month", schema::slot_mentioned_month_first,
                      schema::mentioned_month_capacity, {}, {},
                      schema::slot_packed_mentioned_month});
@@ -234,6 +228,33 @@ std::vector<Facet> FacetCounter::results(std::size_t top, unsigned scale, bool l
 Xapian::doccount FacetCounter::documents_seen() const {
     if (m_spy) return m_spy->total();
     return m_spies.empty() ? 0 : m_spies.front().spy->get_total();
+}
+
+}  // namespace fahras
+
+namespace fahras {
+
+const char* to_string(HistogramBy by) noexcept {
+    switch (by) {
+        case HistogramBy::year: return "year";
+        case HistogramBy::month: return "month";
+        case HistogramBy::day: return "day";
+    }
+    return "year";
+}
+
+FacetSpec histogram_spec(HistogramBy by) {
+    // The date slot holds sortable YYYYMMDD (schema.hpp); a shorter value has no such period.
+    const std::size_t digits = by == HistogramBy::year ? 4 : by == HistogramBy::month ? 6 : 8;
+    return {to_string(by), schema::slot_date, 1,
+            [digits](std::string_view v) {
+                if (v.size() < digits) return std::string();
+                std::string out(v.substr(0, 4));
+                if (digits >= 6) out += "-" + std::string(v.substr(4, 2));
+                if (digits == 8) out += "-" + std::string(v.substr(6, 2));
+                return out;
+            },
+            {}};
 }
 
 }  // namespace fahras

@@ -2,6 +2,7 @@
 #include "fahras/query/output.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -10,6 +11,7 @@
 #include "fahras/common/errors.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/query/histogram.hpp"
 
 namespace fahras {
 
@@ -295,6 +297,110 @@ OutputFormat parse_output_format(std::string_view name) {
 
 std::string to_json(const SearchResult& result, bool with_facets) {
     return dump(result_to_json(result, with_facets));
+}
+
+namespace {
+
+Json mentions_to_json(std::string_view field, std::string_view text,
+                      const std::vector<EntityMention>& mentions) {
+    Json list = Json::array();
+    for (const EntityMention& m : mentions) {
+        Json item = {{"field", std::string(field)},
+                     {"type", std::string(to_string(m.kind))},
+                     {"text", std::string(text.substr(m.start, m.end - m.start))},
+                     {"start", m.start},
+                     {"end", m.end},
+                     {"id", m.id},
+                     {"name", m.name}};
+        if (!m.latin.empty()) item["latin"] = m.latin;
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+}  // namespace
+
+std::string article_to_json(const ArticleView& article,
+                            const std::vector<EntityMention>& title_mentions,
+                            const std::vector<EntityMention>& body_mentions) {
+    Json json = hit_to_json(article.hit);
+    for (const char* key : {"rank", "score", "percent", "snippet"}) json.erase(key);
+    json["body"] = article.body;
+    Json mentions = mentions_to_json("title", article.hit.title, title_mentions);
+    for (Json& m : mentions_to_json("body", article.body, body_mentions)) {
+        mentions.push_back(std::move(m));
+    }
+    json["mentions"] = std::move(mentions);
+    Json versions = Json::array();
+    for (const Hit& v : article.versions) {
+        versions.push_back({{"id", v.id},
+                            {"title", v.title},
+                            {"date", v.date},
+                            {"source", v.source},
+                            {"path", v.path}});
+    }
+    json["versions"] = std::move(versions);
+    return dump(json);
+}
+
+void write_article(std::ostream& out, const ArticleView& article) {
+    const Hit& hit = article.hit;
+    out << (hit.title.empty() ? "(untitled)" : one_line(hit.title)) << '\n';
+    std::string meta;
+    for (const std::string* field : {&hit.date, &hit.source, &hit.path}) {
+        if (field->empty()) continue;
+        if (!meta.empty()) meta += "  \u00B7  ";  // MIDDLE DOT
+        meta += one_line(*field);
+    }
+    if (hit.line != 0) meta += ":" + std::to_string(hit.line);
+    out << meta << '\n' << "id: " << one_line(hit.id) << '\n';
+    if (!hit.url.empty()) out << "url: " << one_line(hit.url) << '\n';
+    if (!hit.agencies.empty()) {
+        out << "agencies:";
+        for (const std::string& a : hit.agencies) out << ' ' << one_line(a);
+        out << '\n';
+    }
+    if (!hit.entities.empty()) {
+        out << "entities:";
+        for (std::size_t i = 0; i < hit.entities.size(); ++i) {
+            const HitEntity& e = hit.entities[i];
+            out << (i == 0 ? " " : ", ") << one_line(e.name) << " (" << e.type << ')';
+        }
+        out << '\n';
+    }
+    out << '\n' << article.body << '\n';
+    if (!article.versions.empty()) {
+        out << '\n' << article.versions.size()
+            << (article.versions.size() == 1 ? " other version" : " other versions")
+            << " of this story:\n";
+        for (const Hit& v : article.versions) {
+            out << "   " << one_line(v.date) << "  \u00B7  " << one_line(v.source) << "  \u00B7  "
+                << one_line(v.id) << "  " << one_line(v.title) << '\n';
+        }
+    }
+}
+
+std::string histogram_to_json(const Histogram& histogram, double took_ms) {
+    Json buckets = Json::array();
+    Xapian::doccount total = histogram.undated;
+    for (const HistogramBucket& b : histogram.buckets) {
+        buckets.push_back({{"period", b.period}, {"count", b.count}});
+        total += b.count;
+    }
+    Json json = {{"query", histogram.query},
+                 {"by", to_string(histogram.by)},
+                 {"histogram", std::move(buckets)},
+                 {"undated", histogram.undated},
+                 {"total", total},
+                 {"counted", histogram.counted},
+                 {"exact", histogram.exact},
+                 {"estimated", histogram.scale > 1},
+                 {"scale", histogram.scale}};
+    if (!histogram.resolved_entities.empty()) {
+        json["resolved_entities"] = resolved_to_json(histogram.resolved_entities);
+    }
+    json["took_ms"] = std::round(took_ms * 1000) / 1000;
+    return dump(json);
 }
 
 void write_result(std::ostream& out, const SearchResult& result, const OutputStyle& style,

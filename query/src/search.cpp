@@ -224,6 +224,7 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
 
     Xapian::Enquire enquire(m_db);
     enquire.set_query(plan.query);
+    if (options.time_limit > 0) enquire.set_time_limit(options.time_limit);
     if (plan.collapse_key != Xapian::BAD_VALUENO) enquire.set_collapse_key(plan.collapse_key);
     RankingOptions ranking = options.ranking;
     if (ranking.question_scheme && is_question(query_text)) ranking.scheme = *ranking.question_scheme;
@@ -297,6 +298,91 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     return result;
 }
 
+std::optional<ArticleView> Searcher::article(std::string_view id) {
+    /// Most other versions of a story listed with an article.
+    constexpr std::size_t max_versions = 100;
+    try {
+        const std::string term = id_term(id);
+        const Xapian::PostingIterator it = m_db.postlist_begin(term);
+        if (it == m_db.postlist_end(term)) return std::nullopt;
+        ArticleView view;
+        view.hit.docid = *it;
+        const Xapian::Document doc = m_db.get_document(*it);
+        fill_fields(view.hit, &view.body, doc.get_data(), true);
+        fill_story(m_db, view.hit, doc, SearchOptions{});
+        if (view.hit.story.empty()) return view;
+        for (const Xapian::docid member :
+             story_members(m_db, view.hit.story, view.hit.docid, max_versions)) {
+            Hit version;
+            version.docid = member;
+            fill_fields(version, nullptr, m_db.get_document(member).get_data(), true);
+            version.entities.clear();
+            version.mentioned_dates.clear();
+            view.versions.push_back(std::move(version));
+        }
+        return view;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
+    }
+}
+
+Histogram Searcher::histogram(const SearchRequest& request, HistogramBy by) {
+    const QueryParser parser(request.options.match, default_analyzer(), request.options.ranking);
+    const ParsedQuery parsed = parser.parse(request.query);
+    Histogram out;
+    out.query = request.query;
+    out.by = by;
+    try {
+        const SearchPlan plan = plan_search(parsed, request.options, filter_context());
+        out.resolved_entities = plan.filters.resolved();
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(plan.query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        SearchOptions counting = request.options;
+        counting.facet_top = 0;
+        SearchResult counted;
+        count_facets(plan.query, enquire.get_mset(0, 0).get_matches_estimated(), counting,
+                     {histogram_spec(by)}, counted);
+        Xapian::doccount dated = 0;
+        for (const FacetCount& v : counted.facets.front().values) {
+            out.buckets.push_back({v.value, v.count});
+            dated += v.count;
+        }
+        std::sort(out.buckets.begin(), out.buckets.end(),
+                  [](const HistogramBucket& a, const HistogramBucket& b) {
+                      return a.period < b.period;
+                  });
+        out.scale = counted.facets_scale;
+        out.exact = counted.facets_exact;
+        out.counted = counted.facets_counted;
+        const Xapian::doccount total = counted.facets_counted * counted.facets_scale;
+        out.undated = total > dated ? total - dated : 0;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot search database " + m_path + ": " + e.get_msg());
+    }
+    return out;
+}
+
+std::vector<CatalogueEntity> Searcher::entity_catalogue() {
+    try {
+        return load_entity_catalogue(m_db, open_shards(m_path));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
+    }
+}
+
+bool Searcher::reopen() {
+    try {
+        if (!m_db.reopen()) return false;
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot reopen database " + m_path + ": " + e.get_msg());
+    }
+    m_resolver.reset();
+    m_labels = EntityLabels();
+    m_shards.clear();
+    return true;
+}
+
 void Searcher::label_facets(const std::vector<FacetSpec>& specs, std::vector<Facet>& facets) {
     // The catalogue names of the values shown only: entity_label() falls back to loading the
     // whole shipped gazetteer for an id the catalogue does not know.
@@ -341,6 +427,7 @@ void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimat
         }
         Xapian::Enquire enquire(m_db);
         enquire.set_query(counted);
+        if (options.time_limit > 0) enquire.set_time_limit(options.time_limit);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         FacetCounter counter(m_db, specs);
         counter.attach(enquire, m_remote);

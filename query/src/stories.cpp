@@ -31,6 +31,17 @@ Xapian::Query same_story_query(const Xapian::Database& db, std::string_view id) 
     return key.empty() ? Xapian::Query(idterm) : Xapian::Query(story_term_of(key));
 }
 
+std::vector<Xapian::docid> story_members(const Xapian::Database& db, std::string_view key,
+                                         Xapian::docid self, std::size_t max) {
+    std::vector<Xapian::docid> out;
+    const std::string term = story_term_of(key);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max;
+         ++it) {
+        if (*it != self) out.push_back(*it);
+    }
+    return out;
+}
+
 void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& doc,
                 const SearchOptions& options) {
     hit.story = doc.get_value(schema::slot_story);

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "fahras/query/batch.hpp"
+#include "fahras/query/entity_filters.hpp"
 #include "fahras/query/output.hpp"
 #include "fahras/query/search.hpp"
 
@@ -61,6 +63,28 @@ struct EntitiesOptions {
     std::string prefix;      ///< only names (any variant) or Latin names starting with this
 };
 
+/// Everything `fahras-query show` was asked to do.
+struct ShowOptions {
+    std::string db;
+    OutputFormat format = OutputFormat::text;  ///< text or json
+    std::string id;          ///< the article's id
+    bool tagger = true;      ///< mentions found as fahras-index finds them (see AnalyzeOptions)
+};
+
+/// Writes one stored article: article_to_json() or write_article(). Returns query_hits, or
+/// query_no_hits (and a message on console.err) when no article has that id.
+int run_show(const ShowOptions& options, Console& console);
+
+/// The entities of `catalogue` that `options` asks for (type, prefix of the name or of any
+/// word of it, in Arabic or Latin letters), most articles first, cut to options.top.
+[[nodiscard]] std::vector<const CatalogueEntity*> select_entities(
+    const std::vector<CatalogueEntity>& catalogue, const EntitiesOptions& options);
+
+/// {"entities": [{"id", "type", "name", "latin", "articles", "variants"}]}, indented by
+/// `indent` (-1: one line).
+[[nodiscard]] std::string entities_to_json(const std::vector<const CatalogueEntity*>& entities,
+                                           int indent = -1);
+
 /// Lists the entities of the database with their article counts and the spellings seen:
 /// text lines `articles<TAB>type<TAB>id<TAB>name[ / latin]<TAB>variant|variant…`, or JSON
 /// {"entities": [{"id", "type", "name", "latin", "articles", "variants"}]}. Returns query_hits,
@@ -73,6 +97,22 @@ int run_entities(const EntitiesOptions& options, Console& console);
 /// Throws UsageError when there is no database or no query, QueryError for a bad query given
 /// as words, DatabaseError when the database cannot be opened or read.
 int run_query(const QueryOptions& options, Console& console);
+
+/// The entity extractor `analyze` (and fahras-serve) run: fahras-index's, with the shipped
+/// gazetteer and the tagger's first pass, both passes (options.ner_article_pass) or none
+/// (options.tagger false).
+[[nodiscard]] std::unique_ptr<EntityExtractor> analysis_extractor(const AnalyzeOptions& options);
+
+/// The `analyze --format json` object of `text` (analysis_to_json() with the mentions of
+/// `extractor` and the dates found, relative ones against options.pubdate). Throws UsageError
+/// for a pubdate that is not YYYY-MM-DD.
+[[nodiscard]] std::string analyze_to_json(const std::string& text,
+                                          const EntityExtractor& extractor,
+                                          const AnalyzeOptions& options);
+
+/// article_to_json() of `article` with the mentions `extractor` finds in its title and body:
+/// what `fahras-query show --format json` prints and `/api/article` answers.
+[[nodiscard]] std::string article_json(const ArticleView& article, const EntityExtractor& extractor);
 
 /// Writes what the analysis pipeline makes of the text (or of each line of `console.in`).
 /// Returns query_hits. Throws UsageError for the tsv format.

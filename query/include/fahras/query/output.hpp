@@ -45,6 +45,21 @@ struct OutputStyle {
 /// `facets` {name: [{`value`, `count`, (`label`)}]}, `facets_counted`, `facets_exact`.
 [[nodiscard]] std::string to_json(const SearchResult& result, bool with_facets = false);
 
+/// The JSON form of one stored article (`fahras-query show --format json`, `/api/article`), on
+/// one line: the fields of a hit (`id`, `title`, `date`, `source`, `url`, `path`, `author`,
+/// `category`, `line`, `entities`, `story`, `agencies`, `date_source`, `mentioned_dates`)
+/// without rank, score and snippet, then `body` (as given), `mentions` (the entity mentions
+/// the extractor finds in the title and body: {`field`, `type`, `text`, `start`, `end`, `id`,
+/// `name`, (`latin`)}, UTF-8 byte offsets into the field) and `versions` (the other stored
+/// versions of its story: {`id`, `title`, `date`, `source`, `path`}).
+[[nodiscard]] std::string article_to_json(const ArticleView& article,
+                                          const std::vector<EntityMention>& title_mentions,
+                                          const std::vector<EntityMention>& body_mentions);
+
+/// The text form of one stored article, for people: title, a line of date, source and path,
+/// the entities, the whole body, the other versions of its story.
+void write_article(std::ostream& out, const ArticleView& article);
+
 /// Writes one result in `style`. `first` is false for the second and later results of a
 /// batch: the text format puts a blank line between results and TSV writes its header once.
 void write_result(std::ostream& out, const SearchResult& result, const OutputStyle& style,

@@ -9,10 +9,12 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/facets.hpp"
 #include "fahras/query/highlight.hpp"
+#include "fahras/query/histogram.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/ranking.hpp"
 #include "fahras/query/request.hpp"
@@ -72,6 +74,10 @@ struct SearchOptions {
     std::string from, to;
     /// Dates mentioned in the text, same forms; `--mentioned-from`, `--mentioned-to`.
     std::string mentioned_from, mentioned_to;
+    /// Seconds the matcher may spend on the ranked match and on the facet count each before
+    /// it stops with what it found (Xapian's Enquire::set_time_limit; results and estimates
+    /// are then partial); 0: no limit. fahras-serve's time budget.
+    double time_limit = 0;
 };
 
 /// One search as asked by any front end (request.hpp): the query text in the query syntax and
@@ -135,6 +141,14 @@ struct Hit {
     std::vector<std::string> agencies;  ///< canonical codes of the agencies credited
 };
 
+/// One stored article in full (`fahras-query show ID`, `/api/article`).
+struct ArticleView {
+    Hit hit;           ///< every field of a hit but rank, score and snippet
+    std::string body;  ///< the body as given
+    /// The other stored versions of its story (id, title, date, source, path, line).
+    std::vector<Hit> versions;
+};
+
 /// The answer to one query.
 struct SearchResult {
     std::string query;                   ///< the query string as given
@@ -186,6 +200,24 @@ class Searcher {
     /// distinct word of every hit.
     [[nodiscard]] SearchResult search(const ParsedQuery& parsed, std::string_view query_text,
                                       const SearchOptions& options);
+
+    /// The article whose id is `id`, or nothing when none is stored. Throws DatabaseError.
+    [[nodiscard]] std::optional<ArticleView> article(std::string_view id);
+
+    /// Matching articles per publication period over the whole match (histogram.hpp):
+    /// request.options select and filter as for search(); counted like the facets (exact up
+    /// to facet_max_docs matches, estimated on a sample beyond). Throws as search().
+    [[nodiscard]] Histogram histogram(const SearchRequest& request, HistogramBy by);
+
+    /// The database's entity catalogue (load_entity_catalogue() over its shards). Throws
+    /// DatabaseError.
+    [[nodiscard]] std::vector<CatalogueEntity> entity_catalogue();
+
+    /// Brings the database to its latest committed revision (an incremental run committed)
+    /// and forgets what was cached from the old one. Returns false when nothing changed.
+    /// A rebuild's new generation needs a new Searcher (the path names another database).
+    /// Throws DatabaseError.
+    bool reopen();
 
     /// Number of articles in the database.
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }

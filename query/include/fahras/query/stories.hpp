@@ -4,7 +4,9 @@
 // The query side of news-aware indexing: story collapsing and `--same-story` (agency filters
 // are FilterClauses, request.hpp).
 
+#include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -22,5 +24,10 @@ namespace fahras {
 /// the query: they are the versions a reader may want instead).
 void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& doc,
                 const SearchOptions& options);
+
+/// The stored members of story `key` other than `self`, at most `max` (index order).
+[[nodiscard]] std::vector<Xapian::docid> story_members(const Xapian::Database& db,
+                                                       std::string_view key,
+                                                       Xapian::docid self, std::size_t max);
 
 }  // namespace fahras
