@@ -59,15 +59,16 @@ async function search(state) {
   const params = apiParams(state, {
     limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, collapse, sort: state.sort,
   });
-  // The facets in a request of their own, so that the hits paint without waiting for the
-  // counting over the whole match.
+  // The hits are asked for first (the server's workers take requests in order); the facets
+  // in a request of their own, so that the hits paint without waiting for the counting over
+  // the whole match; the entity suggestion once the hits are painted.
+  const hits = get('/api/search', params, 'search');
   const facets = get('/api/search', apiParams(state, { limit: 0, facets: 1, facet_top: 8, collapse }), 'facets')
     .catch(() => null);
-  const entities = entitiesFor(state);
   drawHistogramFor(state, mine);
   let body;
   try {
-    body = await get('/api/search', params, 'search');
+    body = await hits;
   } catch (e) {
     if (e.name === 'AbortError' || mine !== generation) return;
     clear($('results'));
@@ -96,6 +97,7 @@ async function search(state) {
     resolve();
   }, 0)));
   pager($('pager'), body, state, searchUrl);
+  const entities = painted.then(() => (mine === generation ? entitiesFor(state) : []));
   const counted = await facets;
   if (mine !== generation) return;
   if (counted) drawFacets($('facets'), counted, state, go); else clear($('facets'));

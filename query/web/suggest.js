@@ -12,13 +12,20 @@ import { labels } from './facets.js';
 const PARAM_OF_TYPE = { person: 'person', place: 'place', organisation: 'org', org: 'org' };
 const TYPE_NAME = { person: 'شخص', place: 'مكان', organisation: 'منظمة', org: 'منظمة' };
 
+/// Answers of /api/entities by words: paging, sorting or filtering the same words asks once.
+const known = new Map();
+
 /// The entities the bare words of `state.q` may name (at most `top`), [] when none or on error.
 export async function entitiesFor(state, top = 3) {
   const words = bareWords(state.q);
   if (words.length === 0 || words.length > 3) return [];
+  const key = words.join(' ');
+  if (known.has(key)) return known.get(key);
   try {
-    const body = await get('/api/entities', new URLSearchParams({ q: words.join(' '), top: String(top) }), 'entities');
-    return (body.entities || []).filter((e) => PARAM_OF_TYPE[e.type]);
+    const body = await get('/api/entities', new URLSearchParams({ q: key, top: String(top) }), 'entities');
+    const found = (body.entities || []).filter((e) => PARAM_OF_TYPE[e.type]);
+    known.set(key, found);
+    return found;
   } catch { return []; }
 }
 
