@@ -233,6 +233,29 @@ def run(base, args):
         ready_after(driver, before)
         check("removing the chip removes the filter", "source" not in query_of(driver.current_url))
 
+        # --- names in any script: a Latin name offers the entity filter, with a switch ------
+        search(driver, "Shoigu")
+        switch = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-suggest .entity-switch"))
+        check("a Latin name offers its entity", bool(switch))
+        if switch:
+            entity = switch[0].get_attribute("data-entity")
+            before = generation(driver)
+            switch[0].click()
+            ready_after(driver, before)
+            person = api(base, "/api/search", {"q": "", "person": entity, "collapse": 1, "limit": 10})
+            check("the switch filters on the person", query_of(driver.current_url).get("person") == [entity]
+                  and hit_ids(driver) == [h["id"] for h in person["hits"]] and person["hits"], driver.current_url)
+
+        # --- stories: collapsed by default, expandable ---------------------------------------
+        search(driver, "شويغو")
+        story = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#results .story button"))
+        check("a story of several versions is one result with its versions line", bool(story))
+        if story:
+            wait(driver, lambda d: "·" in d.find_element(By.CSS_SELECTOR, "#results .story-summary").text)
+            story[0].click()
+            versions = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#results .versions li"))
+            check("expanding it lists the other versions", bool(versions))
+
         # --- hostile article: title shown as text, no dialog --------------------------------
         driver.get(base + "/?q=" + urllib.parse.quote(args.hostile_query))
         wait(driver, lambda d: args.hostile_id in hit_ids(d))
