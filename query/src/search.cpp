@@ -180,19 +180,21 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
 }
 
 const EntityResolver* Searcher::entity_resolver() {
-    if (!m_resolver) {
-        std::vector<Entity> entities;
-        try {
-            for (CatalogueEntity& c : load_entity_catalogue(m_db, open_shards(m_path))) {
-                m_labels.add(c.entity.id, c.entity.name);
-                entities.push_back(std::move(c.entity));
-            }
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
-        }
-        m_resolver = std::make_unique<EntityResolver>(std::move(entities));
+    if (m_resolver_source) {
+        m_resolver = m_resolver_source();  // held until the next use: the search may need it
+    } else if (!m_resolver) {
+        m_resolver = build_entity_resolver();
     }
     return m_resolver.get();
+}
+
+std::shared_ptr<const EntityResolver> Searcher::build_entity_resolver() {
+    std::vector<Entity> entities;
+    for (CatalogueEntity& c : entity_catalogue()) {
+        m_labels.add(c.entity.id, c.entity.name);
+        entities.push_back(std::move(c.entity));
+    }
+    return std::make_shared<const EntityResolver>(std::move(entities));
 }
 
 FilterContext Searcher::filter_context() {

@@ -104,7 +104,62 @@ ServeContext::ServeContext(ServeOptions options) : m_options(std::move(options))
     }
 }
 
-ServeContext::~ServeContext() = default;
+ServeContext::~ServeContext() {
+    std::unique_lock lock(m_resolver_lock);
+    m_resolver_ready.wait(lock, [this] { return !m_resolver_building; });
+    lock.unlock();
+    if (m_resolver_thread.joinable()) m_resolver_thread.join();
+}
+
+std::string ServeContext::resolver_key() {
+    return generation() + "|" + last_indexed(m_options.db);
+}
+
+void ServeContext::start_resolver_build(const std::string& key) {
+    if (m_resolver_building) return;
+    // The previous build has finished (m_resolver_building is false): joining is immediate.
+    if (m_resolver_thread.joinable()) m_resolver_thread.join();
+    m_resolver_building = true;
+    m_resolver_thread = std::thread([this, key] {
+        std::shared_ptr<const EntityResolver> built;
+        std::string error;
+        try {
+            Searcher searcher(m_options.db);
+            built = searcher.build_entity_resolver();
+        } catch (const std::exception& e) {
+            error = e.what();
+        } catch (const Xapian::Error& e) {
+            error = e.get_msg();
+        }
+        const std::lock_guard guard(m_resolver_lock);
+        if (built) {
+            m_resolver = std::move(built);
+            m_resolver_key = key;
+        } else {
+            m_resolver_error = error;
+        }
+        m_resolver_building = false;
+        m_resolver_ready.notify_all();
+    });
+}
+
+void ServeContext::prepare_entity_resolver() {
+    const std::string key = resolver_key();
+    const std::lock_guard guard(m_resolver_lock);
+    start_resolver_build(key);
+}
+
+std::shared_ptr<const EntityResolver> ServeContext::entity_resolver() {
+    const std::string key = resolver_key();
+    std::unique_lock lock(m_resolver_lock);
+    if (m_resolver_key != key || !m_resolver) start_resolver_build(key);
+    m_resolver_ready.wait(lock, [this] { return m_resolver != nullptr || !m_resolver_building; });
+    if (!m_resolver) {
+        throw DatabaseError("cannot read the entity catalogue of " + m_options.db + ": " +
+                            m_resolver_error);
+    }
+    return m_resolver;
+}
 
 std::string ServeContext::generation() {
     const std::lock_guard guard(m_lock);
@@ -133,6 +188,7 @@ std::unique_ptr<SearcherSlot> ServeContext::lease() {
     }
     auto slot = std::make_unique<SearcherSlot>();
     slot->searcher = std::make_unique<Searcher>(m_options.db);
+    slot->searcher->share_entity_resolver([this] { return entity_resolver(); });
     slot->generation = current;
     slot->checked = Clock::now();
     return slot;

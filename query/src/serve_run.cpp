@@ -249,6 +249,7 @@ int serve_main(const std::vector<std::string>& args) {
         ServeContext context(options);
         // Fail now, not on the first request, when the database cannot be opened.
         context.with_searcher([](SearcherSlot&) {});
+        context.prepare_entity_resolver();
 
         // SIGTERM and SIGINT are waited for by one thread; blocked before httplib's threads
         // start, so that they inherit the mask and none of them is interrupted.
@@ -262,7 +263,13 @@ int serve_main(const std::vector<std::string>& args) {
         const unsigned threads = options.threads;
         server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         server.set_payload_max_length(payload_max);
-        server.set_keep_alive_max_count(1000);
+        // Headers and body go out in two writes: without TCP_NODELAY, Nagle's algorithm
+        // holds the body back for the client's delayed ACK (~40 ms per request).
+        server.set_tcp_nodelay(true);
+        // A connection holds its worker thread for as long as it is kept alive (httplib runs
+        // one connection per thread): one request per connection keeps the queue fair when
+        // clients outnumber threads, at the cost of a loopback or LAN connect per request.
+        server.set_keep_alive_max_count(1);
         server.set_keep_alive_timeout(1);  // bounds the drain after SIGTERM
         server.set_read_timeout(10, 0);
         server.set_write_timeout(10, 0);

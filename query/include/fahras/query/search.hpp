@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -222,8 +223,18 @@ class Searcher {
     /// Number of articles in the database.
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
 
-    /// The resolver over the database's entity catalogue, built on first use.
+    /// The resolver over the database's entity catalogue, built on first use (or the one
+    /// share_entity_resolver()'s source gives, asked again at each use).
     [[nodiscard]] const EntityResolver* entity_resolver();
+
+    /// A new resolver over the database's entity catalogue: seconds on a large database.
+    [[nodiscard]] std::shared_ptr<const EntityResolver> build_entity_resolver();
+
+    /// Makes entity_resolver() take its resolver from `source` instead of building its own:
+    /// fahras-serve builds one for all its workers. Called at each use of an entity filter.
+    void share_entity_resolver(std::function<std::shared_ptr<const EntityResolver>()> source) {
+        m_resolver_source = std::move(source);
+    }
 
   private:
     SearchResult run(const ParsedQuery& parsed, std::string_view query_text,
@@ -241,7 +252,8 @@ class Searcher {
 
     std::string m_path;
     Xapian::Database m_db;
-    std::unique_ptr<EntityResolver> m_resolver;
+    std::shared_ptr<const EntityResolver> m_resolver;
+    std::function<std::shared_ptr<const EntityResolver>()> m_resolver_source;
     /// Display names of the entity ids shown in facets, from this database's catalogue.
     EntityLabels m_labels;
     /// A shard is remote: facets are counted with Xapian's built-in spies only.

@@ -11,11 +11,13 @@
 // requests see new data within about a second, without a restart and without failing.
 
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "fahras/query/entity_filters.hpp"
@@ -82,6 +84,16 @@ class ServeContext {
     /// second.
     [[nodiscard]] std::string generation();
 
+    /// The entity resolver every worker shares (building one reads the whole entity catalogue:
+    /// seconds on a large database). Rebuilt in the background when the database changed;
+    /// meanwhile the previous one answers. Waits only when there is none yet. Throws
+    /// DatabaseError when it cannot be built and there is no previous one.
+    [[nodiscard]] std::shared_ptr<const EntityResolver> entity_resolver();
+
+    /// Starts building the shared entity resolver in the background (at start-up, so that the
+    /// first entity filter does not wait for it).
+    void prepare_entity_resolver();
+
     /// The entity extractor of fahras-index (shipped gazetteer and tagger), built once.
     [[nodiscard]] const EntityExtractor& extractor();
 
@@ -90,6 +102,10 @@ class ServeContext {
 
   private:
     std::unique_ptr<SearcherSlot> lease();
+    /// Starts a resolver build for `key` unless one runs; m_resolver_lock held.
+    void start_resolver_build(const std::string& key);
+    /// What the shared resolver was built from: the generation and the time of the last commit.
+    [[nodiscard]] std::string resolver_key();
     void give_back(std::unique_ptr<SearcherSlot> slot);
 
     ServeOptions m_options;
@@ -97,6 +113,13 @@ class ServeContext {
     std::vector<std::unique_ptr<SearcherSlot>> m_idle;
     std::string m_generation;
     std::chrono::steady_clock::time_point m_generation_read;
+    std::mutex m_resolver_lock;  ///< guards the four members below
+    std::condition_variable m_resolver_ready;
+    std::shared_ptr<const EntityResolver> m_resolver;
+    std::string m_resolver_key;     ///< resolver_key() of m_resolver, or of the build running
+    bool m_resolver_building = false;
+    std::string m_resolver_error;   ///< why the last build failed
+    std::thread m_resolver_thread;
     std::once_flag m_extractor_once;
     std::unique_ptr<EntityExtractor> m_extractor;
     std::mutex m_log_lock;
