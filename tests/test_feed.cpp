@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tests of the Atom and OpenSearch writers of fahras-serve (query/feed.hpp).
+// Tests of the Atom and OpenSearch writers of fahras-serve (query/feed.hpp) and of the
+// highlights of its article view (query/serve_page.hpp).
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "fahras/query/feed.hpp"
+#include "fahras/query/serve_page.hpp"
 
 using fahras::xml_escape;
 
@@ -107,4 +110,18 @@ TEST_CASE("opensearch_description and request_base_url", "[feed]") {
     CHECK(fahras::request_base_url("[::1]:80", "https", "x") == "https://[::1]:80");
     CHECK(fahras::request_base_url("evil\"><x", "", "127.0.0.1:8080") == "http://127.0.0.1:8080");
     CHECK(fahras::request_base_url("", "http", "127.0.0.1:8080") == "http://127.0.0.1:8080");
+}
+
+TEST_CASE("field_marks: the query's whole words in title and body, title first", "[feed]") {
+    const std::string title = "مسؤولين في بغداد";
+    const std::string body = "قال المسؤول إن المسألة بالمسؤولية";
+    const auto marks = fahras::field_marks("مسئولين", title, body);
+    std::vector<std::string> seen;
+    for (const fahras::FieldMark& m : marks) {
+        const std::string& text = m.field == "title" ? title : body;
+        seen.push_back(m.field + ":" + text.substr(m.start, m.end - m.start));
+    }
+    CHECK(seen == std::vector<std::string>{"title:مسؤولين", "body:المسؤول", "body:بالمسؤولية"});
+    // Filters alone mark nothing.
+    CHECK(fahras::field_marks("source:BBC", title, body).empty());
 }
