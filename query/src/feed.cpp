@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "fahras/common/utf8.hpp"
 
@@ -59,6 +60,15 @@ std::string rfc3339_date(std::string_view date) {
         if (std::isdigit(static_cast<unsigned char>(date[i])) == 0) return {};
     }
     return std::string(date) + "T00:00:00Z";
+}
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
 }
 
 std::string atom_feed(const SearchResult& result, const FeedContext& context) {

@@ -3,7 +3,6 @@
 // /api/highlight (serve_page.hpp).
 #include "fahras/query/serve_page.hpp"
 
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -24,15 +23,6 @@ namespace {
 
 /// Entries of a feed unless `limit` says otherwise.
 constexpr std::size_t feed_default_limit = 20;
-
-std::string utc_now_rfc3339() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return out;
-}
 
 /// The decoded parameters as a query string again (names and values percent-encoded).
 std::string query_string(const HttpParams& params) {
@@ -105,7 +95,7 @@ void register_page_routes(httplib::Server& server, ServeContext& context) {
             context.with_searcher(
                 [&](SearcherSlot& slot) { result = slot.searcher->search(request); });
             const FeedContext feed{base_url(req, context), query_string(req.params),
-                                   utc_now_rfc3339()};
+                                   utc_now()};
             res.set_content(atom_feed(result, feed), "application/atom+xml; charset=utf-8");
         });
     });

@@ -37,6 +37,10 @@ struct FeedContext {
 /// date that is not of that form.
 [[nodiscard]] std::string rfc3339_date(std::string_view date);
 
+/// The current time, RFC 3339 in UTC to the second ("2026-12-06T08:00:00Z"): a feed's date,
+/// an access log line's.
+[[nodiscard]] std::string utc_now();
+
 /// The Atom feed of a search answer: one entry per hit (its title, the article view's link,
 /// the original URL as `related`, the source as author and category, the snippet as summary),
 /// every field escaped as text. The feed's <updated> is the newest hit's date, else `now`.
