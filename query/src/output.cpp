@@ -54,6 +54,18 @@ std::string format_score(double score) {
     return buffer;
 }
 
+/// An entity mention of `text`: {"type", "text", "start", "end", "id", "name", ("latin")}.
+Json mention_to_json(std::string_view text, const EntityMention& m) {
+    Json item = {{"type", std::string(to_string(m.kind))},
+                 {"text", std::string(text.substr(m.start, m.end - m.start))},
+                 {"start", m.start},
+                 {"end", m.end},
+                 {"id", m.id},
+                 {"name", m.name}};
+    if (!m.latin.empty()) item["latin"] = m.latin;
+    return item;
+}
+
 Json hit_to_json(const Hit& hit) {
     std::string snippet;
     for (const SnippetPart& part : hit.snippet) {
@@ -198,6 +210,18 @@ void write_text_resolved(std::ostream& out, const SearchResult& result) {
     }
 }
 
+/// "date  ·  source  ·  path[:line]" of a hit, the fields it has.
+std::string meta_line(const Hit& hit) {
+    std::string meta;
+    for (const std::string* field : {&hit.date, &hit.source, &hit.path}) {
+        if (field->empty()) continue;
+        if (!meta.empty()) meta += "  \u00B7  ";  // MIDDLE DOT
+        meta += one_line(*field);
+    }
+    if (hit.line != 0) meta += ":" + std::to_string(hit.line);
+    return meta;
+}
+
 void write_text_hits(std::ostream& out, const SearchResult& result, const OutputStyle& style,
                      bool first) {
     if (!first) out << '\n';
@@ -224,14 +248,7 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
     for (const Hit& hit : result.hits) {
         out << '\n' << hit.rank << ". " << (hit.title.empty() ? "(untitled)" : one_line(hit.title))
             << '\n';
-        std::string meta;
-        for (const std::string* field : {&hit.date, &hit.source, &hit.path}) {
-            if (field->empty()) continue;
-            if (!meta.empty()) meta += "  \u00B7  ";  // MIDDLE DOT
-            meta += one_line(*field);
-        }
-        if (hit.line != 0) meta += ":" + std::to_string(hit.line);
-        if (!meta.empty()) out << "   " << meta << '\n';
+        if (const std::string meta = meta_line(hit); !meta.empty()) out << "   " << meta << '\n';
         const std::string snippet = one_line(render_snippet(hit.snippet, start, end));
         if (!snippet.empty()) out << "   " << snippet << '\n';
         if (hit.other_versions != 0) {  // --collapse (issue #8)
@@ -305,14 +322,8 @@ Json mentions_to_json(std::string_view field, std::string_view text,
                       const std::vector<EntityMention>& mentions) {
     Json list = Json::array();
     for (const EntityMention& m : mentions) {
-        Json item = {{"field", std::string(field)},
-                     {"type", std::string(to_string(m.kind))},
-                     {"text", std::string(text.substr(m.start, m.end - m.start))},
-                     {"start", m.start},
-                     {"end", m.end},
-                     {"id", m.id},
-                     {"name", m.name}};
-        if (!m.latin.empty()) item["latin"] = m.latin;
+        Json item = mention_to_json(text, m);
+        item["field"] = std::string(field);
         list.push_back(std::move(item));
     }
     return list;
@@ -346,14 +357,7 @@ std::string article_to_json(const ArticleView& article,
 void write_article(std::ostream& out, const ArticleView& article) {
     const Hit& hit = article.hit;
     out << (hit.title.empty() ? "(untitled)" : one_line(hit.title)) << '\n';
-    std::string meta;
-    for (const std::string* field : {&hit.date, &hit.source, &hit.path}) {
-        if (field->empty()) continue;
-        if (!meta.empty()) meta += "  \u00B7  ";  // MIDDLE DOT
-        meta += one_line(*field);
-    }
-    if (hit.line != 0) meta += ":" + std::to_string(hit.line);
-    out << meta << '\n' << "id: " << one_line(hit.id) << '\n';
+    out << meta_line(hit) << '\n' << "id: " << one_line(hit.id) << '\n';
     if (!hit.url.empty()) out << "url: " << one_line(hit.url) << '\n';
     if (!hit.agencies.empty()) {
         out << "agencies:";
@@ -469,13 +473,7 @@ std::string analysis_to_json(std::string_view text, const std::vector<Token>& to
     Json list = Json::array();
     const Gazetteer* gazetteer = nullptr;
     for (const EntityMention& m : mentions) {
-        Json item = {{"type", std::string(to_string(m.kind))},
-                     {"text", std::string(text.substr(m.start, m.end - m.start))},
-                     {"start", m.start},
-                     {"end", m.end},
-                     {"id", m.id},
-                     {"name", m.name}};
-        if (!m.latin.empty()) item["latin"] = m.latin;
+        Json item = mention_to_json(text, m);
         item["source"] = std::string(to_string(m.source));
         if (!m.candidates.empty()) {
             // Say so rather than pick one.

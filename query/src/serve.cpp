@@ -176,9 +176,13 @@ std::string ServeContext::generation() {
     return m_generation;
 }
 
-std::unique_ptr<SearcherSlot> ServeContext::lease() {
+std::unique_ptr<SearcherSlot> ServeContext::lease(bool fresh) {
+    if (fresh) {
+        const std::lock_guard guard(m_lock);
+        m_generation.clear();  // read it again: the failure may be a switch not seen yet
+    }
     const std::string current = generation();
-    {
+    if (!fresh) {
         const std::lock_guard guard(m_lock);
         while (!m_idle.empty()) {
             std::unique_ptr<SearcherSlot> slot = std::move(m_idle.back());
@@ -203,7 +207,8 @@ void ServeContext::give_back(std::unique_ptr<SearcherSlot> slot) {
 
 void ServeContext::with_searcher(const std::function<void(SearcherSlot&)>& work) {
     for (int attempt = 1;; ++attempt) {
-        std::unique_ptr<SearcherSlot> slot = lease();
+        // A retry opens the database anew: an idle searcher may hold the same old generation.
+        std::unique_ptr<SearcherSlot> slot = lease(attempt > 1);
         try {
             const auto interval = std::chrono::duration<double>(m_options.reopen_interval);
             if (Clock::now() - slot->checked > interval) {
@@ -221,6 +226,9 @@ void ServeContext::with_searcher(const std::function<void(SearcherSlot&)>& work)
         } catch (const Xapian::Error&) {
             if (attempt == 2) throw;
             continue;
+        } catch (...) {
+            give_back(std::move(slot));  // a bad request, not a bad searcher
+            throw;
         }
         give_back(std::move(slot));
         return;

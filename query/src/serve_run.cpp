@@ -282,10 +282,18 @@ int serve_main(const std::vector<std::string>& args) {
             }
         });
         server.set_logger([&context](const httplib::Request& req, const httplib::Response& res) {
-            const double ms =
-                std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
+            // httplib refuses an oversized or unparsable request before the pre-routing
+            // handler: no start time, logged as "-".
             char line[64];
-            std::snprintf(line, sizeof line, " %d %.1f", res.status, ms);
+            if (request_start == Clock::time_point()) {
+                std::snprintf(line, sizeof line, " %d -", res.status);
+            } else {
+                const double ms = std::chrono::duration<double, std::milli>(Clock::now() -
+                                                                           request_start)
+                                      .count();
+                std::snprintf(line, sizeof line, " %d %.1f", res.status, ms);
+            }
+            request_start = Clock::time_point();
             // The path without its query string: never a body, never a reader's query.
             context.log(utc_now() + " " + req.method + " " +
                         (req.path.empty() ? std::string("-") : req.path) + line);

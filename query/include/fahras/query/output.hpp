@@ -49,8 +49,8 @@ struct OutputStyle {
 /// one line: the fields of a hit (`id`, `title`, `date`, `source`, `url`, `path`, `author`,
 /// `category`, `line`, `entities`, `story`, `agencies`, `date_source`, `mentioned_dates`)
 /// without rank, score and snippet, then `body` (as given), `mentions` (the entity mentions
-/// the extractor finds in the title and body: {`field`, `type`, `text`, `start`, `end`, `id`,
-/// `name`, (`latin`)}, UTF-8 byte offsets into the field) and `versions` (the other stored
+/// the extractor finds in the title and body: {`type`, `text`, `start`, `end`, `id`, `name`,
+/// (`latin`), `field`}, UTF-8 byte offsets into the field) and `versions` (the other stored
 /// versions of its story: {`id`, `title`, `date`, `source`, `path`}).
 [[nodiscard]] std::string article_to_json(const ArticleView& article,
                                           const std::vector<EntityMention>& title_mentions,

@@ -101,7 +101,8 @@ class ServeContext {
     void log(const std::string& line);
 
   private:
-    std::unique_ptr<SearcherSlot> lease();
+    /// An idle searcher of the current generation, or a new one (always with `fresh`).
+    std::unique_ptr<SearcherSlot> lease(bool fresh);
     /// Starts a resolver build for `key` unless one runs; m_resolver_lock held.
     void start_resolver_build(const std::string& key);
     /// What the shared resolver was built from: the generation and the time of the last commit.
