@@ -17,6 +17,9 @@ PACKAGES=(
   clang libclang-rt-14-dev
   libcpp-httplib-dev
   wrk
+  # the search page: its Arabic fonts, and the browser tests (headless Chromium, Selenium, feeds)
+  fonts-noto-core
+  chromium chromium-driver python3-selenium python3-feedparser
 )
 
 missing=()

@@ -189,3 +189,18 @@ TEST_CASE("document data members are found without a full parse", "[highlight]")
     CHECK(fahras::decode_json_string("\"\\ud83d\"") == std::string("\uFFFD"));
     CHECK_FALSE(fahras::decode_json_string("\"\\x\""));
 }
+
+TEST_CASE("Highlighter::marks gives every matching whole word of a text, in order",
+          "[highlight]") {
+    const fahras::Highlighter highlighter(terms_of("مسئولين"));
+    const std::string text = "قال مسؤولين  في\nبالمسؤولية، وأضاف المسؤول: لا مسألة";
+    std::vector<std::string> marked;
+    std::size_t last_end = 0;
+    for (const auto& [start, end] : highlighter.marks(text)) {
+        CHECK(start >= last_end);
+        last_end = end;
+        marked.push_back(text.substr(start, end - start));
+    }
+    CHECK(marked == std::vector<std::string>{"مسؤولين", "بالمسؤولية", "المسؤول"});
+    CHECK(fahras::Highlighter(terms_of("كلمة")).marks(text).empty());
+}

@@ -50,14 +50,6 @@ bool ends_sentence(std::string_view text, std::size_t at) noexcept {
     return last == "\u061F" || last == "\u06D4";
 }
 
-/// A word of the text: its bytes, word position, and the wanted word it matches (or none).
-struct Word {
-    std::size_t start = 0;
-    std::size_t end = 0;
-    std::uint32_t position = 0;
-    std::size_t wanted = none;
-};
-
 /// Appends `text` to `snippet`, joining it to the last part when that is marked the same.
 void append(Snippet& snippet, std::string_view text, bool highlighted) {
     if (text.empty()) return;
@@ -96,6 +88,14 @@ void collapse_spaces(Snippet& snippet) {
 }
 
 }  // namespace
+
+/// A word of the text: its bytes, word position, and the wanted word it matches (or none).
+struct Highlighter::Word {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::uint32_t position = 0;
+    std::size_t wanted = none;
+};
 
 std::vector<HighlightTerm> weigh_highlight_terms(const Xapian::Query& highlight,
                                                  const Xapian::Database& db) {
@@ -167,12 +167,11 @@ Highlighter::Highlighter(const std::vector<HighlightTerm>& terms) {
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
+void Highlighter::find_words(std::string_view text, std::vector<Word>& words,
+                             std::vector<std::size_t>& matches) const {
     // Every word, and which wanted word each matches. A body word is stemmed only when its
     // folded form holds a wanted stem: the stem is a substring of the folded form, so the
     // others cannot match one.
-    std::vector<Word> words;
-    std::vector<std::size_t> matches;  // indexes into `words`
     // The clean and fold steps of the words seen before, per thread (a Searcher is used from
     // one thread): most of the words of a body were seen in earlier bodies.
     thread_local FoldCache fold_cache;
@@ -196,6 +195,22 @@ Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
         if (word.wanted != none) matches.push_back(words.size());
         words.push_back(word);
     });
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Highlighter::marks(std::string_view text) const {
+    std::vector<Word> words;
+    std::vector<std::size_t> matches;
+    find_words(text, words, matches);
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    out.reserve(matches.size());
+    for (const std::size_t m : matches) out.emplace_back(words[m].start, words[m].end);
+    return out;
+}
+
+Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
+    std::vector<Word> words;
+    std::vector<std::size_t> matches;  // indexes into `words`
+    find_words(text, words, matches);
     if (matches.empty()) return lead_snippet(text, bytes);
 
     // The best span from a marked word to a marked word within `bytes`.

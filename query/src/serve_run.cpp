@@ -18,6 +18,8 @@
 
 #include "fahras/common/errors.hpp"
 #include "fahras/query/serve.hpp"
+#include "fahras/query/feed.hpp"
+#include "fahras/query/serve_page.hpp"
 
 namespace fahras {
 
@@ -134,15 +136,6 @@ void parse_listen(const std::string& listen, ServeOptions& options) {
     }
     options.host = host;
     options.port = port;
-}
-
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return out;
 }
 
 /// Refuses, before anything reads a body, what the API never takes: methods other than GET
@@ -306,6 +299,7 @@ int serve_main(const std::vector<std::string>& args) {
                         (req.path.empty() ? std::string("-") : req.path) + line);
         });
         register_api_routes(server, context);
+        register_page_routes(server, context);
         register_static_routes(server, context);
 
         if (!server.bind_to_port(options.host.c_str(), options.port)) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -69,7 +70,17 @@ class Highlighter {
     /// The best passage of `text`, about `bytes` long (see the class comment).
     [[nodiscard]] Snippet snippet(std::string_view text, std::size_t bytes) const;
 
+    /// Every word of `text` that the snippet would mark, as [start, end) UTF-8 byte offsets
+    /// in text order: the whole-word highlights of a full article (the article view).
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> marks(
+        std::string_view text) const;
+
   private:
+    struct Word;
+    /// The words of `text` and the indexes of those that match a wanted word.
+    void find_words(std::string_view text, std::vector<Word>& words,
+                    std::vector<std::size_t>& matches) const;
+
     /// Wanted words: folded forms and stems (without `Z`), each to the index of its word.
     std::unordered_map<std::string, std::size_t> m_folded;
     std::unordered_map<std::string, std::size_t> m_stems;
