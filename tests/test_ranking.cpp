@@ -142,7 +142,6 @@ TEST_CASE("match auto ANDs short queries and ORs long ones without stop words", 
         {"عاصمة سوريا", {"r1"}},                       // two words: AND
         {"ما هي عاصمة سوريا", {"r1"}},                 // stop words left out, AND of two
         {"ما هي عاصمة سوريا الكبرى", {"r1", "r2", "r4"}},  // three content words: OR
-        {"ما هي", {"r3"}},                             // nothing else: the stop words count
         {"\"عاصمة سوريا\" في", {"r1"}},               // a phrase is kept, في left out
         {"عاصمة -سوريا", {"r4"}},                      // exclusion keeps its meaning
         {"+سوريا حلب القاهرة عاصمة", {"r1", "r2"}},   // + is required
@@ -151,6 +150,9 @@ TEST_CASE("match auto ANDs short queries and ORs long ones without stop words", 
         INFO(row.query);
         CHECK(found(row.query, MatchMode::auto_, r) == row.want);
     }
+    // Only stop words: nothing to search (they are in nearly every article).
+    CHECK_THROWS_WITH(found("ما هي", MatchMode::auto_, r),
+                      Catch::Matchers::Contains("no searchable words"));
     // without stop-word removal the question words must match too under AND
     r.and_max_words = 10;
     r.stop_words = false;
