@@ -99,3 +99,29 @@ TEST_CASE("pipeline: an exception comes out at its item's place", "[pipeline]") 
         REQUIRE_FALSE(p.next().has_value());
     }
 }
+
+TEST_CASE("pipeline: the weight in flight is bounded too, a heavy item let in alone",
+          "[pipeline]") {
+    // Weights: the item's value. Budget 10: items 4, 4 fit; the third (4) waits.
+    OrderedPipeline<int, int> p([](int& v) { return v; }, 2, 100,
+                                [](const int& v) { return static_cast<std::size_t>(v); }, 10);
+    std::atomic<int> pushed{0};
+    std::thread producer([&] {
+        for (const int v : {4, 4, 4, 50, 1}) {
+            if (!p.push(v)) break;
+            ++pushed;
+        }
+        p.close();
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(pushed.load() == 2);
+    REQUIRE(p.next() == 4);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(pushed.load() == 3);  // 50 waits until it is alone
+    REQUIRE(p.next() == 4);
+    REQUIRE(p.next() == 4);
+    REQUIRE(p.next() == 50);
+    REQUIRE(p.next() == 1);
+    REQUIRE_FALSE(p.next());
+    producer.join();
+}

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/common/utf8.hpp"
 #include "fahras/indexer/readers.hpp"
 #include "test_support.hpp"
 
@@ -213,7 +214,7 @@ TEST_CASE("A .txt file becomes one article with the path as id", "[readers]") {
         write_file(dir / "bad.txt", "title\nsecond\nbad \xFF byte\n");
         const Result r = read(dir / "bad.txt", "news/bad.txt");
         REQUIRE(r.reports() ==
-                std::vector<std::string>{"news/bad.txt:3: error: invalid UTF-8 at byte offset 17; "
+                std::vector<std::string>{"news/bad.txt:3: warning: invalid UTF-8 at byte offset 17; "
                                          "replaced by U+FFFD"});
         REQUIRE(r.articles.size() == 1);
         CHECK(r.articles[0].title == "title");
@@ -344,7 +345,7 @@ TEST_CASE("A .json file holds one article object", "[readers]") {
         write_file(file, "{\n\"title\": \"a\xC0\x80z\"\n}");
         const Result r = read(file, "a.json");
         REQUIRE(r.reports() ==
-                std::vector<std::string>{"a.json:2: error: invalid UTF-8 at byte offset 13; 2 "
+                std::vector<std::string>{"a.json:2: warning: invalid UTF-8 at byte offset 13; 2 "
                                          "ill-formed bytes replaced by U+FFFD"});
         REQUIRE(r.articles.size() == 1);
         CHECK(r.articles[0].title == "a" + replacement + replacement + "z");
@@ -476,7 +477,7 @@ TEST_CASE("JSON Lines: byte order mark, CRLF and invalid UTF-8", "[readers]") {
         const Result r = read(dir / "x.jsonl", "x.jsonl");
         REQUIRE(r.reports() ==
                 std::vector<std::string>{
-                    "x.jsonl:2: error: invalid UTF-8 at byte offset 25; replaced by U+FFFD"});
+                    "x.jsonl:2: warning: invalid UTF-8 at byte offset 25; replaced by U+FFFD"});
         REQUIRE(r.articles.size() == 2);
         CHECK(r.articles[1].title == "b" + replacement);
         CHECK(r.articles[1].line == 2);
@@ -572,20 +573,67 @@ TEST_CASE("JSON Lines gzip: damaged files keep the articles before the damage", 
     }
 }
 
-TEST_CASE("JSON Lines gzip: a line longer than --max-file-size is an error", "[readers]") {
+TEST_CASE("JSON Lines: a record over --max-record-size is an error, the file any size",
+          "[readers]") {
     TempDir dir;
     const fs::path file = dir / "x.jsonl.gz";
     // Compresses to far less than the limit, but line 2 inflates to over 1000 bytes.
     write_gzip(file, "{\"title\": \"a\"}\n{\"title\": \"" + std::string(1000, 'b') +
                          "\"}\n{\"title\": \"c\"}\n");
     ReaderOptions options;
-    options.max_file_size = 200;
-    REQUIRE(fs::file_size(file) <= options.max_file_size);
+    options.max_record_size = 200;
+    // --max-file-size is for whole-file formats: a stream of any length is read.
+    options.max_file_size = 10;
     const Result r = read(file, "x.jsonl.gz", options);
     REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[0].title == "a");
     CHECK(r.articles[1].title == "c");
     CHECK(r.articles[1].line == 3);
-    CHECK(r.reports() ==
-          std::vector<std::string>{"x.jsonl.gz:2: error: line is longer than --max-file-size 200"});
+    CHECK(r.reports() == std::vector<std::string>{
+                             "x.jsonl.gz:2: error: record is 1013 bytes, over --max-record-size "
+                             "200 bytes"});
+    CHECK(fahras::record_too_large(12900000, 8 << 20) ==
+          "record is 12.3 MiB, over --max-record-size 8.0 MiB");
+}
+
+TEST_CASE("A .txt, .json or .html file over --max-record-size is refused unread", "[readers]") {
+    TempDir dir;
+    write_file(dir / "big.txt", "title\n" + std::string(300, 'x'));
+    ReaderOptions options;
+    options.max_record_size = 200;
+    CHECK(thrown_report(dir / "big.txt", "big.txt", options) ==
+          "big.txt: error: record is 306 bytes, over --max-record-size 200 bytes");
+}
+
+TEST_CASE("Invalid bytes: a few are a warning, a text that is mostly not text an error",
+          "[readers]") {
+    TempDir dir;
+    write_file(dir / "few.txt", "title\nbody with one bad \xD8 byte in a long enough line\n");
+    const Result r = read(dir / "few.txt", "few.txt");
+    REQUIRE(r.articles.size() == 1);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].is_warning());
+    std::string noise = "t\n";
+    // Half the bytes bad, and no legacy Arabic encoding makes letters of them either.
+    for (int i = 0; i < 200; ++i) noise += "a\xE9";
+    write_file(dir / "noise.txt", noise);
+    CHECK(thrown_report(dir / "noise.txt", "noise.txt").starts_with("noise.txt: error: not text: "));
+}
+
+TEST_CASE("JSON syntax errors quote the input short, on one line, in whole characters",
+          "[readers]") {
+    TempDir dir;
+    // An unquoted Arabic word: the parser stops inside its first character (byte 0xD8).
+    const std::string word = "\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86";  // عنوان
+    std::string line = "{\"title\": \"" + std::string(3000, 'a') + "\", \"body\": " + word + "}";
+    write_file(dir / "x.jsonl", line + "\n{\"title\": \"" + std::string(500, 'b') + "\n");
+    const Result r = read(dir / "x.jsonl", "x.jsonl");
+    REQUIRE(r.errors.size() == 2);
+    for (const InputError& e : r.errors) {
+        const std::string report = e.report();
+        INFO(report);
+        CHECK(fahras::utf8::first_invalid(report) == std::string::npos);
+        CHECK(report.find('\n') == std::string::npos);
+        CHECK(fahras::utf8::length(report) <= 200);
+    }
 }

@@ -17,10 +17,14 @@ namespace {
 constexpr EntityType types[4] = {EntityType::person, EntityType::place, EntityType::organisation,
                                  EntityType::misc};
 
+/// Texts up to this many tokens keep their first-pass features for the second pass (about 200
+/// bytes a token: 10 MB here); longer ones compute them again, one sentence at a time.
+constexpr std::size_t max_kept_feature_tokens = 50000;
+
 /// Working memory of one tag() call; token indices are relative to the first token tagged.
 struct Scratch {
     std::vector<ner::NerWord> words;       ///< one sentence
-    std::vector<std::uint64_t> features;   ///< all sentences, token after token
+    std::vector<std::uint64_t> features;   ///< the sentences kept, token after token
     std::vector<std::size_t> offsets;      ///< per token: its first feature; one more at the end
     std::vector<std::size_t> sentences;    ///< first token of each sentence; the end last
     std::vector<float> emissions;          ///< per token × label
@@ -88,6 +92,28 @@ void tag_text(const ner::NerModel& model, bool two_pass, std::string_view text,
     const std::size_t first = s.sentences.front();
     const std::size_t n = s.sentences.back() - first;
     if (n == 0) return;
+    // The features of a sentence are needed again by the second pass. For an article of
+    // ordinary length they are kept; for a very long text (they take ~200 bytes a token)
+    // each pass computes them one sentence at a time, so that memory follows the longest
+    // sentence, not the text.
+    const bool keep_features = two_pass && n <= max_kept_feature_tokens;
+    // Fills s.features and s.offsets with the features of the sentence [a, b) (relative
+    // token indices), after those of the sentences before it when they are kept.
+    const auto sentence_features = [&](std::size_t a, std::size_t b) {
+        ner::prepare_words(text, tokens, first + a, first + b, model.lexicon, s.words);
+        if (!keep_features) {
+            s.features.clear();
+            s.offsets.assign(1, 0);
+        }
+        const std::size_t f0 = s.features.size();
+        for (std::size_t i = 0; i < b - a; ++i) {
+            ner::append_features(s.words, i, s.features);
+            s.offsets.push_back(s.features.size());
+        }
+        return f0;
+    };
+    // Token i's features are s.features[s.offsets[i - base] .. s.offsets[i - base + 1]).
+    const auto base = [&](std::size_t a) { return keep_features ? 0 : a; };
     s.features.clear();
     s.offsets.assign(1, 0);
     s.emissions.assign(n * L, 0.0F);
@@ -97,18 +123,13 @@ void tag_text(const ner::NerModel& model, bool two_pass, std::string_view text,
         const std::size_t a = s.sentences[k] - first;
         const std::size_t b = s.sentences[k + 1] - first;
         if (a == b) continue;
-        ner::prepare_words(text, tokens, first + a, first + b, model.lexicon, s.words);
         // All features of the sentence first, so that their table slots can be prefetched
         // and the cache misses of the lookups overlap.
-        const std::size_t f0 = s.features.size();
-        for (std::size_t i = 0; i < b - a; ++i) {
-            ner::append_features(s.words, i, s.features);
-            s.offsets.push_back(s.features.size());
-        }
+        const std::size_t f0 = sentence_features(a, b);
         for (std::size_t f = f0; f < s.features.size(); ++f) model.weights.prefetch(s.features[f]);
         for (std::size_t i = a; i < b; ++i) {
-            add_weights(model.weights, s.features.data() + s.offsets[i],
-                        s.features.data() + s.offsets[i + 1], &s.emissions[i * L]);
+            add_weights(model.weights, s.features.data() + s.offsets[i - base(a)],
+                        s.features.data() + s.offsets[i - base(a) + 1], &s.emissions[i * L]);
         }
         ner::viterbi(&s.emissions[a * L], b - a, model.transitions, &s.labels[a]);
         if (!two_pass) {
@@ -124,19 +145,25 @@ void tag_text(const ner::NerModel& model, bool two_pass, std::string_view text,
     }
     if (!two_pass) return;
     ner::aggregate_document(s.doc_tokens, s.doc);
-    for (const std::uint64_t f : s.features) model.weights2.prefetch(f);
+    if (keep_features) {
+        for (const std::uint64_t f : s.features) model.weights2.prefetch(f);
+    }
     s.emissions.assign(n * L, 0.0F);
     for (std::size_t k = 0; k + 1 < s.sentences.size(); ++k) {
         const std::size_t a = s.sentences[k] - first;
         const std::size_t b = s.sentences[k + 1] - first;
         if (a == b) continue;
+        if (!keep_features) {
+            sentence_features(a, b);
+            for (const std::uint64_t f : s.features) model.weights2.prefetch(f);
+        }
         for (std::size_t i = a; i < b; ++i) {
             s.doc_features.clear();
             ner::append_doc_features(&s.doc[a], b - a, i - a, model.doc_templates,
                                      s.doc_features);
             float* e = &s.emissions[i * L];
-            add_weights(model.weights2, s.features.data() + s.offsets[i],
-                        s.features.data() + s.offsets[i + 1], e);
+            add_weights(model.weights2, s.features.data() + s.offsets[i - base(a)],
+                        s.features.data() + s.offsets[i - base(a) + 1], e);
             add_weights(model.weights2, s.doc_features.data(),
                         s.doc_features.data() + s.doc_features.size(), e);
         }

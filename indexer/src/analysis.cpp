@@ -7,6 +7,8 @@
 
 #include "fahras/indexer/pipeline.hpp"
 
+#include "index_run.hpp"
+
 namespace fahras {
 
 PreparedArticle ArticlePreparer::prepare(const Article& article) const {
@@ -47,7 +49,8 @@ void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOption
             kept.url = std::move(a.url);
             return Lines{std::move(kept), std::move(hashes)};
         },
-        workers, queue);
+        workers, queue, [](const Article& a) { return a.title.size() + a.body.size(); },
+        in_flight_bytes(reader));
     std::thread reading([&] {
         read_all_articles(files, reader, [&](Article&& a) { return pipeline.push(std::move(a)); });
         pipeline.close();

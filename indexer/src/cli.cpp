@@ -50,8 +50,10 @@ constexpr const char* footer =
     "\nExit status:\n"
     "  0  all inputs indexed\n"
     "  1  finished, but some inputs failed (each reported as path:line: error: reason)\n"
-    "  2  fatal: bad options, missing input, database cannot be opened or written;\n"
-    "     or interrupted by SIGINT/SIGTERM (what was done is committed; run again to finish)\n"
+    "  2  fatal: bad options, missing input, database cannot be opened or written (read-only,\n"
+    "     disk full: with the system's reason) or damaged (--check); or interrupted by\n"
+    "     SIGINT/SIGTERM (what was done is committed, a --rebuild's new database discarded;\n"
+    "     run again to finish)\n"
     "  3  locked: another fahras-index is updating the database (see --wait)\n";
 
 /// Set by SIGINT/SIGTERM; polled by the run, which then commits and returns.
@@ -95,7 +97,13 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->required()
         ->type_name("DIR");
     app.add_option("--max-file-size", options.reader.max_file_size,
-                   "Refuse input files larger than this many bytes")
+                   "Refuse .txt, .json and .html files larger than this many bytes (JSON "
+                   "Lines files are read as streams, of any size)")
+        ->capture_default_str()
+        ->type_name("BYTES");
+    app.add_option("--max-record-size", options.reader.max_record_size,
+                   "Refuse an article (a JSON Lines line, a .txt/.json/.html file) larger than "
+                   "this many bytes: it bounds the memory of a run (docs/NIGHTLY.md)")
         ->capture_default_str()
         ->type_name("BYTES");
     app.add_option("--commit-every", options.commit_every,
@@ -191,8 +199,11 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-date-extraction", no_date_extraction,
                  "Do not extract mentioned dates (diagnostic)")
         ->group("");
+    app.add_flag("--check", options.check,
+                 "Check the database's integrity first (Xapian's Database::check, every "
+                 "shard): a damaged database exits 2 and nothing is written; with no PATH, "
+                 "only check");
     app.add_option("paths", options.inputs, "Files and directories to index")
-        ->required()
         ->type_name("PATH...");
     app.set_version_flag("--version", "fahras-index 0.1.0");
 
@@ -221,7 +232,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     try {
         const IndexSummary summary = run_index(options, out, err);
         if (summary.interrupted) {
-            err << "fahras-index: interrupted: committed what was done; run again to finish\n";
+            err << "fahras-index: " << interrupted_message(summary) << '\n';
             return index_fatal;
         }
         return summary.exit_status() == 0 ? index_ok : index_some_failed;

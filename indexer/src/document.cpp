@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/indexer/document.hpp"
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "document_entities.hpp"
@@ -73,16 +75,22 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     // left out of the index (related links, credits) add no entity terms either.
     std::string_view entity_body = article.body;
     std::vector<Token> indexed_body_tokens;
+    std::optional<ArticleDates> dates;
     if (article.indexed_body) {
         // News cleaning left lines out of the indexed text; date offsets must still point into
-        // the stored body, so its tokens are taken from the body as given.
+        // the stored body, so its tokens are taken from the body as given — and let go before
+        // the indexed body's are made: one long article's tokens take tens of MB.
+        if (options.extract_dates) body_tokens = analyzer.analyze(article.body);
+        dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
+        std::vector<Token>().swap(body_tokens);
         index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
                     false, exact, extract ? &indexed_body_tokens : nullptr, options.body_words);
-        if (options.extract_dates) body_tokens = analyzer.analyze(article.body);
         entity_body = *article.indexed_body;
     } else {
         index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
                     exact, keep ? &body_tokens : nullptr, options.body_words);
+        dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
+        if (!extract) std::vector<Token>().swap(body_tokens);
     }
     exact.finish(doc);
 
@@ -91,8 +99,7 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);
     if (auto t = category_term(article.category); !t.empty()) doc.add_boolean_term(t);
 
-    const ArticleDates dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
-    add_date_terms(doc, dates);
+    add_date_terms(doc, *dates);
     if (!article.source.empty()) doc.add_value(schema::slot_source, article.source);
     if (!article.category.empty()) doc.add_value(schema::slot_category, article.category);
 
@@ -102,7 +109,7 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
         {"author", article.author}, {"category", article.category}, {"path", article.path},
     };
     if (article.line != 0) data["line"] = article.line;
-    add_date_data(data, article, dates);
+    add_date_data(data, article, *dates);
     if (extract) {
         // Title mentions first: a name in the title is the most salient. Body token indices
         // are shifted past the title's so that "first mention" orders across both.

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -25,6 +27,10 @@ namespace {
 
 constexpr const char* stub_name = "XAPIANDB";
 constexpr std::string_view generation_prefix = "gen-";
+/// DB.rebuild-<pid>: the staging stub directory of a plain database's rebuild.
+constexpr std::string_view staging_infix = ".rebuild-";
+/// Stubs followed to find a database's identity, at most (a loop of stubs is an error).
+constexpr int max_stub_depth = 8;
 
 std::string generation_name() {
     static int counter = 0;
@@ -37,16 +43,33 @@ std::string generation_name() {
            std::to_string(++counter);
 }
 
-/// The generation a stub file names ("auto gen-…"), or "" when there is none.
-std::string stub_target(const fs::path& stub) {
+/// One line of a stub file: "TYPE TARGET" (auto, glass, remote…).
+struct StubLine {
+    std::string type;
+    std::string target;
+};
+
+/// The lines of stub file `stub`, comments and blank lines left out.
+std::vector<StubLine> stub_lines(const fs::path& stub) {
     std::ifstream in(stub);
+    std::vector<StubLine> lines;
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.rfind(' ');
-        return space == std::string::npos ? line : line.substr(space + 1);
+        const std::size_t space = line.find(' ');
+        if (space == std::string::npos) {
+            lines.push_back({"", line});
+        } else {
+            lines.push_back({line.substr(0, space), line.substr(space + 1)});
+        }
     }
-    return {};
+    return lines;
+}
+
+/// The generation a stub file names ("auto gen-…"), or "" when there is none.
+std::string stub_target(const fs::path& stub) {
+    const std::vector<StubLine> lines = stub_lines(stub);
+    return lines.empty() ? std::string() : lines.front().target;
 }
 
 void fsync_path(const fs::path& p, int flags) {
@@ -62,7 +85,116 @@ fs::path normalised(const fs::path& db) {
     return p;
 }
 
+bool is_generation_name(const std::string& name) {
+    return name.rfind(generation_prefix, 0) == 0 && name.find('/') == std::string::npos;
+}
+
+/// `p` with symbolic links, "." and ".." resolved as far as it exists.
+fs::path resolved(const fs::path& p) {
+    std::error_code ec;
+    fs::path out = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    if (ec) out = fs::absolute(p, ec).lexically_normal();
+    return normalised(out);
+}
+
+/// The database the one-line stub file `stub` names, when it is "auto PATH" or "glass PATH"
+/// (relative to the stub's directory), or an empty path.
+fs::path local_stub_target(const fs::path& stub) {
+    const std::vector<StubLine> lines = stub_lines(stub);
+    if (lines.size() != 1 || (lines[0].type != "auto" && lines[0].type != "glass")) return {};
+    const fs::path target(lines[0].target);
+    return target.is_relative() ? stub.parent_path() / target : target;
+}
+
 }  // namespace
+
+fs::path database_identity(const fs::path& db) {
+    fs::path p = resolved(db);
+    for (int depth = 0; depth < max_stub_depth; ++depth) {
+        std::error_code ec;
+        fs::path target;
+        if (fs::is_regular_file(p, ec)) {
+            target = local_stub_target(p);
+        } else if (is_stub_directory(p) && !is_generation_name(stub_target(p / stub_name))) {
+            target = local_stub_target(p / stub_name);  // a hand-written stub directory
+        }
+        if (target.empty()) return p;
+        p = resolved(target);
+    }
+    throw DatabaseError("database " + db.string() + ": more than " +
+                        std::to_string(max_stub_depth) + " stubs lead to it (a loop?)");
+}
+
+std::vector<fs::path> remove_leftovers(const fs::path& db) {
+    std::vector<fs::path> removed;
+    std::error_code ec;
+    const auto remove = [&](const fs::path& p) {
+        fs::remove_all(p, ec);
+        if (!ec) removed.push_back(p);
+    };
+    const fs::path dir = normalised(db);
+    if (fs::is_directory(dir, ec)) {
+        const std::string live = is_stub_directory(dir) ? stub_target(dir / stub_name) : "";
+        std::vector<fs::path> found;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            const std::string name = entry.path().filename().string();
+            if ((is_generation_name(name) && name != live) ||
+                name == std::string(stub_name) + ".new") {
+                found.push_back(entry.path());
+            }
+        }
+        for (const fs::path& p : found) remove(p);
+    }
+    const fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+    const std::string staging = dir.filename().string() + std::string(staging_infix);
+    std::vector<fs::path> found;
+    for (const auto& entry : fs::directory_iterator(parent, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() > staging.size() && name.rfind(staging, 0) == 0 &&
+            name.find_first_not_of("0123456789", staging.size()) == std::string::npos) {
+            found.push_back(entry.path());
+        }
+    }
+    for (const fs::path& p : found) remove(p);
+    return removed;
+}
+
+void check_database(const fs::path& db, std::ostream& out) {
+    std::vector<fs::path> parts{db};
+    // Xapian::Database::check wants one database directory: follow the stubs to them.
+    for (std::size_t i = 0; i < parts.size();) {
+        if (!is_stub_directory(parts[i])) {
+            ++i;
+            continue;
+        }
+        // "auto PATH" lines: one generation, or the shards of a sharded generation.
+        std::vector<fs::path> named;
+        for (const StubLine& line : stub_lines(parts[i] / stub_name)) {
+            const fs::path t(line.target);
+            named.push_back(t.is_relative() ? parts[i] / t : t);
+        }
+        parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(i));
+        parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i), named.begin(), named.end());
+    }
+    for (const fs::path& part : parts) {
+        std::ostringstream problems;
+        std::size_t errors = 0;
+        try {
+            errors = Xapian::Database::check(part.string(), 0, &problems);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("database " + part.string() + " is damaged: " +
+                                e.get_description());
+        }
+        if (errors != 0) {
+            std::string first = problems.str();
+            first = first.substr(0, first.find('\n'));
+            throw DatabaseError("database " + part.string() + " is damaged: " +
+                                std::to_string(errors) + " error(s) found by Xapian's check" +
+                                (first.empty() ? "" : " (" + first + ")"));
+        }
+        out << "fahras-index: check: " << part.string() << ": ok\n";
+    }
+}
 
 bool is_stub_directory(const fs::path& db) {
     std::error_code ec;
@@ -81,6 +213,7 @@ Generation::Generation(const fs::path& db) : m_db(normalised(db)) {
     try {
         if (!fs::exists(m_db, ec)) {
             fs::create_directories(m_db);
+            m_created_db = true;
             m_stub_dir = m_db;
         } else if (!fs::is_directory(m_db, ec)) {
             throw DatabaseError("cannot rebuild " + m_db.string() + ": not a directory");
@@ -88,28 +221,10 @@ Generation::Generation(const fs::path& db) : m_db(normalised(db)) {
             m_stub_dir = m_db;
         } else {
             // A plain database directory: build a whole stub directory beside it and exchange
-            // the two at publish() time. Remove what killed rebuilds left.
-            const std::string staging_prefix = m_db.filename().string() + ".rebuild-";
-            for (const auto& entry : fs::directory_iterator(m_db.parent_path().empty()
-                                                                ? fs::path(".")
-                                                                : m_db.parent_path())) {
-                if (entry.path().filename().string().rfind(staging_prefix, 0) == 0) {
-                    fs::remove_all(entry.path(), ec);
-                }
-            }
+            // the two at publish() time.
             m_stub_dir = m_db;
-            m_stub_dir += ".rebuild-" + std::to_string(::getpid());
+            m_stub_dir += std::string(staging_infix) + std::to_string(::getpid());
             fs::create_directory(m_stub_dir);
-        }
-        if (m_stub_dir == m_db) {
-            // Generations no stub names are what killed rebuilds left.
-            const std::string live = is_stub_directory(m_db) ? stub_target(m_db / stub_name) : "";
-            for (const auto& entry : fs::directory_iterator(m_db)) {
-                const std::string name = entry.path().filename().string();
-                if (name.rfind(generation_prefix, 0) == 0 && name != live) {
-                    fs::remove_all(entry.path(), ec);
-                }
-            }
         }
         m_path = m_stub_dir / generation_name();
         fs::create_directory(m_path);
@@ -124,6 +239,9 @@ Generation::~Generation() {
     std::error_code ec;
     fs::remove_all(m_path, ec);
     if (m_stub_dir != m_db) fs::remove_all(m_stub_dir, ec);
+    // A database that did not exist is not left behind as an empty directory, which readers
+    // could not open.
+    if (m_created_db && fs::is_empty(m_db, ec)) fs::remove(m_db, ec);
 }
 
 void compact_database(const fs::path& path) {

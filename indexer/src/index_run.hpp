@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -22,6 +23,13 @@ using Clock = std::chrono::steady_clock;
 /// Seconds since `t`, for the durations of IndexSummary.
 inline double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+/// Xapian's message with the system's reason when it has one: "Error writing block 1307 (No
+/// space left on device)".
+inline std::string xapian_reason(const Xapian::Error& e) {
+    const char* system = e.get_error_string();
+    return system != nullptr && *system != '\0' ? e.get_msg() + " (" + system + ")" : e.get_msg();
 }
 
 /// What one run does as one of the N runs of a sharded run (`--shards N`, shards.hpp): it
@@ -52,9 +60,21 @@ std::vector<std::filesystem::path> create_shards(const std::filesystem::path& db
 /// Returns true in `created` when the schema version had to be written (a new database).
 Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created);
 
+/// Throws DatabaseError ("No space left on device") when the file system of database `path`
+/// has clearly too little room for a commit of `pending_bytes` of analysed text (four times
+/// that, plus 1 MiB): Xapian 1.4's glass commit can abort the process (an exception escaping
+/// a destructor: "terminate called without an active exception") when the disk fills in the
+/// middle of it, where a failed write elsewhere is a clean exception.
+void ensure_room_to_commit(const std::string& path, std::uintmax_t pending_bytes);
+
 /// In-flight limit of a run's pipeline: `options.queue`, or 64 per worker — enough to keep
 /// every worker busy while one slow article holds the head of the reorder buffer.
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers);
+
+/// Bytes of article text (title + body) a run's pipelines hold in flight at most: the queue
+/// bounds the number of articles, this their size (a JSON Lines file of 7 MiB records would
+/// otherwise hold a queue of them). Twice --max-record-size, and at least 32 MiB.
+std::size_t in_flight_bytes(const ReaderOptions& reader);
 
 /// Analysis worker threads of a run: options.threads, or the number of cores when 0; 0 when
 /// that is 1 (the analysis then runs in the writer's thread).

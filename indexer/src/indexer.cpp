@@ -108,14 +108,16 @@ class IndexRun {
             m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
             m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
         learn_boilerplate(files);  // news (issue #8): a first pass over the inputs
 
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
         for (const InputFile& f : files) total_bytes += f.size;
-        m_progress = std::make_unique<Progress>(m_err, m_options.progress, files.size(), total_bytes);
+        m_progress = std::make_unique<Progress>(
+            m_err, m_options.progress, files.size(), total_bytes,
+            std::chrono::milliseconds(static_cast<long>(m_options.progress_seconds * 1000)));
         index_files(files);
         m_progress->finish();
         m_summary.index_seconds = seconds_since(indexing);
@@ -150,7 +152,12 @@ class IndexRun {
     }
 
     void report(const InputError& e) {
+        if (m_progress) m_progress->clear();  // the message starts on a fresh line
         m_err << e.report() << '\n';
+        if (e.is_warning()) {
+            ++m_summary.warnings;
+            return;
+        }
         ++m_summary.failed;
         if (m_summary.failures.size() < max_failures_kept) {
             m_summary.failures.push_back({e.path(), e.line(), e.reason()});
@@ -171,7 +178,9 @@ class IndexRun {
                 }
                 return item;
             },
-            workers, queue_capacity(m_options, workers));
+            workers, queue_capacity(m_options, workers),
+            [](const InputEvent& ev) { return ev.article.title.size() + ev.article.body.size(); },
+            in_flight_bytes(m_options.reader));
         std::thread reader([&] {
             read_inputs(files, m_state, m_options.reader, m_options.retry_failed,
                         [this] { return stop_requested(); },
@@ -225,6 +234,7 @@ class IndexRun {
             m_visited.insert(ev.key);
             m_file_before = counts();
             m_file_errors = 0;
+            m_file_shown = ev.shown;
             break;
         case Kind::article:
             if (stop_requested()) {
@@ -234,9 +244,11 @@ class IndexRun {
                 break;
             }
             store(ev.article, ev.key, item.prepared);
+            m_progress->record_done(m_file_shown, articles_done());
             break;
         case Kind::bad_record:
-            ++m_file_errors;
+            // A warning (bytes replaced, the article indexed) leaves the file complete.
+            if (!ev.error->is_warning()) ++m_file_errors;
             report(*ev.error);
             break;
         case Kind::end:
@@ -339,7 +351,7 @@ class IndexRun {
             m_write_index->stored(did, idterm, std::move(shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot write to database " + m_db_path + ": " + xapian_reason(e));
         }
         m_summary.bytes += article.title.size() + article.body.size();
         changed();
@@ -357,7 +369,7 @@ class IndexRun {
             try {
                 m_boilerplate.merge(m_db.get_metadata(std::string(schema::meta_boilerplate)));
             } catch (const Xapian::Error& e) {
-                throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+                throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
             }
             const std::size_t workers = worker_count(m_options);
             observe_boilerplate(files, m_options.reader, workers, queue_capacity(m_options, workers),
@@ -368,7 +380,7 @@ class IndexRun {
         try {
             m_db.set_metadata(std::string(schema::meta_boilerplate), m_boilerplate.serialize());
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write to database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot write to database " + m_db_path + ": " + xapian_reason(e));
         }
     }
 
@@ -408,7 +420,7 @@ class IndexRun {
                 changed();
             }
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot delete from database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot delete from database " + m_db_path + ": " + xapian_reason(e));
         }
     }
 
@@ -445,7 +457,7 @@ class IndexRun {
         try {
             return m_db.get_termfreq(term);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
     }
 
@@ -465,12 +477,13 @@ class IndexRun {
     void commit() {
         if (!m_dirty) return;
         const auto started = Clock::now();
+        ensure_room_to_commit(m_db_path, m_summary.bytes - m_bytes_committed);
         try {
             m_catalogue.write(m_db, m_extractor ? &m_extractor->gazetteer() : nullptr);
             m_db.commit();
             m_write_index->committed();
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot commit to database " + m_db_path + ": " + e.get_msg());
+            throw DatabaseError("cannot commit to database " + m_db_path + ": " + xapian_reason(e));
         }
         ++m_summary.commits;
         m_summary.commit_seconds += seconds_since(started);
@@ -480,7 +493,9 @@ class IndexRun {
         }
         m_pending = 0;
         m_dirty = false;
+        m_bytes_committed = m_summary.bytes;
     }
+
 
 
     static constexpr std::size_t max_failures_kept = 10000;
@@ -497,6 +512,7 @@ class IndexRun {
     std::unique_ptr<Progress> m_progress;
     Counts m_file_before{};          ///< counts() when the current file began
     std::size_t m_file_errors = 0;   ///< bad records in the current file
+    std::string m_file_shown;        ///< the file being read, for the progress line
     std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
     EntityCatalogue m_catalogue;
@@ -509,40 +525,18 @@ class IndexRun {
     StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
     std::unique_ptr<WriteIndex> m_write_index;  ///< follows every write (issue #6)
     std::size_t m_pending = 0;
+    std::size_t m_bytes_committed = 0;  ///< m_summary.bytes at the last commit
     bool m_dirty = false;  ///< something was written since the last commit
 };
 
 }  // namespace
 
-Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created) {
-    Xapian::WritableDatabase db;
-    try {
-        db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError& e) {
-        throw LockedError("database " + path + " is locked by another writer: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open database " + path + " for writing: " + e.get_msg());
-    }
-    const std::string key(schema::meta_version);
-    const std::string version = db.get_metadata(key);
-    const std::string ours = std::to_string(schema::version);
-    created = false;
-    if (version.empty()) {
-        if (db.get_doccount() != 0) {
-            throw DatabaseError("database " + path + " was not written by fahras-index");
-        }
-        db.set_metadata(key, ours);
-        created = true;
-    } else if (version != ours) {
-        throw DatabaseError("database " + path + " has schema version " + version +
-                            ", this fahras-index writes version " + ours +
-                            ": rebuild it with fahras-index --rebuild");
-    }
-    return db;
-}
-
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
     return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
+}
+
+std::size_t in_flight_bytes(const ReaderOptions& reader) {
+    return static_cast<std::size_t>(std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
 }
 
 std::size_t worker_count(const IndexOptions& options) {

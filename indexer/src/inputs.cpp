@@ -162,7 +162,7 @@ bool read_file(const InputFile& f, const FileState& state, const ReaderOptions& 
         InputEvent item;
         item.kind = InputEvent::Kind::bad_record;
         item.key = ev.key;
-        item.error.emplace(ev.shown, e.line(), e.reason());
+        item.error.emplace(ev.shown, e);
         if (!emit(std::move(item))) throw StopReading{};
     };
     try {

@@ -2,6 +2,8 @@
 // Text helpers of the readers: white space, trimming, line numbers, and the split of a .txt
 // article into title and body (split out of readers.cpp).
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -13,6 +15,14 @@ namespace fahras {
 
 namespace reader_text {
 
+namespace {
+
+/// Lengths, in characters, of what a JSON syntax error quotes of the input, and of its whole
+/// reason: short enough for one line of a log.
+constexpr std::size_t max_token_chars = 40;
+constexpr std::size_t max_reason_chars = 160;
+
+}  // namespace
 
 /// True for the code points that separate words or pad lines in news text.
 bool is_space(char32_t cp) {
@@ -141,6 +151,48 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+std::string log_excerpt(std::string_view s, std::size_t max_chars, bool keep_end) {
+    std::u32string chars;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const char32_t cp = utf8::decode(s, pos);
+        if (cp == utf8::invalid) continue;
+        // C0 and C1 controls, DEL, and U+2028 LINE SEPARATOR / U+2029 PARAGRAPH SEPARATOR
+        // would break the line or the terminal.
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
+        chars.push_back(control ? U' ' : cp);
+    }
+    if (chars.size() > max_chars) {
+        const std::size_t keep = max_chars > 0 ? max_chars - 1 : 0;
+        chars = keep_end ? U"\u2026" + chars.substr(chars.size() - keep)
+                         : chars.substr(0, keep) + U"\u2026";  // HORIZONTAL ELLIPSIS
+    }
+    return utf8::from_u32(chars);
+}
+
+std::string json_error_detail(std::string_view what) {
+    std::string detail(what);
+    const std::size_t at = detail.find("parse error");
+    if (at != std::string::npos) {
+        const std::size_t colon = detail.find(": ", at);
+        if (colon != std::string::npos) detail.erase(0, colon + 2);
+    }
+    // "…; last read: '<token>'": the token can be a whole line, and it ends wherever the
+    // parser stopped, in the middle of a character too. Keep its end, short and whole.
+    constexpr std::string_view last_read = "last read: '";
+    const std::size_t token = detail.find(last_read);
+    if (token != std::string::npos) {
+        const std::size_t begin = token + last_read.size();
+        const std::size_t end = detail.rfind('\'');
+        if (end != std::string::npos && end >= begin) {
+            detail.replace(begin, end - begin,
+                           log_excerpt(std::string_view(detail).substr(begin, end - begin),
+                                       max_token_chars, true));
+        }
+    }
+    return log_excerpt(detail, max_reason_chars);
+}
+
 std::string invalid_utf8_reason(std::size_t offset, std::size_t replaced) {
     std::string reason = "invalid UTF-8 at byte offset " + std::to_string(offset) + "; ";
     if (replaced > 1) reason += std::to_string(replaced) + " ill-formed bytes ";
@@ -148,6 +200,16 @@ std::string invalid_utf8_reason(std::size_t offset, std::size_t replaced) {
 }
 
 }  // namespace reader_text
+
+std::string record_too_large(std::uintmax_t size, std::uintmax_t limit) {
+    const auto mib = [](std::uintmax_t bytes) {
+        if (bytes < (1 << 20)) return std::to_string(bytes) + " bytes";
+        char out[32];
+        std::snprintf(out, sizeof out, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+        return std::string(out);
+    };
+    return "record is " + mib(size) + ", over --max-record-size " + mib(limit);
+}
 
 using reader_text::looks_like_paragraph;
 using reader_text::trim;

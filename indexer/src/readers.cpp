@@ -32,14 +32,19 @@ namespace {
 using Json = nlohmann::json;
 using reader_text::invalid_utf8_reason;
 using reader_text::line_of;
+using reader_text::json_error_detail;
 using reader_text::trim;
 
 /// How much of the start of a file is searched for NUL bytes to tell binary files apart.
 constexpr std::size_t binary_probe = 8192;
 /// Read and inflate buffers.
 constexpr std::size_t chunk_size = 1 << 16;
+/// A text with more than one bad sequence in this many bytes is mostly not text (an error, not
+/// a warning): a few stray bytes are replaced, a binary file without NUL bytes is refused.
+constexpr std::size_t max_invalid_share = 4;
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 
 // ---------------------------------------------------------------------------------------------
 // Files
@@ -70,9 +75,9 @@ class ReadError : public std::runtime_error {
 };
 
 /// Opens `file` for reading and checks what can be checked before reading: that it exists, is
-/// a regular file, is not empty and is not over the size limit.
+/// a regular file, is not empty and, for a whole-file format, is not over the size limits.
 Fd open_input(const std::filesystem::path& file, const std::string& display_path,
-              const ReaderOptions& options) {
+              const ReaderOptions& options, InputFormat format) {
     // O_NONBLOCK keeps a FIFO from blocking the open; it changes nothing for regular files.
     Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0) {
@@ -86,10 +91,14 @@ Fd open_input(const std::filesystem::path& file, const std::string& display_path
     if (!S_ISREG(st.st_mode)) throw InputError(display_path, 0, "not a regular file");
     const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size == 0) throw InputError(display_path, 0, "empty file");
+    if (format == InputFormat::json_lines || format == InputFormat::json_lines_gz) return fd;
     if (size > options.max_file_size) {
         throw InputError(display_path, 0,
                          "file is " + std::to_string(size) + " bytes, over --max-file-size " +
                              std::to_string(options.max_file_size));
+    }
+    if (size > options.max_record_size) {
+        throw InputError(display_path, 0, record_too_large(size, options.max_record_size));
     }
     return fd;
 }
@@ -301,12 +310,7 @@ std::variant<Json, JsonSyntaxError> parse_json(std::string_view text) {
     } catch (const Json::parse_error& e) {
         // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
         // column 2: syntax error ..."; keep the part after the position, which we report our way.
-        std::string detail = e.what();
-        const std::size_t at = detail.find("parse error");
-        if (at != std::string::npos) {
-            const std::size_t colon = detail.find(": ", at);
-            if (colon != std::string::npos) detail.erase(0, colon + 2);
-        }
+        std::string detail = json_error_detail(e.what());
         // e.byte is 1-based and may point one past the end.
         const std::size_t offset = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, text.size());
         return JsonSyntaxError{offset, std::move(detail)};
@@ -347,14 +351,23 @@ std::string utf8_text(std::string raw, const ReaderOptions& options,
         decoded = decode_text(raw);  // a declared charset ICU does not know: detect instead
     }
     if (decoded.invalid_offset != std::string::npos) {
+        if (decoded.replaced > raw.size() / max_invalid_share) {
+            throw InputError(display_path, 0,
+                             "not text: " + std::to_string(decoded.replaced) + " of " +
+                                 std::to_string(raw.size()) + " bytes are not valid " +
+                                 decoded.encoding);
+        }
+        // A few bad bytes: the article is indexed with them replaced.
         if (decoded.encoding == "UTF-8" && forced.empty()) {
             sink.error(InputError(display_path, line_of(raw, decoded.invalid_offset),
-                                  invalid_utf8_reason(decoded.invalid_offset, decoded.replaced)));
+                                  invalid_utf8_reason(decoded.invalid_offset, decoded.replaced),
+                                  InputError::Severity::warning));
         } else {
             sink.error(InputError(display_path, 0,
                                   std::to_string(decoded.replaced) +
                                       " character(s) not valid in " + decoded.encoding +
-                                      ", replaced by U+FFFD"));
+                                      ", replaced by U+FFFD",
+                                  InputError::Severity::warning));
         }
     }
     return std::move(decoded.text);
@@ -448,7 +461,8 @@ void read_json_line(std::string_view line, std::size_t line_no, std::size_t offs
     if (bad != std::string_view::npos) {
         std::size_t replaced = 0;
         clean = utf8::sanitize(line, &replaced);
-        sink.error(InputError(display_path, line_no, invalid_utf8_reason(offset + bad, replaced)));
+        sink.error(InputError(display_path, line_no, invalid_utf8_reason(offset + bad, replaced),
+                              InputError::Severity::warning));
         line = clean;
     }
     auto parsed = parse_json(line);
@@ -468,12 +482,13 @@ void read_json_line(std::string_view line, std::size_t line_no, std::size_t offs
 }
 
 /// Reads a JSON Lines stream line by line, never holding more than one line (at most
-/// max_file_size bytes) and one chunk in memory.
+/// max_record_size bytes) and one chunk in memory, whatever the size of the stream.
 void read_json_lines(ByteSource& source, const std::string& display_path,
                      const ReaderOptions& options, const ReaderSink& sink) {
     std::vector<char> buf(chunk_size);
     std::string line;
     bool overlong = false;
+    std::uintmax_t overlong_size = 0;  // of the current line, once over the limit
     std::size_t line_no = 1;
     std::size_t line_offset = 0;  // of the current line in the uncompressed stream
     std::size_t offset = 0;       // of buf[0]
@@ -481,9 +496,8 @@ void read_json_lines(ByteSource& source, const std::string& display_path,
 
     const auto finish_line = [&] {
         if (overlong) {
-            sink.error(InputError(
-                display_path, line_no,
-                "line is longer than --max-file-size " + std::to_string(options.max_file_size)));
+            sink.error(InputError(display_path, line_no,
+                                  record_too_large(overlong_size, options.max_record_size)));
         } else {
             read_json_line(line, line_no, line_offset, display_path, sink);
         }
@@ -508,13 +522,14 @@ void read_json_lines(ByteSource& source, const std::string& display_path,
                     static_cast<const char*>(std::memchr(buf.data() + pos, '\n', n - pos));
                 const std::size_t end =
                     nl != nullptr ? static_cast<std::size_t>(nl - buf.data()) : n;
-                if (!overlong) {
-                    if (line.size() + (end - pos) > options.max_file_size) {
-                        overlong = true;
-                        std::string().swap(line);
-                    } else {
-                        line.append(buf.data() + pos, end - pos);
-                    }
+                if (overlong) {
+                    overlong_size += end - pos;
+                } else if (line.size() + (end - pos) > options.max_record_size) {
+                    overlong = true;
+                    overlong_size = line.size() + (end - pos);
+                    std::string().swap(line);
+                } else {
+                    line.append(buf.data() + pos, end - pos);
                 }
                 if (nl == nullptr) break;
                 finish_line();
@@ -557,7 +572,7 @@ void read_articles(const std::filesystem::path& file, const std::string& display
     if (format == InputFormat::unsupported) {
         throw InputError(display_path, 0, "unsupported file type");
     }
-    const Fd fd = open_input(file, display_path, options);
+    const Fd fd = open_input(file, display_path, options, format);
     switch (format) {
     case InputFormat::text:
         read_text(fd, display_path, options, sink);

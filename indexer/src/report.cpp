@@ -18,14 +18,22 @@ std::string format_summary(const IndexSummary& s) {
     std::string out = "fahras-index: " + std::to_string(s.files) + " files: " +
                       std::to_string(s.indexed) + " indexed, " + std::to_string(s.replaced) +
                       " replaced, " + std::to_string(s.skipped) + " skipped, " +
-                      std::to_string(s.failed) + " failed, " + std::to_string(s.deleted) +
+                      std::to_string(s.failed) + " failed, " +
+                      (s.warnings != 0 ? std::to_string(s.warnings) + " warnings, " : "") +
+                      std::to_string(s.deleted) +
                       " deleted, " + std::to_string(s.unchanged) + " unchanged";
     if (s.known_failed != 0) {
         out += " (" + std::to_string(s.known_failed) + " failed file(s) unchanged, not retried)";
     }
     out += timing;
-    if (s.interrupted) out += "; interrupted: committed what was done, run again to finish";
+    if (s.interrupted) out += "; " + interrupted_message(s);
     return out;
+}
+
+std::string interrupted_message(const IndexSummary& s) {
+    return s.rebuild ? "interrupted: the new database was discarded; the live database is "
+                       "untouched; run the rebuild again"
+                     : "interrupted: committed what was done; run again to finish";
 }
 
 std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
@@ -46,6 +54,7 @@ std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
         {"deleted", s.deleted},
         {"unchanged", s.unchanged},
         {"failed", s.failed},
+        {"warnings", s.warnings},
         {"changes", s.changes()},
         {"files",
          {{"seen", s.files},
@@ -66,23 +75,42 @@ std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Progress::Progress(std::ostream& out, bool enabled, std::size_t files, std::uintmax_t bytes)
+Progress::Progress(std::ostream& out, bool enabled, std::size_t files, std::uintmax_t bytes,
+                   std::chrono::milliseconds interval)
     : m_out(out),
       m_enabled(enabled),
       m_files_total(files),
       m_bytes_total(bytes),
+      m_interval(interval),
       m_start(std::chrono::steady_clock::now()),
       m_last_draw(m_start) {}
+
+bool Progress::due() {
+    const auto now = std::chrono::steady_clock::now();
+    if (m_drawn && now - m_last_draw < m_interval) return false;
+    m_last_draw = now;
+    return true;
+}
 
 void Progress::file_done(std::uintmax_t bytes, std::size_t articles) {
     ++m_files;
     m_bytes += bytes;
     m_articles = articles;
+    m_file.clear();
+    m_file_records = 0;
     if (!m_enabled) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - m_last_draw < std::chrono::milliseconds(250) && m_files != m_files_total) return;
-    m_last_draw = now;
+    if (!due() && m_files != m_files_total) return;
     draw();
+}
+
+void Progress::record_done(const std::string& shown, std::size_t articles) {
+    if (shown != m_file) {
+        m_file = shown;
+        m_file_records = 0;
+    }
+    ++m_file_records;
+    m_articles = articles;
+    if (m_enabled && due()) draw();
 }
 
 void Progress::draw() {
@@ -102,12 +130,22 @@ void Progress::draw() {
         std::snprintf(line, sizeof line, "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s",
                       m_files, m_files_total, done * 100, m_articles, rate);
     }
-    m_out << line << std::flush;
+    m_out << line;
+    if (!m_file.empty()) {
+        // The file being read, by its name only (a path can be long): "; big.jsonl.gz: 12000
+        // records".
+        const std::size_t slash = m_file.rfind('/');
+        m_out << "; " << (slash == std::string::npos ? m_file : m_file.substr(slash + 1)) << ": "
+              << m_file_records << " records";
+    }
+    m_out << std::flush;
     m_drawn = true;
 }
 
-void Progress::finish() {
-    if (m_drawn) m_out << "\r\033[K" << std::flush;
+void Progress::clear() {
+    if (!m_drawn) return;
+    m_out << "\r\033[K" << std::flush;
+    m_drawn = false;
 }
 
 }  // namespace fahras

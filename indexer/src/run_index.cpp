@@ -38,9 +38,15 @@ bool is_new_database(const fs::path& db) {
 
 }  // namespace
 
-IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostream& err) {
-    if (options.db.empty()) throw UsageError("no database given (--db)");
-    if (options.inputs.empty()) throw UsageError("nothing to index: give files or directories");
+IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostream& err) {
+    if (given.db.empty()) throw UsageError("no database given (--db)");
+    if (given.inputs.empty() && !given.check) {
+        throw UsageError("nothing to index: give files or directories");
+    }
+    // Every spelling of one database (a symbolic link, "db/.", a stub naming it) is locked
+    // and written as the one path it resolves to.
+    IndexOptions options = given;
+    options.db = database_identity(given.db).string();
     if (options.commit_every == 0) throw UsageError("--commit-every must be at least 1");
     if (options.compact && !options.rebuild) throw UsageError("--compact needs --rebuild");
     if (!options.reader.encoding.empty()) {
@@ -59,6 +65,18 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
 
     const auto started = Clock::now();
     const DbLock lock(options.db, options.wait_seconds);
+    for (const fs::path& gone : remove_leftovers(options.db)) {
+        if (!options.quiet) {
+            log << "fahras-index: removed " << gone.string()
+                << ", left by a run stopped before it switched its database in\n";
+        }
+    }
+    if (options.check) {
+        std::ostream silent(nullptr);
+        // A database that is not there yet has nothing to check.
+        if (!is_new_database(options.db)) check_database(options.db, options.quiet ? silent : log);
+        if (options.inputs.empty()) return IndexSummary{};
+    }
     // Sharded or not: as the database is, unless --shards says otherwise (shards.hpp).
     std::vector<fs::path> shards = shard_paths(options.db);
     const std::size_t have = std::max<std::size_t>(shards.size(), 1);
@@ -71,9 +89,13 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
         } else {
             summary = run_one(options, generation.path().string(), log, err);
         }
+        summary.rebuild = true;
         if (!summary.interrupted) {
             const auto publishing = Clock::now();
             if (options.compact) generation.compact();
+            // Never switch readers to a database Xapian finds damaged.
+            std::ostream silent(nullptr);
+            generation.check(options.verbose ? log : silent);
             generation.publish(options.swap_grace_seconds);
             summary.publish_seconds = seconds_since(publishing);
         }
@@ -94,7 +116,7 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
 
     if (!options.report.empty()) {
         std::ofstream out(options.report, std::ios::trunc);
-        out << summary_json(summary, options) << '\n';
+        out << summary_json(summary, given) << '\n';
         out.close();
         if (!out) err << "fahras-index: warning: cannot write report " << options.report << '\n';
     }

@@ -72,7 +72,7 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
                             .get_metadata(std::string(schema::meta_boilerplate)));
         }
     } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot read database " + shard0.string() + ": " + e.get_msg());
+        throw DatabaseError("cannot read database " + shard0.string() + ": " + xapian_reason(e));
     }
     std::vector<std::string> roots;
     // Shard 0's run finds the same files and reports what is wrong with them.
@@ -138,7 +138,7 @@ std::vector<fs::path> create_shards(const fs::path& db, std::size_t n) {
         try {
             w.commit();
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write database " + shard.string() + ": " + e.get_msg());
+            throw DatabaseError("cannot write database " + shard.string() + ": " + xapian_reason(e));
         }
     }
     generation.publish(0);

@@ -34,21 +34,35 @@ class DatabaseError : public Error {
 
 /// One input (a file, or one line of a JSON Lines file) could not be read. The indexer
 /// reports it compiler-style, counts it and goes on with the next input.
+///
+/// A *warning* is a problem the input survived (a few invalid bytes replaced by U+FFFD, the
+/// article indexed all the same): reported as `path:line: warning: reason`, counted apart, and
+/// it does not make the run fail.
 class InputError : public Error {
   public:
+    enum class Severity { error, warning };
+
     /// `line` is 1-based; 0 means the error concerns the whole file.
-    InputError(std::string path, std::size_t line, const std::string& reason)
-        : Error(reason), m_path(std::move(path)), m_line(line) {}
+    InputError(std::string path, std::size_t line, const std::string& reason,
+               Severity severity = Severity::error)
+        : Error(reason), m_path(std::move(path)), m_line(line), m_severity(severity) {}
+
+    /// The same problem, reported under another path (the path as the user gave it).
+    InputError(std::string path, const InputError& other)
+        : Error(other.what()), m_path(std::move(path)), m_line(other.m_line),
+          m_severity(other.m_severity) {}
 
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
     [[nodiscard]] std::size_t line() const noexcept { return m_line; }
     [[nodiscard]] std::string reason() const { return what(); }
+    [[nodiscard]] bool is_warning() const noexcept { return m_severity == Severity::warning; }
 
-    /// `path:line: error: reason` (or `path: error: reason` when line is 0).
+    /// `path:line: error: reason` (or `path: error: reason` when line is 0; `warning:` for a
+    /// warning).
     [[nodiscard]] std::string report() const {
         std::string out = m_path;
         if (m_line != 0) out += ":" + std::to_string(m_line);
-        out += ": error: ";
+        out += is_warning() ? ": warning: " : ": error: ";
         out += what();
         return out;
     }
@@ -56,6 +70,7 @@ class InputError : public Error {
   private:
     std::string m_path;
     std::size_t m_line;
+    Severity m_severity;
 };
 
 }  // namespace fahras

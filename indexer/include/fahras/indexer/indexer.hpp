@@ -36,10 +36,14 @@ struct IndexOptions {
     bool quiet = false;               ///< no summary
     NewsOptions news;                 ///< boilerplate, agencies, stories (issue #8)
     bool progress = false;            ///< a progress line (rate, ETA) on `err`: for a TTY
+    double progress_seconds = 0.25;   ///< least time between two redraws of the progress line
     bool no_delete = false;           ///< keep articles whose file or line disappeared
     bool retry_failed = false;        ///< read again files that failed and did not change
     bool rebuild = false;             ///< build a new database and switch to it atomically
     bool compact = false;             ///< with `rebuild`: compact the new database first
+    /// Check the database's integrity first (Xapian's Database::check, every shard): a
+    /// damaged database is a DatabaseError, and nothing is written. With no inputs, only check.
+    bool check = false;
     /// Shard databases (shards.hpp): 0 keeps the database as it is (sharded or not); N > 1
     /// makes a new database, or with `rebuild` a new generation, of N shards written in
     /// parallel; changing the number of an existing database needs `rebuild`.
@@ -72,12 +76,16 @@ struct IndexSummary {
     std::size_t unchanged = 0;         ///< articles left as they were
     std::size_t skipped = 0;
     std::size_t failed = 0;
+    /// Problems inputs survived (a few invalid bytes replaced, the article indexed): reported
+    /// as `path:line: warning:`, not failures.
+    std::size_t warnings = 0;
     NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
     std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
     std::size_t bytes = 0;             ///< bytes of title + body text analysed
     std::size_t commits = 0;           ///< commits that wrote something (all shards)
     std::size_t shards = 1;            ///< shard databases written
     bool interrupted = false;          ///< stopped early by options.stop; the rest is for next run
+    bool rebuild = false;              ///< a --rebuild: interrupted, its new database is discarded
     std::vector<InputFailure> failures;
     double seconds = 0;                ///< whole run
     double scan_seconds = 0;           ///< finding the input files
@@ -104,6 +112,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log, std::ostr
 
 /// The one-line summary printed at the end of a run.
 [[nodiscard]] std::string format_summary(const IndexSummary& summary);
+
+/// What an interrupted run did: committed its work, or (--rebuild) discarded its new database.
+[[nodiscard]] std::string interrupted_message(const IndexSummary& summary);
 
 /// The `--report` JSON document of a run.
 [[nodiscard]] std::string summary_json(const IndexSummary& summary, const IndexOptions& options);

@@ -5,8 +5,9 @@
 // order, K worker threads transform them in any order, and one consumer takes the results out
 // strictly in input order (a reorder buffer). Memory is bounded by the settings, not by the
 // input: at most `capacity` items are in flight (queued, being transformed, or transformed and
-// waiting for their turn), so a slow consumer stops the producer (backpressure) and a slow item
-// holds back at most `capacity` others.
+// waiting for their turn), and at most `max_weight` of their weight (bytes of text, say) unless
+// one item alone weighs more, so a slow consumer stops the producer (backpressure) and a slow
+// item holds back at most `capacity` others.
 //
 // With zero workers the transform runs in the consumer's thread when it asks for the item:
 // the same results in the same order, with no threads (`--threads 1`).
@@ -32,10 +33,17 @@ template <class In, class Out>
 class OrderedPipeline {
   public:
     using Transform = std::function<Out(In&)>;
+    using Weight = std::function<std::size_t(const In&)>;
 
-    /// `workers` threads (0: transform in next()), at most `capacity` (>= 1) items in flight.
-    OrderedPipeline(Transform transform, std::size_t workers, std::size_t capacity)
-        : m_transform(std::move(transform)), m_capacity(capacity < 1 ? 1 : capacity) {
+    /// `workers` threads (0: transform in next()), at most `capacity` (>= 1) items in flight
+    /// and, with `weight`, at most `max_weight` of their weights (an item heavier than that
+    /// alone is let in when nothing else is in flight).
+    OrderedPipeline(Transform transform, std::size_t workers, std::size_t capacity,
+                    Weight weight = {}, std::size_t max_weight = 0)
+        : m_transform(std::move(transform)),
+          m_capacity(capacity < 1 ? 1 : capacity),
+          m_weight(std::move(weight)),
+          m_max_weight(max_weight) {
         m_threads.reserve(workers);
         for (std::size_t i = 0; i < workers; ++i) m_threads.emplace_back([this] { work(); });
     }
@@ -52,11 +60,18 @@ class OrderedPipeline {
     /// Hands in the next item; blocks while `capacity` items are in flight. Returns false when
     /// the pipeline was cancelled (the item is dropped). Producer thread only.
     bool push(In item) {
+        const std::size_t w = m_weight ? m_weight(item) : 0;
         std::unique_lock lock(m_mutex);
-        m_room.wait(lock, [&] { return m_cancelled || in_flight() < m_capacity; });
+        m_room.wait(lock, [&] {
+            return m_cancelled ||
+                   (in_flight() < m_capacity &&
+                    (!m_weight || in_flight() == 0 || m_weight_in_flight + w <= m_max_weight));
+        });
         if (m_cancelled) return false;
         m_slots.emplace_back();
         m_slots.back().input = std::move(item);
+        m_slots.back().weight = w;
+        m_weight_in_flight += w;
         m_pending.push_back(m_pushed++);
         m_work.notify_one();
         m_ready.notify_all();  // a consumer with no workers may be waiting for an item
@@ -108,6 +123,7 @@ class OrderedPipeline {
         Slot slot = std::move(m_slots.front());
         m_slots.pop_front();
         ++m_taken;
+        m_weight_in_flight -= slot.weight;
         m_room.notify_one();
         lock.unlock();
         if (slot.error) std::rethrow_exception(slot.error);
@@ -126,6 +142,7 @@ class OrderedPipeline {
         In input{};
         std::optional<Out> output;
         std::exception_ptr error;
+        std::size_t weight = 0;
         State state = State::queued;
     };
 
@@ -170,6 +187,9 @@ class OrderedPipeline {
 
     Transform m_transform;
     std::size_t m_capacity;
+    Weight m_weight;
+    std::size_t m_max_weight;
+    std::size_t m_weight_in_flight = 0;
     mutable std::mutex m_mutex;
     std::condition_variable m_room;   ///< producer: a slot became free
     std::condition_variable m_work;   ///< workers: an item was queued
