@@ -107,7 +107,7 @@ double parse_seconds(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("parentheses nest up to max_query_nesting deep; deeper is a syntax error",
+TEST_CASE("parentheses nest up to max_query_nesting deep, deeper is a syntax error",
           "[query][syntax]") {
     CHECK_NOTHROW(fahras::parse_query(nested(fahras::max_query_nesting)));
     CHECK(found(nested(fahras::max_query_nesting)) == Ids{"p1", "p6"});
