@@ -390,7 +390,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->capture_default_str()
         ->type_name("N");
     entities_cmd->add_option("prefix", entities.prefix,
-                             "Only names starting with this (any spelling, or Latin)")
+                             "Only names starting with this (any spelling; in Latin: any word "
+                             "of the Latin name, e.g. Shoigu)")
         ->type_name("PREFIX");
     entities_cmd->footer(
         "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"
