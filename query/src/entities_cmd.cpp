@@ -18,12 +18,15 @@ namespace fahras {
 namespace {
 
 /// True when a word of `name` starts with `prefix` (or `prefix` starts `name`, so that several
-/// words match too): "Shoigu" finds "Sergei Shoigu". Words are separated by spaces, hyphens,
-/// underscores and colons (ids such as fahras:sergei-shoigu); an Arabic word's article ال is
-/// skipped as well, so that أسد finds بشار الأسد.
+/// words match too): "Shoigu" finds "Sergei Shoigu", شويغو finds سيرغي شويغو. Words are
+/// separated by spaces, hyphens, apostrophes, underscores and colons (ids such as
+/// fahras:sergei-shoigu); an Arabic word's article ال is skipped as well, so that أسد finds
+/// بشار الأسد.
 bool word_starts_with(std::string_view name, std::string_view prefix) {
     constexpr std::string_view article = "\u0627\u0644";  // ALEF, LAM
-    const auto separator = [](char c) { return c == ' ' || c == '-' || c == '_' || c == ':'; };
+    const auto separator = [](char c) {
+        return c == ' ' || c == '-' || c == '\'' || c == '_' || c == ':';
+    };
     for (std::size_t at = 0; at < name.size(); ++at) {
         if (at != 0 && !separator(name[at - 1])) continue;
         const std::string_view word = name.substr(at);
@@ -35,8 +38,8 @@ bool word_starts_with(std::string_view name, std::string_view prefix) {
     return false;
 }
 
-/// True when the name, Latin name, id or a seen spelling of `c` has a word starting with the
-/// prefix (folded Arabic, or Latin with case ignored).
+/// True when a word of the name or a seen spelling of `c` starts with the folded Arabic
+/// prefix, or a word of its Latin name, Latin aliases or id with the Latin one (case ignored).
 bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
                 const std::string& latin_prefix) {
     auto arabic = [&](const std::string& s) {
