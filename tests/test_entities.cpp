@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <iostream>
 #include <map>
 
 #include "fahras/common/entities.hpp"
@@ -221,8 +222,13 @@ TEST_CASE("a user gazetteer adds entries; a bad row is an error with its line", 
 }
 
 TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "[entities][eval]") {
+    // FAHRAS_NAMES_FILE names another pairs file (the dev lines of google_ar2en_train.tsv, for
+    // tuning: docs/ENTITIES.md); FAHRAS_NAMES_MISSES=1 prints each miss on stderr.
+    const char* other = std::getenv("FAHRAS_NAMES_FILE");
     const std::filesystem::path file =
-        std::filesystem::path(FAHRAS_SHARED_DIR) / "data/names/google_ar2en_eval.tsv";
+        other != nullptr
+            ? std::filesystem::path(other)
+            : std::filesystem::path(FAHRAS_SHARED_DIR) / "data/names/google_ar2en_eval.tsv";
     if (!std::filesystem::exists(file)) {
         WARN("skipped: " << file << " is absent");
         return;
@@ -248,19 +254,30 @@ TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "
     std::size_t top1 = 0;
     std::size_t among = 0;
     std::size_t candidates = 0;
+    std::size_t nothing = 0;
+    const bool misses = std::getenv("FAHRAS_NAMES_MISSES") != nullptr;
     for (const auto& [arabic, latin] : pairs) {
         const Resolution res = r.resolve(latin);
         const bool found = std::find(res.ids.begin(), res.ids.end(), id_of[arabic]) != res.ids.end();
         if (found) ++among;
         if (found && res.ids.size() == 1) ++top1;
+        if (res.ids.empty()) ++nothing;
+        if (misses && !(found && res.ids.size() == 1)) {
+            std::cerr << "MISS\t" << latin << "\t" << arabic << "\t" << to_string(res.method);
+            for (const auto& id : res.ids) std::cerr << "\t" << r.find_id(id)->name;
+            std::cerr << "\n";
+        }
         candidates += res.ids.size();
     }
     const double n = static_cast<double>(pairs.size());
     WARN("Latin→Arabic over " << pairs.size() << " pairs, " << id_of.size()
          << " candidate names: unique and right " << top1 / n << ", right among the best "
-         << among / n << " (mean " << candidates / n << " candidates)");
-    // A floor well below the measured values: catches a broken transliterator, not noise.
+         << among / n << " (mean " << candidates / n << " candidates), nothing "
+         << nothing / n);
+    // A floor below the measured values (0.910 unique and right on the held-out file): catches
+    // a broken transliterator or a ranking regression, not noise.
     CHECK(among / n > 0.5);
+    if (other == nullptr) CHECK(top1 / n > 0.88);
 }
 
 TEST_CASE("tagger spans add unknown names and take the gazetteer's ids", "[entities]") {

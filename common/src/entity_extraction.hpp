@@ -4,6 +4,7 @@
 // apart from the tagger-first merge and the later passes (entity_extractor.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fahras/common/analyzer.hpp"
 #include "fahras/common/entity_extractor.hpp"
 
 #include "entity_words.hpp"  // readings, cue words
@@ -57,6 +59,7 @@ class Extraction {
         }
         // Whole names repeated first, then surnames alone.
         if (m_o.repeat_names && tagger_ran) repeat_names();
+        if (m_o.coreference && tagger_ran) name_parts();
         if (m_o.coreference) coreference();
         std::sort(m_out.begin(), m_out.end(), [](const EntityMention& a, const EntityMention& b) {
             return a.first_token < b.first_token;
@@ -70,11 +73,13 @@ class Extraction {
     }
 
     /// True when only spaces separate token i-1 from token i (no punctuation, no line break
-    /// between paragraphs): names never span those.
+    /// between paragraphs): names never span those. A hashtag sign before a word is no break
+    /// (Al Arabiya writes «دونالد #ترمب»).
     [[nodiscard]] bool joined(std::size_t i) const {
         const std::string_view gap =
             m_text.substr(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
-        return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t'; });
+        return std::all_of(gap.begin(), gap.end(),
+                           [](char c) { return c == ' ' || c == '\t' || c == '#'; });
     }
 
     [[nodiscard]] bool common(std::string_view folded) const { return m_g.is_common(folded); }
@@ -147,6 +152,12 @@ class Extraction {
         if (m.kind == EntityKind::person && m_tokens[m.first_token].folded == "\u0627\u0644") {
             return;
         }
+        // Nationality words (روس، الأميركيون، السوريين) are no person, unless the mention is a
+        // known person's surname (طاهر المصري … المصري).
+        if (m.kind == EntityKind::person && (m.id.empty() || m.id.starts_with("name:")) &&
+            demonyms_only(m)) {
+            return;
+        }
         for (std::size_t t = m.first_token; t < m.last_token; ++t) m_taken[t] = true;
         if (m.kind == EntityKind::person && m.last_token - m.first_token >= 2) {
             if (const Entity* e = m_g.find_id(m.id)) {
@@ -158,6 +169,14 @@ class Extraction {
             }
         }
         m_out.push_back(std::move(m));
+    }
+
+    /// True when every word of `m` is a nationality word (entity_words::is_demonym()).
+    [[nodiscard]] bool demonyms_only(const EntityMention& m) const {
+        for (std::size_t t = m.first_token; t < m.last_token; ++t) {
+            if (!is_demonym(m_tokens[t].folded, m_g)) return false;
+        }
+        return true;
     }
 
     [[nodiscard]] std::string folded_span(std::size_t first, std::size_t last,
@@ -197,7 +216,7 @@ class Extraction {
     /// `resolve`: the tagger's span and type are kept and the gazetteer only names it (its
     /// text with the first word's clitics taken off, then its spelling key); otherwise the old
     /// way (the gazetteer's unique entry of that name, whatever its type).
-    void add_tagged(const TaggedSpan& span, bool resolve) {
+    void add_tagged(TaggedSpan span, bool resolve) {
         if (span.confidence < m_o.min_tagger_confidence || span.first >= span.last ||
             span.last > m_tokens.size()) {
             return;
@@ -205,6 +224,7 @@ class Extraction {
         for (std::size_t t = span.first; t < span.last; ++t) {
             if (!(resolve ? word(t) : arabic(t)) || (t > span.first && !joined(t))) return;
         }
+        if (resolve && span.kind == EntityKind::person) span.last = completed_last(span);
         const std::string folded = folded_span(span.first, span.last, 0);
         const std::size_t words = span.last - span.first;
         // Spelled-out Latin letters alone (اف ام "FM" out of «جوهرة اف ام», تي في "TV") name
@@ -229,6 +249,14 @@ class Extraction {
             m.kind = span.kind;
             if (name_as(m, m_g.find_exact(phrase))) {
                 if (r.article) m.surface.insert(0, "\u0627");
+                push(std::move(m));
+                return;
+            }
+        }
+        if (span.kind == EntityKind::person) {
+            if (const Entity* e = person_in_context(span, folded)) {
+                EntityMention m = make_mention(span.first, span.last, 0, MentionSource::tagger);
+                set_entity(m, *e);
                 push(std::move(m));
                 return;
             }
@@ -263,24 +291,77 @@ class Extraction {
         EntityMention m = make_mention(span.first, span.last, clitic, MentionSource::tagger);
         m.kind = span.kind;
         // The spelling key, under the restrictions of match_at(): never a one-word place.
-        const bool keyed = clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
-                           !(words == 1 && span.kind == EntityKind::place) &&
-                           name_as(m, m_g.find_key(name_key(folded)));
-        if (!keyed) {
+        std::vector<std::size_t> close;
+        if (clitic == 0 && letters_after_article(folded) >= min_variant_letters &&
+            !(words == 1 && span.kind == EntityKind::place)) {
+            close = close_key_matches(folded, words);
+        }
+        const bool keyed = !close.empty() && name_as(m, &close);
+        if (!keyed && !(clitic == 0 && loosely_named(m, folded, words))) {
             m.id = unknown_entity_id(folded_span(span.first, span.last, clitic));
             m.name = m.surface;
         }
         push(std::move(m));
     }
 
+    /// The one gazetteer person a tagged person span names with the title before it (الملك |
+    /// سلمان: the alias «الملك سلمان») or through its first words when the rest continues the
+    /// lineage (محمد بن سلمان | بن عبدالعزيز، سلمان بن عبدالعزيز | آل سعود); null otherwise
+    /// (entity_naming.cpp).
+    [[nodiscard]] const Entity* person_in_context(const TaggedSpan& span,
+                                                  const std::string& folded) const;
+
+    /// The end of a tagged person span, stretched over the untaken words after it when they
+    /// complete a gazetteer person's name: a given name tagged alone before the surname
+    /// (دونالد | ترامب) is the person, not a one-word name of its own. (Organisations keep the
+    /// tagger's bounds: مجلس الأمن is not stretched to مجلس الأمن الدولي.)
+    [[nodiscard]] std::size_t completed_last(const TaggedSpan& span) const;
+
+    /// Names a person or organisation span through the loose key (name_loose_key(): فلاديمير
+    /// بوتن is فلاديمير بوتين، بوتن alone the gazetteer person whose last name is بوتين) when it
+    /// names exactly one entry of the span's type. Each word spelt otherwise than in that entry
+    /// must not be among the most frequent words (محمد is not محمود، حسين not حسن: native names
+    /// that differ by a long vowel are different names), and a single word needs four letters.
+    bool loosely_named(EntityMention& m, const std::string& folded, std::size_t words) const;
+
+    /// The entries with a name of the match key of `folded` that is also within two letters
+    /// of it per word (entity_naming.cpp): key rules combined stretch too far (الإكبار is not
+    /// الجبير, though both have the key الغبر).
+    [[nodiscard]] std::vector<std::size_t> close_key_matches(const std::string& folded,
+                                                             std::size_t words) const;
+
+    /// True when a name of `e` (`last_word`: its last word) is `folded` respelt: word by word
+    /// the same word, or within two letters of it with the same match key, or the same loose
+    /// key for a word that is not among the most frequent ones.
+    [[nodiscard]] bool respelt_rare_words(const std::string& folded, const Entity& e,
+                                          bool last_word) const;
+
     /// Letters of token i that are a conjunction or preposition before the article
     /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and
-    /// surface go without them.
+    /// surface go without them. The letters are a clitic only when what is left is a word the
+    /// gazetteer or the common words know, or one the text writes alone elsewhere — and the
+    /// whole word is not itself a name: كاليفورنيا is not ك + «اليفورنيا», nor فالنسيا ف + «النسيا».
     [[nodiscard]] std::size_t article_clitic(std::size_t i) const {
-        for (const Reading& r : readings(m_tokens[i].folded)) {
-            if (r.clitic != 0 && !r.article && starts_with_article(r.word)) return r.clitic;
+        const std::string& whole = m_tokens[i].folded;
+        if (m_g.find_exact(whole) != nullptr) return 0;
+        for (const Reading& r : readings(whole)) {
+            if (r.clitic != 0 && !r.article && starts_with_article(r.word) &&
+                (known_word(r.word) || written_alone(r.word))) {
+                return r.clitic;
+            }
         }
         return 0;
+    }
+
+    /// A folded word the gazetteer holds as a name (or a name's first word) or as a common word.
+    [[nodiscard]] bool known_word(const std::string& folded) const {
+        return common(folded) || m_g.find_exact(folded) != nullptr || m_g.is_prefix(folded);
+    }
+
+    /// True when some token of the text is exactly `folded` (no clitic before it).
+    [[nodiscard]] bool written_alone(std::string_view folded) const {
+        return std::any_of(m_tokens.begin(), m_tokens.end(),
+                           [&](const Token& t) { return t.folded == folded; });
     }
 
     /// Name words after a cue at `j`: not common, Arabic, at most `max` (the first may not
@@ -347,6 +428,36 @@ class Extraction {
             }
         }
         for (EntityMention& m : found) m_out.push_back(std::move(m));
+    }
+
+    /// A one-word person no gazetteer names (name:سلمان، name:الشاهد) that is the first or the
+    /// last word of exactly one person named in full in the same text (الملك سلمان بن
+    /// عبدالعزيز، يوسف الشاهد) is that person: one entity per person in an article's facets.
+    void name_parts() {
+        std::map<std::string, const EntityMention*> full;  // first or last word → mention
+        for (const EntityMention& m : m_out) {
+            if (m.kind != EntityKind::person || m.id.empty() || m.last_token - m.first_token < 2) {
+                continue;
+            }
+            const std::string_view first = std::string_view(m.surface).substr(
+                0, m.surface.find(' '));
+            for (const std::string& word :
+                 {Analyzer::fold_word(first), m_tokens[m.last_token - 1].folded}) {
+                const auto [it, added] = full.emplace(word, &m);
+                if (!added && it->second != nullptr && it->second->id != m.id) it->second = nullptr;
+            }
+        }
+        for (EntityMention& m : m_out) {
+            if (m.kind != EntityKind::person || m.last_token - m.first_token != 1 ||
+                !m.id.starts_with("name:")) {
+                continue;
+            }
+            const auto it = full.find(m.id.substr(5));
+            if (it == full.end() || it->second == nullptr) continue;
+            m.id = it->second->id;
+            m.name = it->second->name;
+            m.latin = it->second->latin;
+        }
     }
 
     /// A person's last name alone, after the full name: the same person.

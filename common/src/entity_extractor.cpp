@@ -44,8 +44,10 @@ EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions op
             if (space == std::string::npos) continue;  // one word, or a Latin alias's last
             const std::string last = folded.substr(space + 1);
             if (utf8::length(last) < min_stem_letters) continue;
-            const auto [it, added] = m_surname_of.emplace(last, e);
-            if (!added && it->second != e) it->second = std::size_t(-1);
+            for (const std::string& key : {last, " " + name_loose_key(last)}) {
+                const auto [it, added] = m_surname_of.emplace(key, e);
+                if (!added && it->second != e) it->second = std::size_t(-1);
+            }
         }
     }
 }

@@ -31,9 +31,22 @@ std::u32string word_key(std::u32string_view w) {
     return out;
 }
 
-}  // namespace
+/// The loose key of one folded word: its key without inner waw and yeh (see name_loose_key()).
+std::u32string loose_word_key(std::u32string_view w) {
+    const std::u32string key = word_key(w);
+    std::u32string out;
+    out.reserve(key.size());
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const bool inner = i != 0 && i + 1 != key.size();
+        if (inner && (key[i] == waw || key[i] == yeh)) continue;
+        out += key[i];
+    }
+    return out;
+}
 
-std::string name_key(std::string_view folded) {
+/// Applies `key` to each word of a folded name, words joined by one space.
+template <typename WordKey>
+std::string key_words(std::string_view folded, WordKey key) {
     const std::u32string text = utf8::to_u32(folded);
     std::u32string out;
     std::size_t begin = 0;
@@ -42,11 +55,19 @@ std::string name_key(std::string_view folded) {
         if (end == std::u32string::npos) end = text.size();
         if (end > begin) {
             if (!out.empty()) out += U' ';
-            out += word_key(std::u32string_view(text).substr(begin, end - begin));
+            out += key(std::u32string_view(text).substr(begin, end - begin));
         }
         begin = end + 1;
     }
     return utf8::from_u32(out);
+}
+
+}  // namespace
+
+std::string name_key(std::string_view folded) { return key_words(folded, word_key); }
+
+std::string name_loose_key(std::string_view folded) {
+    return key_words(folded, loose_word_key);
 }
 
 }  // namespace fahras

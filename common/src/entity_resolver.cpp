@@ -12,7 +12,12 @@
 
 #include "fahras/common/utf8.hpp"
 
+#include "entity_words.hpp"  // edit_distance
+
 namespace fahras {
+
+using entity_words::edit_distance;
+using entity_words::split_words;
 
 namespace {
 
@@ -87,21 +92,6 @@ std::string rich(std::string_view ascii) {
     return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
 /// Our own Arabic letter table, used when ICU has no Arabic-Latin transform.
 std::string fallback_transliteration(std::string_view arabic) {
     static const std::unordered_map<char32_t, const char*> table = {
@@ -117,6 +107,25 @@ std::string fallback_transliteration(std::string_view arabic) {
     while (pos < arabic.size()) {
         const auto it = table.find(utf8::decode(arabic, pos));
         if (it != table.end()) out += it->second;
+    }
+    return out;
+}
+
+/// Other readings of a lower-case ASCII name that Arabic transliterations follow: w as a v
+/// (German Wilhelm → فيلهلم), v as a w (Persian Velayati → ولايتي), s before t or p as sh
+/// (German Steiner → شتاينر).
+std::vector<std::string> latin_readings(const std::string& ascii) {
+    std::vector<std::string> out;
+    auto swap_all = [&](char from, char to) {
+        if (ascii.find(from) == std::string::npos) return;
+        std::string s = ascii;
+        std::replace(s.begin(), s.end(), from, to);
+        out.push_back(std::move(s));
+    };
+    swap_all('w', 'v');
+    swap_all('v', 'w');
+    if (ascii.size() > 2 && ascii[0] == 's' && (ascii[1] == 't' || ascii[1] == 'p')) {
+        out.push_back("sh" + ascii.substr(1));
     }
     return out;
 }
@@ -145,6 +154,10 @@ std::string latin_skeleton(std::string_view latin) {
         const char next = i + 1 < s.size() ? s[i + 1] : '\0';
         const char after = i + 2 < s.size() ? s[i + 2] : '\0';
         if (c == 't' && next == 's' && after == 'h') continue;  // تش: "tsh" is "ch"
+        if (c == 's' && next == 'c' && after == 'h') { put('S'); i += 2; continue; }  // German
+        // A soft c (Cecily, Marcio) is an s; s and z meet (Mendes → مينديز, Susana → سوزانا).
+        if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) { put('s'); continue; }
+        if (c == 'z') { put('s'); continue; }
         if (next == 'h' && (c == 's' || c == 'c')) { put('S'); ++i; continue; }
         if (next == 'h' && c == 'k') { put('X'); ++i; continue; }
         if (next == 'h' && c == 'g') { put('G'); ++i; continue; }
@@ -167,8 +180,16 @@ std::string latin_skeleton(std::string_view latin) {
 }
 
 std::string transliterate_arabic(std::string_view arabic) {
-    // Teh marbuta is a final vowel in Latin spellings (سورية → Syria): fold it to heh first.
-    const std::string folded = fold_name(arabic);
+    // U+0629 ARABIC LETTER TEH MARBUTA ends a word in a vowel in Latin spellings (سورية →
+    // Syria, الغوطة → Ghouta): write it as an alef, which the folding keeps (it would fold the
+    // teh marbuta to a heh, an "h").
+    std::string text(arabic);
+    for (std::size_t at = text.find("\u0629"); at != std::string::npos;
+         at = text.find("\u0629", at + 2)) {
+        const std::size_t after = at + 2;
+        if (after == text.size() || text[after] == ' ') text.replace(at, 2, "\u0627");
+    }
+    const std::string folded = fold_name(text);
     std::string latin = icu_transform("Arabic-Latin; Latin-ASCII", folded);
     if (latin.empty()) latin = fallback_transliteration(folded);
     return ascii_lower(latin);
@@ -178,7 +199,8 @@ struct EntityResolver::Impl {
     struct Spelling {
         std::size_t entity;
         std::string rich;
-        bool partial;  ///< one word of a longer name
+        std::string plain;    ///< the transliteration itself, to break ties
+        std::size_t penalty;  ///< 1 for one word of a longer name or a name without its article
     };
 
     std::vector<Entity> entities;
@@ -190,34 +212,44 @@ struct EntityResolver::Impl {
     void add_transliteration(std::size_t index, std::string_view name) {
         const std::string latin = transliterate_arabic(name);
         if (latin.empty()) return;
-        skeletons[latin_skeleton(latin)].push_back({index, rich(latin), false});
-        if (latin.find(' ') == std::string::npos) return;
-        std::size_t begin = 0;
-        while (begin < latin.size()) {
-            std::size_t end = latin.find(' ', begin);
-            if (end == std::string::npos) end = latin.size();
-            const std::string word = latin.substr(begin, end - begin);
-            if (word.size() >= 3 && !word.starts_with("al")) {
-                skeletons[latin_skeleton(word)].push_back({index, rich(word), true});
-            }
-            begin = end + 1;
+        add_spelling(index, latin, 0);
+        // The article ال ("al") is left out of most Latin spellings (الغوطة → Ghouta, الأسد →
+        // Assad): a name or a word that starts with it is also kept without it.
+        const std::vector<std::string> words = split_words(latin);
+        const std::vector<std::string> arabic_words = split_words(fold_name(name));
+        const bool aligned = words.size() == arabic_words.size();
+        auto article = [&](std::size_t w) {
+            return aligned && arabic_words[w].starts_with("\u0627\u0644") &&
+                   words[w].starts_with("al") && words[w].size() >= 5;
+        };
+        if (words.size() == 1) {
+            if (article(0)) add_spelling(index, words[0].substr(2), 1);
+            return;
+        }
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::string word = article(w) ? words[w].substr(2) : words[w];
+            if (word.size() >= 3 && !word.starts_with("al")) add_spelling(index, word, 1);
         }
     }
 
-    void add_latin(std::size_t index, std::string_view name) {
+    void add_spelling(std::size_t index, const std::string& latin, std::size_t penalty) {
+        std::string plain = latin;
+        plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
+        skeletons[latin_skeleton(latin)].push_back({index, rich(latin), std::move(plain), penalty});
+    }
+
+    /// A Latin name or alias, whole; `words`: its single words too (the English name only —
+    /// GeoNames aliases such as "Oakland i California" would make California Oakland).
+    void add_latin(std::size_t index, std::string_view name, bool words) {
         const std::string key = ascii_lower(name);
         if (key.empty()) return;
         auto push = [index](std::vector<std::size_t>& list) {
             if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
         };
         push(latin_full[key]);
-        if (key.find(' ') == std::string::npos) return;
-        std::size_t begin = 0;
-        while (begin < key.size()) {
-            std::size_t end = key.find(' ', begin);
-            if (end == std::string::npos) end = key.size();
-            if (end - begin >= 3) push(latin_word[key.substr(begin, end - begin)]);
-            begin = end + 1;
+        if (!words || key.find(' ') == std::string::npos) return;
+        for (const std::string& word : split_words(key)) {
+            if (word.size() >= 3) push(latin_word[word]);
         }
     }
 };
@@ -228,10 +260,10 @@ EntityResolver::EntityResolver(std::vector<Entity> entities) : m_impl(std::make_
     for (std::size_t i = 0; i < d.entities.size(); ++i) {
         const Entity& e = d.entities[i];
         d.arabic.add(e);
-        if (!e.latin.empty()) d.add_latin(i, e.latin);
+        if (!e.latin.empty()) d.add_latin(i, e.latin, true);
         for (const std::string& alias : e.aliases) {
             if (has_arabic(alias)) d.add_transliteration(i, alias);
-            else d.add_latin(i, alias);
+            else d.add_latin(i, alias, false);
         }
         d.add_transliteration(i, e.name);
     }
@@ -271,7 +303,14 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
     if (has_arabic(name)) {
         const std::string folded = fold_name(name);
         if (take(d.arabic.find_exact(folded), ResolveMethod::exact, &d.arabic)) return r;
-        take(d.arabic.find_key(name_key(folded)), ResolveMethod::variant, &d.arabic);
+        if (take(d.arabic.find_key(name_key(folded)), ResolveMethod::variant, &d.arabic)) {
+            return r;
+        }
+        // Written long vowels (بوتن/بوتين): only for a name of four letters or more.
+        if (utf8::length(folded) >= 4) {
+            take(d.arabic.find_loose_key(name_loose_key(folded)), ResolveMethod::variant,
+                 &d.arabic);
+        }
         return r;
     }
     const std::string key = ascii_lower(name);
@@ -286,24 +325,41 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
     }
     // Transliteration: same skeleton (or one edit away for longer ones), then closest spelling.
     const std::string skeleton = latin_skeleton(key);
-    if (skeleton.size() < 2) return r;
+    if (skeleton.empty()) return r;
     const std::string wanted = rich(key);
+    std::string plain = key;
+    plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
+    // Ranked by the distance between vowel-merged spellings, then (ties) between the letters
+    // as written: Bonnie is بوني before البوني.
     std::size_t best = std::string::npos;
+    std::size_t best_tie = std::string::npos;
     std::set<std::size_t> best_entities;
-    auto consider = [&](const std::vector<Impl::Spelling>& list, std::size_t penalty) {
+    auto consider = [&](const std::vector<Impl::Spelling>& list, const std::string& spelling,
+                        std::size_t penalty) {
         for (const Impl::Spelling& s : list) {
             if (!accept(d.entities[s.entity])) continue;
-            const std::size_t score =
-                edit_distance(wanted, s.rich) * 2 + penalty + (s.partial ? 1 : 0);
-            if (score < best) {
+            const std::size_t score = edit_distance(spelling, s.rich) * 2 + penalty + s.penalty;
+            if (score > best) continue;
+            const std::size_t tie = edit_distance(plain, s.plain);
+            if (score < best || tie < best_tie) {
                 best = score;
+                best_tie = tie;
                 best_entities.clear();
             }
-            if (score == best) best_entities.insert(s.entity);
+            if (tie == best_tie) best_entities.insert(s.entity);
         }
     };
     if (const auto it = d.skeletons.find(skeleton); it != d.skeletons.end()) {
-        consider(it->second, 0);
+        consider(it->second, wanted, 0);
+    }
+    // Other readings of the Latin letters (German w and initial s, Persian v …), a little
+    // further away.
+    for (const std::string& other : latin_readings(key)) {
+        const std::string other_skeleton = latin_skeleton(other);
+        if (other_skeleton == skeleton) continue;
+        if (const auto it = d.skeletons.find(other_skeleton); it != d.skeletons.end()) {
+            consider(it->second, rich(other), 1);
+        }
     }
     // One edit away from the skeleton: only when the spelling is close too (a different
     // consonant is a different name more often than not).
@@ -311,12 +367,14 @@ Resolution EntityResolver::resolve(std::string_view name, std::optional<EntityKi
         for (const auto& [other, list] : d.skeletons) {
             if (other.size() + 1 >= skeleton.size() && other.size() <= skeleton.size() + 1 &&
                 edit_distance(other, skeleton) == 1) {
-                consider(list, 2);
+                consider(list, wanted, 2);
             }
         }
         if (best > wanted.size()) return r;
     }
-    if (best_entities.empty()) return r;
+    // Nothing close: say so rather than name the nearest wrong entity. A one-consonant
+    // skeleton (Anna, Hilali) leaves too many names: one letter's difference at most.
+    if (best_entities.empty() || (skeleton.size() < 2 && best > 2)) return r;
     for (const std::size_t i : best_entities) r.ids.push_back(d.entities[i].id);
     r.method = ResolveMethod::transliteration;
     return r;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "entity_words.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/utf8.hpp"
 #include "arabic_letters.hpp"
@@ -8,6 +11,18 @@
 namespace fahras::entity_words {
 
 using namespace arabic_letters;
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > begin) out.emplace_back(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return out;
+}
 
 /// Letters of a folded word after the article.
 std::size_t letters_after_article(std::string_view folded) {
@@ -50,6 +65,55 @@ bool is_nisba(std::string_view folded) {
     const std::u32string w = utf8::to_u32(folded);
     if (w.size() < 5) return false;
     return w.back() == yeh || (w.back() == heh && w[w.size() - 2] == yeh);
+}
+
+namespace {
+
+/// True when `folded` is a name `g` gives a country (an ISO 3166-1 entry).
+bool names_country(const std::u32string& folded, const Gazetteer& g) {
+    const auto* found = g.find_exact(utf8::from_u32(folded));
+    return found != nullptr && std::any_of(found->begin(), found->end(), [&](std::size_t e) {
+        return g.at(e).id.starts_with("iso3166-1:");
+    });
+}
+
+}  // namespace
+
+bool is_demonym(std::string_view folded, const Gazetteer& g) {
+    // Broken plurals of nationalities and peoples, which no suffix rule finds.
+    static const std::unordered_set<std::string> plurals = [] {
+        std::unordered_set<std::string> s;
+        for (const char* w : {"روس", "عرب", "أكراد", "كرد", "أتراك", "ترك", "فرس", "ألمان",
+                              "إنجليز", "إنكليز", "هنود", "يهود", "أفغان", "أرمن", "شيشان",
+                              "صرب", "أمريكان", "أميركان", "أجانب", "طاجيك", "أوزبك", "تتار",
+                              "أمازيغ", "بربر", "دروز", "إغريق", "يونان", "فرنجة"}) {
+            s.insert(Analyzer::fold_word(w));
+        }
+        return s;
+    }();
+    static const std::u32string article = U"\u0627\u0644";
+    // U+064A ARABIC LETTER YEH + U+0648 ARABIC LETTER WAW / U+0646 ARABIC LETTER NOON /
+    // U+0627 ARABIC LETTER ALEF / U+062A ARABIC LETTER TEH / U+0647 ARABIC LETTER HEH (teh
+    // marbuta once folded): the nisba endings, longest first.
+    static const std::u32string suffixes[] = {U"\u064A\u0648\u0646", U"\u064A\u064A\u0646",
+                                              U"\u064A\u0627\u062A", U"\u064A\u0647",
+                                              U"\u064A"};
+    for (const Reading& r : readings(folded)) {
+        std::u32string w = utf8::to_u32(r.word);
+        if (w.starts_with(article)) w.erase(0, 2);
+        if (plurals.contains(utf8::from_u32(w))) return true;
+        for (const std::u32string& suffix : suffixes) {
+            if (w.size() < suffix.size() + 2 || !w.ends_with(suffix)) continue;
+            const std::u32string stem = w.substr(0, w.size() - suffix.size());
+            for (const std::u32string& country :
+                 {stem, stem + U"\u0627", stem + U"\u064A\u0627", article + stem,
+                  article + stem + U"\u064A\u0647"}) {
+                if (names_country(country, g)) return true;
+            }
+            break;  // one ending per word: الروسيين is not روسيي + ن
+        }
+    }
+    return false;
 }
 
 /// The cue words, folded.

@@ -4,13 +4,36 @@
 // Word-level helpers of the entity extractor (entity_extractor.cpp): clitic readings of a
 // word, nisba adjectives and the context cue words. Private to common/src.
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "fahras/common/entities.hpp"
+
 namespace fahras::entity_words {
+
+/// Levenshtein distance between two strings of bytes or code points.
+template <typename String>
+[[nodiscard]] std::size_t edit_distance(const String& a, const String& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The words of a name, split at spaces.
+[[nodiscard]] std::vector<std::string> split_words(std::string_view text);
 
 /// Shortest name left once clitics are taken off, in letters.
 constexpr std::size_t min_stem_letters = 3;
@@ -43,6 +66,12 @@ struct Reading {
 
 /// A nisba adjective with the article (الأمريكي، الروسية): skipped between a title and a name.
 [[nodiscard]] bool is_nisba(std::string_view folded);
+
+/// A nationality or demonym word, folded, clitics and article allowed: the nisba of a country
+/// (الروسي، السوريون، للأميركيين: the word without ي، ية، يون، يين or يات names a country of
+/// `g`, itself or with ا، يا or the article) or one of the broken plurals روس، أكراد، أتراك …
+/// Such a word is never a person's name.
+[[nodiscard]] bool is_demonym(std::string_view folded, const Gazetteer& g);
 
 /// Context cue words (folded) and what follows them.
 enum class Cue {

@@ -95,6 +95,7 @@ void Gazetteer::index_name(std::size_t index, std::string_view name) {
     };
     add_to(m_exact[folded]);
     add_to(m_keys[name_key(folded)]);
+    add_to(m_loose_keys[name_loose_key(folded)]);
     std::size_t words = 1;
     for (std::size_t at = folded.find(' '); at != std::string::npos;
          at = folded.find(' ', at + 1)) {
@@ -184,6 +185,11 @@ const std::vector<std::size_t>* Gazetteer::find_exact(const std::string& folded)
 const std::vector<std::size_t>* Gazetteer::find_key(const std::string& key) const {
     const auto it = m_keys.find(key);
     return it == m_keys.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::size_t>* Gazetteer::find_loose_key(const std::string& key) const {
+    const auto it = m_loose_keys.find(key);
+    return it == m_loose_keys.end() ? nullptr : &it->second;
 }
 
 const Entity* Gazetteer::find_id(std::string_view id) const {

@@ -126,6 +126,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_option("--gazetteer", options.gazetteers,
                    "Add the entities of this TSV file (columns canonical_id, type, arabic_name, "
                    "aliases, english_name, source) to the shipped gazetteer; repeatable")
+        ->allow_extra_args(false)  // one file per flag: the paths after it are inputs
         ->type_name("FILE");
     bool no_entities = false;
     app.add_flag("--no-entities", no_entities,

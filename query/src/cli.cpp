@@ -457,8 +457,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->capture_default_str()
         ->type_name("N");
     entities_cmd->add_option("prefix", entities.prefix,
-                             "Only names of which a word starts with this (any spelling, or "
-                             "Latin)")
+                             "Only names with a word starting with this (any spelling, or "
+                             "Latin: Shoigu)")
         ->type_name("PREFIX");
     entities_cmd->footer(
         "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"

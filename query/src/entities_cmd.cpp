@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `fahras-query entities`: what the archive holds.
 #include <algorithm>
+#include <cctype>
 #include <ostream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +17,7 @@ namespace fahras {
 
 namespace {
 
-/// True when `text` or one of its words starts with `prefix`.
+/// True when `text` or one of its words (split at spaces) starts with `prefix`.
 bool word_starts_with(std::string_view text, std::string_view prefix) {
     for (std::size_t at = 0; at <= text.size();) {
         if (text.substr(at).starts_with(prefix)) return true;
@@ -26,20 +28,33 @@ bool word_starts_with(std::string_view text, std::string_view prefix) {
     return false;
 }
 
-/// True when `name` or one of its forms, or any word of them, starts with `prefix` (folded
-/// Arabic, or Latin with case ignored).
+/// True when a word of the Latin `name` (words split at spaces, hyphens and apostrophes)
+/// starts with `prefix`, case ignored: "Shoigu" and "shoi" find "Sergei Shoigu".
+bool latin_word_starts_with(std::string name, const std::string& prefix) {
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (name.starts_with(prefix)) return true;
+    for (std::size_t at = 0; at < name.size(); ++at) {
+        const char c = name[at];
+        if ((c == ' ' || c == '-' || c == '\'') &&
+            std::string_view(name).substr(at + 1).starts_with(prefix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// True when `name` or one of its forms has a word starting with `prefix` (folded Arabic),
+/// or when a word of its Latin name, Latin aliases or id starts with the Latin prefix.
 bool has_prefix(const CatalogueEntity& c, const std::string& folded_prefix,
                 const std::string& latin_prefix) {
     auto arabic = [&](const std::string& s) { return word_starts_with(fold_name(s), folded_prefix); };
-    auto latin = [&](std::string s) {
-        for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return word_starts_with(s, latin_prefix);
-    };
+    auto latin = [&](const std::string& s) { return latin_word_starts_with(s, latin_prefix); };
     if (!folded_prefix.empty()) {
         if (arabic(c.entity.name)) return true;
         return std::any_of(c.variants.begin(), c.variants.end(), arabic);
     }
-    return latin(c.entity.latin) || latin(c.entity.id);
+    return latin(c.entity.latin) || latin(c.entity.id) ||
+           std::any_of(c.entity.aliases.begin(), c.entity.aliases.end(), latin);
 }
 
 }  // namespace

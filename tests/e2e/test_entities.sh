@@ -53,6 +53,29 @@ check "top person ${first%=*}: listing count ${first##*=} = filter count $got" t
 "$QUERY" entities --db "$DB" شوي >"$WORK/prefix.txt"
 check "entities PREFIX finds Shoigu" grep -q 'fahras:sergei-shoigu' "$WORK/prefix.txt"
 
+"$QUERY" entities --db "$DB" Shoigu >"$WORK/latin-word.txt"
+check "entities LATIN matches any word of a name (Shoigu)" grep -q 'fahras:sergei-shoigu' "$WORK/latin-word.txt"
+
+# Names a journalist types: a name that a clitic reading would mangle (كاليفورنيا is not ك +
+# «اليفورنيا»), its Latin name, acronyms, and a Latin name that matches nothing.
+mkdir -p "$WORK/news"
+printf 'حرائق كاليفورنيا\nاندلعت حرائق في ولاية كاليفورنيا الأمريكية، وقالت الأمم المتحدة إن تنظيم الدولة الإسلامية لا علاقة له بها.\n' >"$WORK/news/a.txt"
+"$INDEX" --db "$WORK/news-db" "$WORK/news" >/dev/null 2>&1
+count() { "$QUERY" --db "$WORK/news-db" --format json --limit 0 "$@" | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])'; }
+for q in 'place:كاليفورنيا' 'place:California' 'org:UN' 'org:ISIS' 'org:داعش'; do
+  check "$q finds the article" test "$(count "$q")" = 1
+done
+"$QUERY" --db "$WORK/news-db" --format json --limit 0 'place:California' >"$WORK/california.json"
+check "place:California resolves to California alone" py '
+import json,sys
+r = json.load(open(sys.argv[1]))["resolved_entities"][0]
+sys.exit(0 if [e["id"] for e in r["entities"]] == ["fahras:california"] else 1)' "$WORK/california.json"
+"$QUERY" --db "$WORK/news-db" --format json --limit 0 'place:Qwxyzstan' >"$WORK/nothing.json"
+check "a Latin name that matches nothing resolves to nothing" py '
+import json,sys
+r = json.load(open(sys.argv[1]))["resolved_entities"][0]
+sys.exit(0 if r["entities"] == [] and r["method"] == "none" else 1)' "$WORK/nothing.json"
+
 # analyze: offsets of the whole mention, clitics included.
 "$QUERY" analyze --format json 'قال وبوتين لروسيا' >"$WORK/analyze.json"
 check "analyze lists clitic mentions with their offsets" py '

@@ -50,6 +50,10 @@ check "a rebuild after a killed one" status_is 0 "$INDEX" --no-entities --rebuil
 check "… removes db.rebuild-<pid>" test ! -e "$WORK/db.rebuild-99999"
 check "… and says so" grep -q "removed .*db.rebuild-99999" "$WORK/out"
 
+# --- JSON Lines files are streams: --max-file-size is for whole-file formats ------------------
+check "JSON Lines files over --max-file-size are indexed" \
+  status_is 0 "$INDEX" -q --no-entities --max-file-size 1000 --db "$WORK/streamdb" "$WORK/corpus"
+
 # --- --check ---------------------------------------------------------------------------------
 check "--check of a sound database exits 0" status_is 0 "$INDEX" --check --db "$WORK/db"
 check "--check of a sharded database checks each shard" status_is 0 "$INDEX" --check --db "$WORK/sh"

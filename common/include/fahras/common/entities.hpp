@@ -57,6 +57,12 @@ struct Entity {
 /// for names of at least four letters, and never for a common word.
 [[nodiscard]] std::string name_key(std::string_view folded);
 
+/// A looser key: name_key() without U+0648 ARABIC LETTER WAW and U+064A ARABIC LETTER YEH
+/// inside a word, the long vowels that transliterations write or leave out (بوتين/بوتن،
+/// ميركل/ميركيل). Collides more still: used only for names of a known type, when neither the
+/// exact name nor its name_key() is known, and when it names one entry of that type.
+[[nodiscard]] std::string name_loose_key(std::string_view folded);
+
 /// The known entities and the lookup tables of their names.
 class Gazetteer {
   public:
@@ -88,6 +94,8 @@ class Gazetteer {
     [[nodiscard]] const std::vector<std::size_t>* find_exact(const std::string& folded) const;
     /// Entities whose name or alias has the match key `key`.
     [[nodiscard]] const std::vector<std::size_t>* find_key(const std::string& key) const;
+    /// Entities whose name or alias has the loose key `key` (name_loose_key()).
+    [[nodiscard]] const std::vector<std::size_t>* find_loose_key(const std::string& key) const;
     /// True when some multi-word name starts with the folded words `prefix`.
     [[nodiscard]] bool is_prefix(const std::string& prefix) const {
         return m_prefixes.contains(prefix);
@@ -107,6 +115,7 @@ class Gazetteer {
     std::unordered_map<std::string, std::size_t> m_by_id;
     std::unordered_map<std::string, std::vector<std::size_t>> m_exact;
     std::unordered_map<std::string, std::vector<std::size_t>> m_keys;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_loose_keys;
     std::unordered_set<std::string> m_prefixes;
     std::unordered_map<std::string, std::size_t> m_common;  ///< word → frequency rank
     std::size_t m_max_words = 1;

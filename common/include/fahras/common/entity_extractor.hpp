@@ -120,7 +120,9 @@ class EntityExtractor {
     const NerTagger* m_tagger;
     /// Folded last word of a gazetteer person's name or alias (two words or more) → that
     /// person's index; `Gazetteer::npos`-like SIZE_MAX when several persons share it. Names a
-    /// one-word tagger person (رونالدو → كريستيانو رونالدو) when the word is not common.
+    /// one-word tagger person (رونالدو → كريستيانو رونالدو) when the word is not common. The
+    /// same, keyed by a space and the word's name_loose_key() (a key no folded word can be),
+    /// names the other spellings of that word (بوتن → فلاديمير بوتين).
     std::unordered_map<std::string, std::size_t> m_surname_of;
 };
 
