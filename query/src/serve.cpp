@@ -213,7 +213,7 @@ void ServeContext::with_searcher(const std::function<void(SearcherSlot&)>& work)
             const auto interval = std::chrono::duration<double>(m_options.reopen_interval);
             if (Clock::now() - slot->checked > interval) {
                 // An incremental run committed: see its changes (and drop what was cached).
-                if (slot->searcher->reopen()) slot->catalogue.reset();
+                if (slot->searcher->refresh()) slot->catalogue.reset();
                 slot->checked = Clock::now();
             }
             work(*slot);
