@@ -81,7 +81,7 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
     "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
-    "  fahras-query --db ./fahras-db --same-story seeds/000_d7d323a442f094ad.txt   (an id as\n"
+    "  fahras-query --db ./fahras-db --same-story sample_corpus/seeds/000_d7d323a442f094ad.txt   (an id as\n"
     "                        the output shows it; this one after fahras-index --db ./fahras-db\n"
     "                        sample_corpus/, as in README.md)\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
@@ -463,7 +463,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         "story; --format json gives the object of fahras-serve's /api/article, with the entity\n"
         "mentions and their byte offsets. Exit status 1 when no article has that id.\n"
         "\nExamples:\n"
-        "  fahras-query show --db ./fahras-db seeds/000_d7d323a442f094ad.txt\n"
+        "  fahras-query show --db ./fahras-db sample_corpus/seeds/000_d7d323a442f094ad.txt\n"
         "  fahras-query show --db ./fahras-db --format json ant21:FR-culture-126-20180817\n");
 
     EntitiesOptions entities;
