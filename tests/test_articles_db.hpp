@@ -12,6 +12,7 @@
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/document.hpp"
+#include "test_support.hpp"
 
 namespace fahras::test {
 
@@ -24,6 +25,19 @@ inline void write_articles_db(const std::string& path, const std::vector<Article
     }
     db.set_metadata(std::string(schema::meta_version), std::to_string(schema::version));
     db.commit();
+}
+
+/// The path of a database of `make()`'s articles (write_articles_db()), written once per test
+/// run and per `make`, in a temporary directory removed at exit.
+template <std::vector<Article> (*make)()>
+const std::string& articles_db() {
+    static const TempDir dir;
+    static const std::string path = [] {
+        const std::string p = (dir / "db").string();
+        write_articles_db(p, make());
+        return p;
+    }();
+    return path;
 }
 
 }  // namespace fahras::test

@@ -53,13 +53,7 @@ std::vector<fahras::Article> articles() {
 }
 
 const std::string& exact_db() {
-    static const fahras::test::TempDir dir;
-    static const std::string path = [] {
-        const std::string p = (dir / "db").string();
-        fahras::test::write_articles_db(p, articles());
-        return p;
-    }();
-    return path;
+    return fahras::test::articles_db<articles>();
 }
 
 Ids found(const std::string& query) {

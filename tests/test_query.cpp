@@ -66,13 +66,7 @@ std::vector<fahras::Article> articles() {
 
 /// A database of articles(), built once for the whole test run.
 const std::string& test_db() {
-    static const fahras::test::TempDir dir;
-    static const std::string path = [] {
-        const std::string p = (dir / "db").string();
-        fahras::test::write_articles_db(p, articles());
-        return p;
-    }();
-    return path;
+    return fahras::test::articles_db<articles>();
 }
 
 SearchResult search(const std::string& query, MatchMode mode = MatchMode::all,

@@ -57,13 +57,7 @@ std::vector<fahras::Article> articles() {
 }
 
 const std::string& syntax_db() {
-    static const fahras::test::TempDir dir;
-    static const std::string path = [] {
-        const std::string p = (dir / "db").string();
-        fahras::test::write_articles_db(p, articles());
-        return p;
-    }();
-    return path;
+    return fahras::test::articles_db<articles>();
 }
 
 fahras::SearchResult search(const std::string& query, MatchMode mode = MatchMode::all) {
