@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/schema.hpp"
 #include "fahras/indexer/indexer.hpp"
@@ -28,15 +28,15 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path& work_dir() {
-    static const fs::path dir = fs::temp_directory_path() /
-                                ("fahras-fuzz-incremental-" + std::to_string(::getpid()));
+    static const fs::path dir =
+        fs::temp_directory_path() / ("fahras-fuzz-incremental-" + std::to_string(::getpid()));
     return dir;
 }
 
 /// The files a script can touch: two inputs, JSON Lines files with ids and text files whose
 /// ids are their paths.
-const char* const file_names[] = {"a/1.jsonl", "a/2.jsonl", "b/1.jsonl", "a/s.txt", "b/s.txt",
-                                  "a/sub/3.jsonl"};
+const char* const file_names[] = {"a/1.jsonl", "a/2.jsonl", "b/1.jsonl",
+                                  "a/s.txt",   "b/s.txt",   "a/sub/3.jsonl"};
 constexpr std::size_t file_count = sizeof file_names / sizeof file_names[0];
 const char* const ids[] = {"x", "y", "z", "w"};
 
@@ -118,42 +118,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const fs::path file = root / file_names[script.next() % file_count];
         mtime += std::chrono::seconds(2);
         switch (op % 5) {
-        case 0: {  // write the file: up to 4 records
-            fs::create_directories(file.parent_path());
-            std::ofstream out(file, std::ios::trunc);
-            if (file.extension() == ".txt") {
-                out << "t" << ++title << "\n\nنص\n";
-            } else {
-                const std::size_t n = 1 + script.next() % 4;
-                for (std::size_t r = 0; r < n; ++r) {
-                    out << R"({"id": ")" << ids[script.next() % 4] << R"(", "title": "t)"
-                        << ++title << R"(", "body": "نص"})" << '\n';
+            case 0: {  // write the file: up to 4 records
+                fs::create_directories(file.parent_path());
+                std::ofstream out(file, std::ios::trunc);
+                if (file.extension() == ".txt") {
+                    out << "t" << ++title << "\n\nنص\n";
+                } else {
+                    const std::size_t n = 1 + script.next() % 4;
+                    for (std::size_t r = 0; r < n; ++r) {
+                        out << R"({"id": ")" << ids[script.next() % 4] << R"(", "title": "t)"
+                            << ++title << R"(", "body": "نص"})" << '\n';
+                    }
                 }
+                out.close();
+                fs::last_write_time(file, mtime, ec);
+                break;
             }
-            out.close();
-            fs::last_write_time(file, mtime, ec);
-            break;
-        }
-        case 1:
-            fs::remove(file, ec);
-            break;
-        case 2:  // a copy under another name, of the same kind
-            if (file.extension() == ".jsonl" && fs::exists(file)) {
-                const fs::path other = root / file_names[script.next() % 3];
-                fs::copy_file(file, other, fs::copy_options::overwrite_existing, ec);
-                fs::last_write_time(other, mtime, ec);
-            }
-            break;
-        case 3:
-            if (fs::exists(file)) fs::last_write_time(file, mtime, ec);
-            break;
-        case 4:  // a second path to a directory: b/link -> ../a
-            if (fs::is_symlink(root / "b" / "link")) {
-                fs::remove(root / "b" / "link", ec);
-            } else {
-                fs::create_directory_symlink("../a", root / "b" / "link", ec);
-            }
-            break;
+            case 1:
+                fs::remove(file, ec);
+                break;
+            case 2:  // a copy under another name, of the same kind
+                if (file.extension() == ".jsonl" && fs::exists(file)) {
+                    const fs::path other = root / file_names[script.next() % 3];
+                    fs::copy_file(file, other, fs::copy_options::overwrite_existing, ec);
+                    fs::last_write_time(other, mtime, ec);
+                }
+                break;
+            case 3:
+                if (fs::exists(file)) fs::last_write_time(file, mtime, ec);
+                break;
+            case 4:  // a second path to a directory: b/link -> ../a
+                if (fs::is_symlink(root / "b" / "link")) {
+                    fs::remove(root / "b" / "link", ec);
+                } else {
+                    fs::create_directory_symlink("../a", root / "b" / "link", ec);
+                }
+                break;
         }
         std::ostringstream log, err;
         (void)fahras::run_index(options, log, err);

@@ -19,8 +19,8 @@ namespace {
 
 const std::filesystem::path& work_dir() {
     static const std::filesystem::path dir = [] {
-        auto p = std::filesystem::temp_directory_path() /
-                 ("fahras-fuzz-" + std::to_string(::getpid()));
+        auto p =
+            std::filesystem::temp_directory_path() / ("fahras-fuzz-" + std::to_string(::getpid()));
         std::filesystem::create_directories(p);
         return p;
     }();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the date extractor (issue #3) on news corpora: articles with a publication date
+# Measures the date extractor on news corpora: articles with a publication date
 # (and where it came from), mentioned dates per article, Hijri dates found, and the indexing
 # slowdown (the same run with and without `--no-date-extraction`, back to back, best of N).
 # Usage: scripts/bench_dates.sh BUILD_DIR OUT.json CORPUS.jsonl.gz... (REPEAT=N, default 1)

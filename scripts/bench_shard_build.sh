@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measurement prototype for issue #6: is a full build faster as K index processes writing K
+# Measurement prototype for: is a full build faster as K index processes writing K
 # shard databases in parallel, merged with xapian-compact, than as one fahras-index run?
 # Not part of the test suite, and not a supported way to build: stories are clustered per
 # shard only and the merged metadata keeps the first shard's value of a duplicated key

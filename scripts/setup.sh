@@ -14,7 +14,7 @@ PACKAGES=(
   zlib1g-dev
   libgumbo-dev
   python3
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format-14
   libcpp-httplib-dev
   wrk
   # the search page: its Arabic fonts, and the browser tests (headless Chromium, Selenium, feeds)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Precision and recall of "same story" (issue #8), measured with the built tools.
+"""Precision and recall of "same story", measured with the built tools.
 
 Builds a test corpus from a JSON Lines (.gz) news corpus (ANT v2.1 by default):
   * the corpus records as they are (ANT v2.1 files some articles under two categories: the

@@ -24,8 +24,8 @@ inline void write(const std::filesystem::path& p, const std::string& text) {
 
 /// Moves the mtime of `p` forward, so that a rewrite in the same clock tick still counts.
 inline void bump_mtime(const std::filesystem::path& p) {
-    std::filesystem::last_write_time(p, std::filesystem::last_write_time(p) +
-                                            std::chrono::seconds(2));
+    std::filesystem::last_write_time(p,
+                                     std::filesystem::last_write_time(p) + std::chrono::seconds(2));
 }
 
 /// The article ids in the database (its `Q` terms).

@@ -82,8 +82,8 @@ TEST_CASE("clean drops marks and controls and applies NFKC case folding", "[anal
         {"\u061Cسوريا", "سوريا"},
         // Presentation forms U+FB50–U+FDFF and U+FE70–U+FEFF become base letters
         {"\uFEB3\uFEEE\uFEAD\uFEF3\uFE8E", "سوريا"},  // SEEN INITIAL … ALEF FINAL
-        {"\uFEFB", "لا"},  // ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM
-        {"\uFEF7", "لأ"},  // ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE ISOLATED FORM
+        {"\uFEFB", "لا"},                             // ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM
+        {"\uFEF7", "لأ"},    // ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE ISOLATED FORM
         {"\uFDF2", "الله"},  // ARABIC LIGATURE ALLAH ISOLATED FORM (its marks dropped)
         {"\uFE8D\uFEDF\uFEE4\uFEAE\uFE8E\uFE93", "المراة"},  // taa marbuta kept by clean
         // Latin is case-folded; compatibility characters are unified
@@ -145,12 +145,15 @@ TEST_CASE("fold unifies letter variants and digits", "[analyzer]") {
 }
 
 TEST_CASE("spelling variants fold to one form", "[analyzer]") {
-    struct Pair { const char* a; const char* b; };
+    struct Pair {
+        const char* a;
+        const char* b;
+    };
     const Pair pairs[] = {
-        {"مسؤول", "مسئول"}, {"شؤون", "شئون"},   {"رؤوس", "رءوس"},     {"أحمد", "احمد"},
-        {"إسلام", "اسلام"}, {"آخر", "اخر"},     {"مستشفى", "مستشفي"}, {"مدرسة", "مدرسه"},
-        {"٢٠١٥", "2015"},   {"۲۰۱۵", "2015"},   {"کتاب", "كتاب"},     {"عـــربي", "عربي"},
-        {"مُحَمَّد", "محمد"}, {"ﻻ", "لا"},       {"الأمريكية", "الامريكيه"}, {"ألكسندر", "الكسندر"},
+        {"مسؤول", "مسئول"}, {"شؤون", "شئون"}, {"رؤوس", "رءوس"},           {"أحمد", "احمد"},
+        {"إسلام", "اسلام"}, {"آخر", "اخر"},   {"مستشفى", "مستشفي"},       {"مدرسة", "مدرسه"},
+        {"٢٠١٥", "2015"},   {"۲۰۱۵", "2015"}, {"کتاب", "كتاب"},           {"عـــربي", "عربي"},
+        {"مُحَمَّد", "محمد"},   {"ﻻ", "لا"},      {"الأمريكية", "الامريكيه"}, {"ألكسندر", "الكسندر"},
     };
     for (const Pair& p : pairs) {
         INFO(p.a << " vs " << p.b);
@@ -159,7 +162,10 @@ TEST_CASE("spelling variants fold to one form", "[analyzer]") {
 }
 
 TEST_CASE("tokenize splits on Arabic and ASCII punctuation, keeps numbers", "[analyzer]") {
-    struct TokRow { const char* text; Words words; };
+    struct TokRow {
+        const char* text;
+        Words words;
+    };
     const TokRow rows[] = {
         // U+060C ARABIC COMMA, U+061B ARABIC SEMICOLON, U+061F ARABIC QUESTION MARK
         {"حلب، دمشق؛ بيروت؟", {"حلب", "دمشق", "بيروت"}},
@@ -263,17 +269,14 @@ TEST_CASE("light stemmer: news words, guards and names", "[analyzer]") {
 }
 
 TEST_CASE("words that must not be conflated stay apart", "[analyzer]") {
-    struct Pair { const char* a; const char* b; };
+    struct Pair {
+        const char* a;
+        const char* b;
+    };
     const Pair pairs[] = {
-        {"وزير", "زير"},       // root-initial waw (Snowball arabic makes وزيرا → زير)
-        {"وطن", "طن"},
-        {"وقت", "قت"},
-        {"لبنان", "لبن"},      // country vs. milk
-        {"قانون", "قان"},
-        {"سلام", "اسلام"},
-        {"عالم", "علم"},
-        {"كاتب", "كتاب"},
-        {"بوتين", "بوت"},
+        {"وزير", "زير"},  // root-initial waw (Snowball arabic makes وزيرا → زير)
+        {"وطن", "طن"},    {"وقت", "قت"},     {"لبنان", "لبن"},  // country vs. milk
+        {"قانون", "قان"}, {"سلام", "اسلام"}, {"عالم", "علم"},  {"كاتب", "كتاب"}, {"بوتين", "بوت"},
     };
     for (const Pair& p : pairs) {
         INFO(p.a << " vs " << p.b);

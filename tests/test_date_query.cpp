@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Date filters, ranges, sorting and date facets over a small database (issue #3).
+// Date filters, ranges, sorting and date facets over a small database.
 #include <set>
 #include <sstream>
 #include <string>

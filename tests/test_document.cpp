@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
@@ -77,7 +77,7 @@ TEST_CASE("make_document writes every term set of the schema", "[document]") {
         INFO(r.term << " — " << r.why);
         CHECK(terms.count(r.term) == 1);
     }
-    const char* absent[] = {"وزارة", "Sمسءولا", "XEوزارةُ", "مسؤولا",
+    const char* absent[] = {"وزارة",   "Sمسءولا", "XEوزارةُ", "مسؤولا",
                             "XEوزيرا",  // exact form equal to the folded form: no XE
                             "XVالدفاع"};
     for (const char* t : absent) {
@@ -125,7 +125,7 @@ TEST_CASE("values and document data", "[document]") {
     CHECK_FALSE(data.contains("line"));
 
     Article dmy = a;
-    dmy.date = "18/09/2015";  // DD/MM/YYYY is a publication date too (issue #3)
+    dmy.date = "18/09/2015";  // DD/MM/YYYY is a publication date too
     CHECK(make_document(dmy, default_analyzer()).get_value(schema::slot_date) == "20150918");
     Article undated = a;
     undated.date = "soon";
@@ -155,9 +155,12 @@ TEST_CASE("an indexing run counts, replaces and reports", "[document][indexer]")
     std::filesystem::create_directories(corpus / "sub");
     std::ofstream(corpus / "a.txt") << "عنوان أول\n\nنص المقال الأول عن حلب.\n";
     std::ofstream(corpus / "sub" / "b.jsonl")
-        << R"({"id": "b1", "title": "ثاني", "body": "نص ثان"})" << "\n"
-        << R"({"id": "b2", "title": )" << "\n"
-        << R"({"id": "b3", "title": "ثالث", "body": "نص ثالث"})" << "\n";
+        << R"({"id": "b1", "title": "ثاني", "body": "نص ثان"})"
+        << "\n"
+        << R"({"id": "b2", "title": )"
+        << "\n"
+        << R"({"id": "b3", "title": "ثالث", "body": "نص ثالث"})"
+        << "\n";
     std::ofstream(corpus / "notes.pdf") << "%PDF";
     std::ofstream(corpus / ".hidden.txt") << "مخفي\n\nلا يفهرس";
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Date terms, slots and document data written by make_document() (issue #3).
+// Date terms, slots and document data written by make_document().
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -122,8 +122,8 @@ TEST_CASE("document dates: the date field is an ISO date or empty, the input kep
     }
     // Hijri metadata dates, converted with the Umm al-Qura calendar (10 Shawwal 1436 =
     // 26 July 2015, as in text).
-    for (const char* raw : {"10 شوال 1436 هـ", "1436/10/10هـ", "الأحد 10 شوال 1436هـ",
-                            "1436-10-10"}) {
+    for (const char* raw :
+         {"10 شوال 1436 هـ", "1436/10/10هـ", "الأحد 10 شوال 1436هـ", "1436-10-10"}) {
         CAPTURE(raw);
         a.date = raw;
         const Xapian::Document doc = make_document(a, default_analyzer());

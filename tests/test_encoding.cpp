@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <unicode/ucnv.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/encoding.hpp"
@@ -111,7 +111,8 @@ TEST_CASE("HTML pages: title, body without scripts and navigation, date", "[enco
         CHECK(a.date == row.date);
     }
     CHECK(declared_charset(R"(<meta charset="windows-1256">)") == "windows-1256");
-    CHECK(declared_charset(R"(<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">)") ==
+    CHECK(declared_charset(
+              R"(<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">)") ==
           "iso-8859-6");
     CHECK(declared_charset("<p>x</p>").empty());
 }
@@ -120,9 +121,9 @@ TEST_CASE("readers convert legacy files and honour --encoding", "[encoding][read
     test::TempDir dir;
     const std::string text = "عنوان الخبر\n\nنص الخبر عن حلب";
     std::ofstream(dir / "cp.txt") << encode(text, "windows-1256");
-    std::ofstream(dir / "page.html") << "<meta charset=windows-1256><title>"
-                                     << encode("عنوان", "windows-1256") << "</title><p>"
-                                     << encode("نص", "windows-1256") << "</p>";
+    std::ofstream(dir / "page.html")
+        << "<meta charset=windows-1256><title>" << encode("عنوان", "windows-1256") << "</title><p>"
+        << encode("نص", "windows-1256") << "</p>";
     std::ofstream(dir / "latin.txt") << "caf\xE9\n\ntext";
     std::vector<Article> got;
     std::vector<std::string> errors;

@@ -37,7 +37,11 @@ const EntityResolver& resolver() {
 }  // namespace
 
 TEST_CASE("the seeds' names are found with their type and canonical id", "[entities]") {
-    struct Row { const char* text; EntityKind kind; const char* id; };
+    struct Row {
+        const char* text;
+        EntityKind kind;
+        const char* id;
+    };
     const Row rows[] = {
         {"آشتون كارتر", EntityKind::person, "fahras:ashton-carter"},
         {"سيرغي شويغو", EntityKind::person, "fahras:sergei-shoigu"},
@@ -72,7 +76,11 @@ TEST_CASE("the seeds' names are found with their type and canonical id", "[entit
 }
 
 TEST_CASE("clitics before a name are part of the mention, not of the name", "[entities]") {
-    struct Row { const char* text; const char* id; const char* surface; };
+    struct Row {
+        const char* text;
+        const char* id;
+        const char* surface;
+    };
     const Row rows[] = {
         {"وبوتين", "fahras:vladimir-putin", "بوتين"},
         {"لروسيا", "iso3166-1:RU", "روسيا"},
@@ -94,13 +102,15 @@ TEST_CASE("clitics before a name are part of the mention, not of the name", "[en
 }
 
 TEST_CASE("mentions in a sentence carry byte offsets of the whole mention", "[entities]") {
-    const std::string text = "وقال إن وزير الدفاع الأميركي آشتون كارتر ونظيره الروسي سيرغي "
-                             "شويغو بحثا الوضع في سورية، ثم اتصل كارتر بشويجو.";
+    const std::string text =
+        "وقال إن وزير الدفاع الأميركي آشتون كارتر ونظيره الروسي سيرغي "
+        "شويغو بحثا الوضع في سورية، ثم اتصل كارتر بشويجو.";
     const auto mentions = extract(text);
     std::vector<std::string> ids;
     for (const auto& m : mentions) {
         ids.push_back(m.id);
-        CHECK(text.substr(m.start, m.end - m.start).ends_with(m.surface.substr(m.surface.size() - 2)));
+        CHECK(text.substr(m.start, m.end - m.start)
+                  .ends_with(m.surface.substr(m.surface.size() - 2)));
     }
     CHECK(ids == std::vector<std::string>{"fahras:ashton-carter", "fahras:sergei-shoigu",
                                           "iso3166-1:SY", "fahras:ashton-carter",
@@ -111,7 +121,11 @@ TEST_CASE("mentions in a sentence carry byte offsets of the whole mention", "[en
 }
 
 TEST_CASE("context cues type unknown names and accept them", "[entities]") {
-    struct Row { const char* text; EntityKind kind; const char* surface; };
+    struct Row {
+        const char* text;
+        EntityKind kind;
+        const char* surface;
+    };
     const Row rows[] = {
         {"وصرح الناطق باسم البنتاغون جيف ديفيس للصحفيين", EntityKind::person, "جيف ديفيس"},
         {"وقال السفير الروسي ألكسندر زاسيبكين", EntityKind::person, "ألكسندر زاسيبكين"},
@@ -134,12 +148,9 @@ TEST_CASE("context cues type unknown names and accept them", "[entities]") {
 
 TEST_CASE("common words that look like names are not entities", "[entities]") {
     const char* texts[] = {
-        "قال إن الوضع في المنطقة صعب جدا",
-        "وأكد الرئيس أن الحكومة ستعمل غدا",
-        "سيعقد المؤتمر في الأسبوع المقبل",
-        "وقال المتحدث إن الاجتماع كان مثمرا",
-        "فتح الباب أمام الحوار",
-        "حسن النية والعمل الجاد",
+        "قال إن الوضع في المنطقة صعب جدا", "وأكد الرئيس أن الحكومة ستعمل غدا",
+        "سيعقد المؤتمر في الأسبوع المقبل", "وقال المتحدث إن الاجتماع كان مثمرا",
+        "فتح الباب أمام الحوار",           "حسن النية والعمل الجاد",
     };
     for (const char* t : texts) {
         INFO(t);
@@ -150,11 +161,14 @@ TEST_CASE("common words that look like names are not entities", "[entities]") {
 }
 
 TEST_CASE("match keys put spelling variants in one bucket", "[entities]") {
-    struct Row { const char* a; const char* b; bool same; };
+    struct Row {
+        const char* a;
+        const char* b;
+        bool same;
+    };
     const Row rows[] = {
-        {"شويغو", "شويجو", true},       {"الأميركي", "الأمريكي", true},
-        {"سوريا", "سورية", true},       {"زاخاروفا", "زخاروفا", true},
-        {"غوغل", "جوجل", true},         {"حلب", "لبنان", false},
+        {"شويغو", "شويجو", true},      {"الأميركي", "الأمريكي", true}, {"سوريا", "سورية", true},
+        {"زاخاروفا", "زخاروفا", true}, {"غوغل", "جوجل", true},         {"حلب", "لبنان", false},
         {"بوتين", "بيروت", false},
     };
     for (const Row& r : rows) {
@@ -164,7 +178,10 @@ TEST_CASE("match keys put spelling variants in one bucket", "[entities]") {
 }
 
 TEST_CASE("names typed in any variant or in Latin letters resolve", "[entities]") {
-    struct Row { const char* query; const char* id; };
+    struct Row {
+        const char* query;
+        const char* id;
+    };
     const Row rows[] = {
         {"شويغو", "fahras:sergei-shoigu"},  {"شويجو", "fahras:sergei-shoigu"},
         {"Shoigu", "fahras:sergei-shoigu"}, {"Sergei Shoigu", "fahras:sergei-shoigu"},
@@ -180,15 +197,17 @@ TEST_CASE("names typed in any variant or in Latin letters resolve", "[entities]"
     }
 }
 
-TEST_CASE("Latin names without a gazetteer English name resolve by transliteration",
-          "[entities]") {
+TEST_CASE("Latin names without a gazetteer English name resolve by transliteration", "[entities]") {
     const EntityResolver r({
         {"x:1", EntityKind::person, "شويغو", "", {}},
         {"x:2", EntityKind::place, "حلب", "", {}},
         {"x:3", EntityKind::person, "كيري", "", {}},
         {"x:4", EntityKind::person, "زاسبكين", "", {}},
     });
-    struct Row { const char* query; const char* id; };
+    struct Row {
+        const char* query;
+        const char* id;
+    };
     const Row rows[] = {{"Shoigu", "x:1"}, {"Shoygu", "x:1"}, {"Aleppo", "x:2"},
                         {"Halab", "x:2"},  {"Kerry", "x:3"},  {"Zasypkin", "x:4"}};
     for (const Row& row : rows) {
@@ -225,10 +244,9 @@ TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "
     // FAHRAS_NAMES_FILE names another pairs file (the dev lines of google_ar2en_train.tsv, for
     // tuning: docs/ENTITIES.md); FAHRAS_NAMES_MISSES=1 prints each miss on stderr.
     const char* other = std::getenv("FAHRAS_NAMES_FILE");
-    const std::filesystem::path file =
-        other != nullptr
-            ? std::filesystem::path(other)
-            : std::filesystem::path(FAHRAS_SHARED_DIR) / "data/names/google_ar2en_eval.tsv";
+    const std::filesystem::path file = other != nullptr ? std::filesystem::path(other)
+                                                        : std::filesystem::path(FAHRAS_SHARED_DIR) /
+                                                              "data/names/google_ar2en_eval.tsv";
     if (!std::filesystem::exists(file)) {
         WARN("skipped: " << file << " is absent");
         return;
@@ -258,7 +276,8 @@ TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "
     const bool misses = std::getenv("FAHRAS_NAMES_MISSES") != nullptr;
     for (const auto& [arabic, latin] : pairs) {
         const Resolution res = r.resolve(latin);
-        const bool found = std::find(res.ids.begin(), res.ids.end(), id_of[arabic]) != res.ids.end();
+        const bool found =
+            std::find(res.ids.begin(), res.ids.end(), id_of[arabic]) != res.ids.end();
         if (found) ++among;
         if (found && res.ids.size() == 1) ++top1;
         if (res.ids.empty()) ++nothing;
@@ -271,9 +290,9 @@ TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "
     }
     const double n = static_cast<double>(pairs.size());
     WARN("Latin→Arabic over " << pairs.size() << " pairs, " << id_of.size()
-         << " candidate names: unique and right " << top1 / n << ", right among the best "
-         << among / n << " (mean " << candidates / n << " candidates), nothing "
-         << nothing / n);
+                              << " candidate names: unique and right " << top1 / n
+                              << ", right among the best " << among / n << " (mean "
+                              << candidates / n << " candidates), nothing " << nothing / n);
     // A floor below the measured values (0.910 unique and right on the held-out file): catches
     // a broken transliterator or a ranking regression, not noise.
     CHECK(among / n > 0.5);
@@ -287,7 +306,11 @@ TEST_CASE("tagger spans add unknown names and take the gazetteer's ids", "[entit
     REQUIRE(tokens.size() == 5);
     // بيروت is a common word: the tagger has to confirm it (next test), so every row tags it.
     const TaggedSpan beirut{4, 5, EntityKind::place, 0.9};
-    struct Row { TaggedSpan span; std::size_t mentions; const char* first_id; };
+    struct Row {
+        TaggedSpan span;
+        std::size_t mentions;
+        const char* first_id;
+    };
     const Row rows[] = {
         {{1, 3, EntityKind::person, 0.9}, 2, "name:زيد الخالدي"},
         {{1, 3, EntityKind::person, 0.3}, 1, "geonames:276781"},  // below the confidence floor
@@ -325,14 +348,18 @@ TEST_CASE("a one-word common name needs the tagger's agreement", "[entities]") {
     const std::string text = "التقى زيد الخالدي في بيروت";
     const auto tokens = default_analyzer().analyze(text);
     const TaggedSpan person_zaid{1, 3, EntityKind::person, 0.9};
-    struct Row { std::vector<TaggedSpan> tagged; const EntityExtractor* x; std::size_t places; };
+    struct Row {
+        std::vector<TaggedSpan> tagged;
+        const EntityExtractor* x;
+        std::size_t places;
+    };
     const Row rows[] = {
-        {{person_zaid, {4, 5, EntityKind::place, 0.9}}, &x, 1},      // confirmed
-        {{person_zaid}, &x, 0},                                      // tagger left it out
-        {{person_zaid, {4, 5, EntityKind::person, 0.9}}, &x, 0},     // tagger says a person
-        {{person_zaid, {4, 5, EntityKind::place, 0.4}}, &x, 0},      // too unsure to confirm
-        {{person_zaid}, &unconfirmed, 1},                            // the check turned off
-        {{}, &x, 1},                                                 // no tagger ran
+        {{person_zaid, {4, 5, EntityKind::place, 0.9}}, &x, 1},   // confirmed
+        {{person_zaid}, &x, 0},                                   // tagger left it out
+        {{person_zaid, {4, 5, EntityKind::person, 0.9}}, &x, 0},  // tagger says a person
+        {{person_zaid, {4, 5, EntityKind::place, 0.4}}, &x, 0},   // too unsure to confirm
+        {{person_zaid}, &unconfirmed, 1},                         // the check turned off
+        {{}, &x, 1},                                              // no tagger ran
     };
     for (const Row& r : rows) {
         INFO("tagged spans: " << r.tagged.size() << ", check " << (r.x == &x ? "on" : "off"));
@@ -368,9 +395,13 @@ TEST_CASE("a tagger span wins over a gazetteer name of other bounds", "[entities
     const auto tokens = default_analyzer().analyze(text);
     REQUIRE(tokens.size() == 5);
     const std::vector<TaggedSpan> council{{1, 3, EntityKind::organisation, 0.9}};
-    struct Row { const EntityExtractor* x; std::size_t last; MentionSource source; };
-    for (const Row& r : {Row{&x, 3, MentionSource::tagger},
-                         Row{&gazetteer_first, 4, MentionSource::gazetteer}}) {
+    struct Row {
+        const EntityExtractor* x;
+        std::size_t last;
+        MentionSource source;
+    };
+    for (const Row& r :
+         {Row{&x, 3, MentionSource::tagger}, Row{&gazetteer_first, 4, MentionSource::gazetteer}}) {
         const auto found = r.x->extract(text, tokens, council);
         REQUIRE(found.size() == 1);
         CHECK(found.front().first_token == 1);
@@ -380,11 +411,20 @@ TEST_CASE("a tagger span wins over a gazetteer name of other bounds", "[entities
     }
     // A seed person after an office: the tagger's span gets the curated id, through a clitic
     // too; an entry of another type does not name a span (رويترز is an organisation).
-    struct Named { const char* text; TaggedSpan span; const char* id; const char* surface; };
+    struct Named {
+        const char* text;
+        TaggedSpan span;
+        const char* id;
+        const char* surface;
+    };
     const Named rows[] = {
-        {"قال وزير الدفاع الأمريكي آشتون كارتر", {4, 6, EntityKind::person, 0.9},
-         "fahras:ashton-carter", "آشتون كارتر"},
-        {"التقى وآشتون كارتر", {1, 3, EntityKind::person, 0.9}, "fahras:ashton-carter",
+        {"قال وزير الدفاع الأمريكي آشتون كارتر",
+         {4, 6, EntityKind::person, 0.9},
+         "fahras:ashton-carter",
+         "آشتون كارتر"},
+        {"التقى وآشتون كارتر",
+         {1, 3, EntityKind::person, 0.9},
+         "fahras:ashton-carter",
          "آشتون كارتر"},
         {"نقلت رويترز", {1, 2, EntityKind::organisation, 0.9}, "fahras:reuters", "رويترز"},
         {"نقلت رويترز", {1, 2, EntityKind::person, 0.9}, "name:رويترز", "رويترز"},
@@ -442,27 +482,29 @@ TEST_CASE("with a tagger, only trusted gazetteer names fill untagged words", "[e
     // Spelled-out letters alone (اف ام "FM") are no name; a listed one (بي بي سي) is the
     // gazetteer's.
     const std::string radio = "قالت اذاعة جوهرة اف ام";
-    CHECK(x.extract(radio, default_analyzer().analyze(radio),
-                    {{3, 5, EntityKind::organisation, 0.9}})
-              .empty());
+    CHECK(
+        x.extract(radio, default_analyzer().analyze(radio), {{3, 5, EntityKind::organisation, 0.9}})
+            .empty());
     const std::string bbc = "ذكرت بي بي سي";
-    const auto found = x.extract(bbc, default_analyzer().analyze(bbc),
-                                 {{1, 4, EntityKind::organisation, 0.9}});
+    const auto found =
+        x.extract(bbc, default_analyzer().analyze(bbc), {{1, 4, EntityKind::organisation, 0.9}});
     REQUIRE(found.size() == 1);
     CHECK(found.front().id == "fahras:bbc");
 }
 
-TEST_CASE("a one-word tagged person is the only gazetteer person of that last name",
-          "[entities]") {
+TEST_CASE("a one-word tagged person is the only gazetteer person of that last name", "[entities]") {
     Gazetteer g;
     g.add({"t:zaid", EntityKind::person, "زيد الخالدي", "", {}});
     g.add({"t:amr", EntityKind::person, "عمرو الخالدي", "", {}});
     g.add({"t:salem", EntityKind::person, "سالم المنصوري", "", {"سالم بن علي المنصوري"}});
     const EntityExtractor x(g);
-    struct Row { const char* text; const char* id; };
+    struct Row {
+        const char* text;
+        const char* id;
+    };
     const Row rows[] = {
-        {"قال المنصوري", "t:salem"},         // one person of that last name (name and alias)
-        {"قال الخالدي", "name:الخالدي"},     // two: no canonical id
+        {"قال المنصوري", "t:salem"},      // one person of that last name (name and alias)
+        {"قال الخالدي", "name:الخالدي"},  // two: no canonical id
     };
     for (const Row& r : rows) {
         INFO(r.text);

@@ -29,8 +29,7 @@ std::vector<EntityMention> tagged(const EntityExtractor& x, std::string_view tex
 
 }  // namespace
 
-TEST_CASE("a proclitic comes off a tagged name only when the rest is a known word",
-          "[entities]") {
+TEST_CASE("a proclitic comes off a tagged name only when the rest is a known word", "[entities]") {
     test::TempDir dir;
     {
         std::ofstream f(dir / "common.txt");
@@ -40,7 +39,12 @@ TEST_CASE("a proclitic comes off a tagged name only when the rest is a known wor
     g.add({"t:beirut", EntityKind::place, "بيروت", "", {}});
     g.load_common_words(dir / "common.txt");
     const EntityExtractor x(g);
-    struct Row { const char* text; std::size_t token; EntityKind kind; const char* id; };
+    struct Row {
+        const char* text;
+        std::size_t token;
+        EntityKind kind;
+        const char* id;
+    };
     const Row rows[] = {
         // ك + «اليفورنيا», ب + «التيمور», ف + «النسيا»: no such words, the letter is the name's.
         {"زار كاليفورنيا", 1, EntityKind::place, "name:كاليفورنيا"},
@@ -53,8 +57,9 @@ TEST_CASE("a proclitic comes off a tagged name only when the rest is a known wor
     for (const Row& r : rows) {
         INFO(r.text);
         const auto found = tagged(x, r.text, r.token, r.token + 1, r.kind);
-        const auto at = std::find_if(found.begin(), found.end(),
-                                     [&](const EntityMention& m) { return m.first_token == r.token; });
+        const auto at = std::find_if(found.begin(), found.end(), [&](const EntityMention& m) {
+            return m.first_token == r.token;
+        });
         REQUIRE(at != found.end());
         CHECK(at->id == r.id);
     }
@@ -81,14 +86,13 @@ TEST_CASE("a Latin name resolves only to an entity whose name is close to it", "
         {"x:ghouta", EntityKind::place, "الغوطة", "", {}},
         {"x:kerry", EntityKind::person, "جون كيري", "John Kerry", {}},
     });
-    struct Row { const char* query; std::vector<std::string> ids; };
+    struct Row {
+        const char* query;
+        std::vector<std::string> ids;
+    };
     const Row rows[] = {
-        {"California", {}},
-        {"Oakland", {"x:oakland"}},
-        {"Ghouta", {"x:ghouta"}},
-        {"al-Ghouta", {"x:ghouta"}},
-        {"Kerry", {"x:kerry"}},
-        {"Ghoutistan", {}},
+        {"California", {}},          {"Oakland", {"x:oakland"}}, {"Ghouta", {"x:ghouta"}},
+        {"al-Ghouta", {"x:ghouta"}}, {"Kerry", {"x:kerry"}},     {"Ghoutistan", {}},
     };
     for (const Row& row : rows) {
         INFO(row.query);
@@ -121,12 +125,14 @@ TEST_CASE("spelling variants of a tagged name join the one gazetteer spelling", 
     g.load_common_words(std::filesystem::path(FAHRAS_SOURCE_DIR) /
                         "data/gazetteer/common-words.txt");
     const EntityExtractor x(g);
-    struct Row { const char* text; std::size_t first, last; const char* id; };
+    struct Row {
+        const char* text;
+        std::size_t first, last;
+        const char* id;
+    };
     const Row rows[] = {
-        {"قال فلاديمير بوتن", 1, 3, "t:putin"},
-        {"قال بوتن", 1, 2, "t:putin"},
-        {"قال سيرجي شويجو", 1, 3, "t:shoigu"},
-        {"قال شويجو", 1, 2, "t:shoigu"},
+        {"قال فلاديمير بوتن", 1, 3, "t:putin"},    {"قال بوتن", 1, 2, "t:putin"},
+        {"قال سيرجي شويجو", 1, 3, "t:shoigu"},     {"قال شويجو", 1, 2, "t:shoigu"},
         {"قال محمد عباس", 1, 3, "name:محمد عباس"},  // محمد is not محمود
     };
     for (const Row& r : rows) {
@@ -154,7 +160,10 @@ TEST_CASE("nationality words are never persons", "[entities]") {
 
 TEST_CASE("acronyms and Arabic names of well-known organisations and people resolve",
           "[entities]") {
-    struct Row { const char* query; const char* id; };
+    struct Row {
+        const char* query;
+        const char* id;
+    };
     const Row rows[] = {
         {"ISIS", "fahras:isis"},
         {"ISIL", "fahras:isis"},
@@ -199,12 +208,16 @@ TEST_CASE("a given name tagged alone before a known surname is the whole person"
 
 TEST_CASE("a one-word person is the person its title, lineage or article names", "[entities]") {
     const EntityExtractor x(default_gazetteer());
-    struct Row { const char* text; std::size_t first, last; const char* id; };
+    struct Row {
+        const char* text;
+        std::size_t first, last;
+        const char* id;
+    };
     const Row rows[] = {
-        {"قال الملك سلمان إن", 2, 3, "fahras:king-salman"},                        // title
+        {"قال الملك سلمان إن", 2, 3, "fahras:king-salman"},                               // title
         {"استقبل محمد بن سلمان بن عبدالعزيز الوفد", 1, 6, "fahras:mohammed-bin-salman"},  // lineage
         {"وصل سلمان بن عبدالعزيز آل سعود", 1, 6, "fahras:king-salman"},
-        {"قال سلمان إن", 1, 2, "name:سلمان"},                                       // no context
+        {"قال سلمان إن", 1, 2, "name:سلمان"},  // no context
     };
     for (const Row& r : rows) {
         INFO(r.text);
@@ -229,7 +242,10 @@ TEST_CASE("a match key names a span only when the spellings are close", "[entiti
     g.add({"t:jubeir", EntityKind::person, "عادل الجبير", "", {"الجبير"}});
     g.add({"t:shoigu", EntityKind::person, "شويغو", "", {}});
     const EntityExtractor x(g);
-    struct Row { const char* text; const char* id; };
+    struct Row {
+        const char* text;
+        const char* id;
+    };
     // الإكبار and الجبير share the key الغبر (ك → غ, inner alef and ي before ر dropped).
     const Row rows[] = {{"قال الإكبار", "name:الاكبار"}, {"قال شويجو", "t:shoigu"}};
     for (const Row& r : rows) {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/exact_terms.hpp"

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/facet_values.hpp"
@@ -149,11 +149,12 @@ TEST_CASE("pack_values round-trips any bytes and stops at damage", "[facets]") {
           std::vector<std::string>{"fahras:sergei-shoigu", "", std::string("a\0b", 3)});
     // A length byte that promises more bytes than follow.
     CHECK(fahras::unpack_values("\x80").empty());
-    CHECK(fahras::unpack_values("\x05" "ab").empty());
+    CHECK(fahras::unpack_values("\x05"
+                                "ab")
+              .empty());
 }
 
-TEST_CASE("FacetCounter counts single- and multi-valued facets over the whole match",
-          "[facets]") {
+TEST_CASE("FacetCounter counts single- and multi-valued facets over the whole match", "[facets]") {
     const auto all = count(Xapian::Query::MatchAll);
     CHECK(all.at("source") == Counts{{"bbc", 3}, {"cnn", 2}, {"alarabia", 1}});
     CHECK(all.at("category") ==
@@ -169,12 +170,10 @@ TEST_CASE("FacetCounter counts single- and multi-valued facets over the whole ma
     CHECK(syria.at("tag") == Counts{{"x", 3}, {"y", 2}, {"z", 1}});
 }
 
-TEST_CASE("FacetCounter's own spy and the built-in per-slot spies count the same",
-          "[facets]") {
-    for (const Xapian::Query& query :
-         {Xapian::Query(Xapian::Query::MatchAll),
-          Xapian::Query("Z" + fahras::Analyzer::stem_word("سوريا")),
-          Xapian::Query("Z" + fahras::Analyzer::stem_word("لبنان"))}) {
+TEST_CASE("FacetCounter's own spy and the built-in per-slot spies count the same", "[facets]") {
+    for (const Xapian::Query& query : {Xapian::Query(Xapian::Query::MatchAll),
+                                       Xapian::Query("Z" + fahras::Analyzer::stem_word("سوريا")),
+                                       Xapian::Query("Z" + fahras::Analyzer::stem_word("لبنان"))}) {
         INFO(query.get_description());
         const auto own = count(query, 0, Spies::own);
         CHECK(own == count(query, 0, Spies::builtin));
@@ -240,8 +239,8 @@ TEST_CASE("fahras-query --facets in JSON, text and TSV", "[facets]") {
         CHECK(status == 0);
         return out.str();
     };
-    const auto json = nlohmann::json::parse(
-        run({"--format", "json", "--facets", "--limit", "0", "سوريا"}));
+    const auto json =
+        nlohmann::json::parse(run({"--format", "json", "--facets", "--limit", "0", "سوريا"}));
     CHECK(json.at("facets_exact") == true);
     CHECK(json.at("facets_counted") == 4);
     const auto& source = json.at("facets").at("source");
@@ -361,8 +360,8 @@ TEST_CASE("Facets past --facet-limit are estimated on a sample and say so", "[fa
                                console) == 0);
     CHECK(out.str().find("Facets (estimated: counted on a sample of ") != std::string::npos);
     out.str("");
-    REQUIRE(fahras::query_main({"--db", path, "--format", "tsv", "--facets", "--facet-limit",
-                                "200", "سوريا"},
-                               console) == 0);
+    REQUIRE(fahras::query_main(
+                {"--db", path, "--format", "tsv", "--facets", "--facet-limit", "200", "سوريا"},
+                console) == 0);
     CHECK(out.str().find("#facets_estimated\t16\t") != std::string::npos);
 }

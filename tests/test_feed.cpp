@@ -31,8 +31,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("xml_escape: markup characters, forbidden characters, ill-formed UTF-8",
-          "[feed]") {
+TEST_CASE("xml_escape: markup characters, forbidden characters, ill-formed UTF-8", "[feed]") {
     struct Row {
         std::string in, out;
     };
@@ -41,12 +40,16 @@ TEST_CASE("xml_escape: markup characters, forbidden characters, ill-formed UTF-8
         {"a & b \"c\" 'd'", "a &amp; b &quot;c&quot; &apos;d&apos;"},
         {"&amp;", "&amp;amp;"},
         {"سطر\tأول\nثان\r", "سطر\tأول\nثان\r"},
-        {std::string("a\x01\x1F" "b\x7F", 5), "ab\x7F"},       // C0 controls dropped, DEL is a Char
-        {"x\xEF\xBF\xBEy\xEF\xBF\xBFz", "xyz"},                // U+FFFE, U+FFFF dropped
-        {"ok\xC3(", "ok\xEF\xBF\xBD("},                        // truncated sequence → U+FFFD
-        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // a surrogate: each byte → U+FFFD
-        {"\xEF\xBF\xBD", "\xEF\xBF\xBD"},                      // U+FFFD itself is kept
-        {"\xF0\x9F\x93\xB0", "\xF0\x9F\x93\xB0"},              // U+1F4F0 NEWSPAPER
+        {std::string("a\x01\x1F"
+                     "b\x7F",
+                     5),
+         "ab\x7F"},                              // C0 controls dropped, DEL is a Char
+        {"x\xEF\xBF\xBEy\xEF\xBF\xBFz", "xyz"},  // U+FFFE, U+FFFF dropped
+        {"ok\xC3(", "ok\xEF\xBF\xBD("},          // truncated sequence → U+FFFD
+        {"\xED\xA0\x80",
+         "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // a surrogate: each byte → U+FFFD
+        {"\xEF\xBF\xBD", "\xEF\xBF\xBD"},          // U+FFFD itself is kept
+        {"\xF0\x9F\x93\xB0", "\xF0\x9F\x93\xB0"},  // U+1F4F0 NEWSPAPER
     };
     for (const Row& row : rows) {
         CAPTURE(row.in);
@@ -77,20 +80,24 @@ TEST_CASE("atom_feed: one escaped entry per hit, newest date as updated", "[feed
                                       "2026-12-06T08:00:00Z"};
     const std::string feed = fahras::atom_feed(result, context);
 
-    CHECK(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    CHECK(feed.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
     CHECK(count(feed, "<entry>") == 3);
     CHECK(count(feed, "</entry>") == 3);
-    CHECK(feed.find("<title type=\"text\">فهرس: ترامب &amp; &lt;b&gt;</title>") != std::string::npos);
+    CHECK(feed.find("<title type=\"text\">فهرس: ترامب &amp; &lt;b&gt;</title>") !=
+          std::string::npos);
     CHECK(feed.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
     CHECK(feed.find("<img") == std::string::npos);
     CHECK(feed.find("<summary type=\"text\">قال ترامب &lt;إن&gt;</summary>") != std::string::npos);
     CHECK(feed.find("href=\"https://example.org/a?x=1&amp;y=2\"") != std::string::npos);
     CHECK(feed.find("<id>http://127.0.0.1:8080/article/ant21%3AFR-1</id>") != std::string::npos);
-    CHECK(feed.find("href=\"http://127.0.0.1:8080/feed?q=%D8%AA&amp;source=a%26b\"") != std::string::npos);
+    CHECK(feed.find("href=\"http://127.0.0.1:8080/feed?q=%D8%AA&amp;source=a%26b\"") !=
+          std::string::npos);
     CHECK(feed.find("<category term=\"AFP\" label=\"agency\"/>") != std::string::npos);
     // An untitled hit is titled by its id; the feed's date is the newest hit's.
     CHECK(feed.find("<title type=\"text\">seed/2</title>") != std::string::npos);
-    CHECK(feed.find("<updated>2019-01-02T00:00:00Z</updated>\n  <link rel=\"self\"") != std::string::npos);
+    CHECK(feed.find("<updated>2019-01-02T00:00:00Z</updated>\n  <link rel=\"self\"") !=
+          std::string::npos);
     // An undated hit takes the feed's date and has no <published>.
     CHECK(count(feed, "<published>") == 2);
 }
@@ -105,8 +112,10 @@ TEST_CASE("atom_feed: no hits gives a valid empty feed dated now", "[feed]") {
 TEST_CASE("opensearch_description and request_base_url", "[feed]") {
     const std::string xml = fahras::opensearch_description("http://127.0.0.1:8080");
     CHECK(xml.find("template=\"http://127.0.0.1:8080/?q={searchTerms}\"") != std::string::npos);
-    CHECK(xml.find("type=\"application/atom+xml\" method=\"get\" template=\"http://127.0.0.1:8080/feed?q={searchTerms}\"") != std::string::npos);
-    CHECK(fahras::request_base_url("news.example:8080", "", "127.0.0.1:1") == "http://news.example:8080");
+    CHECK(xml.find("type=\"application/atom+xml\" method=\"get\" "
+                   "template=\"http://127.0.0.1:8080/feed?q={searchTerms}\"") != std::string::npos);
+    CHECK(fahras::request_base_url("news.example:8080", "", "127.0.0.1:1") ==
+          "http://news.example:8080");
     CHECK(fahras::request_base_url("[::1]:80", "https", "x") == "https://[::1]:80");
     CHECK(fahras::request_base_url("evil\"><x", "", "127.0.0.1:8080") == "http://127.0.0.1:8080");
     CHECK(fahras::request_base_url("", "http", "127.0.0.1:8080") == "http://127.0.0.1:8080");

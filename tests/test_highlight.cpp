@@ -67,7 +67,7 @@ TEST_CASE("the highlighter marks what the analysis pipeline matches", "[highligh
          "الحكومة [السورية] في [سوريا]"},
         {"phrase: both words marked", "\"مسؤول رفيع\"", "قال مسؤول رفيع في الإدارة",
          "قال [مسؤول] [رفيع] في الإدارة"},
-        {"Latin words, case folded", "Reuters", "نقلت reuters عن REUTERS", 
+        {"Latin words, case folded", "Reuters", "نقلت reuters عن REUTERS",
          "نقلت [reuters] عن [REUTERS]"},
         {"excluded words are not marked", "روسيا -سوريا", "روسيا و سوريا", "[روسيا] و سوريا"},
         {"whitespace runs collapse", "غزة", "  في\n\nغزة  اليوم ", "في [غزة] اليوم"},
@@ -88,9 +88,9 @@ TEST_CASE("the highlighter picks the passage with the most wanted words", "[high
     const std::string text = "الوزير" + filler + " وقال الوزير في دمشق" + filler;
     const std::string out = snippet_of("الوزير دمشق", text, 80);
     CHECK(out.find("[الوزير] في [دمشق]") != std::string::npos);
-    CHECK(out.rfind("\u2026", 0) == 0);                // text left out before
+    CHECK(out.rfind("\u2026", 0) == 0);  // text left out before
     CHECK(out.size() >= 3);
-    CHECK(out.substr(out.size() - 3) == "\u2026");    // and after
+    CHECK(out.substr(out.size() - 3) == "\u2026");  // and after
     CHECK(valid_utf8(out));
 
     // The same words twice beat one word thrice.
@@ -99,8 +99,7 @@ TEST_CASE("the highlighter picks the passage with the most wanted words", "[high
     CHECK(best.find("[رفح]") != std::string::npos);
 }
 
-TEST_CASE("the highlighter starts at the text's opening when the match fits there",
-          "[highlight]") {
+TEST_CASE("the highlighter starts at the text's opening when the match fits there", "[highlight]") {
     const std::string text = "في غزة اليوم، قال مسؤول إن الطرق مغلقة. وأضاف أن المعبر مفتوح.";
     const std::string out = snippet_of("مسؤول", text, 60);
     CHECK(out.rfind("في غزة اليوم، قال [مسؤول]", 0) == 0);
@@ -190,8 +189,7 @@ TEST_CASE("document data members are found without a full parse", "[highlight]")
     CHECK_FALSE(fahras::decode_json_string("\"\\x\""));
 }
 
-TEST_CASE("Highlighter::marks gives every matching whole word of a text, in order",
-          "[highlight]") {
+TEST_CASE("Highlighter::marks gives every matching whole word of a text, in order", "[highlight]") {
     const fahras::Highlighter highlighter(terms_of("مسئولين"));
     const std::string text = "قال مسؤولين  في\nبالمسؤولية، وأضاف المسؤول: لا مسألة";
     std::vector<std::string> marked;

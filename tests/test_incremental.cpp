@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Incremental indexing, locking and atomic rebuilds (issue #5): exact database contents after
+// Incremental indexing, locking and atomic rebuilds: exact database contents after
 // each change to the inputs.
 #include <unistd.h>
 
@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/common/schema.hpp"
 #include "fahras/indexer/generations.hpp"
@@ -63,8 +63,13 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
     const std::vector<Step> steps = {
         {"first run", [] {}, 5, 0, 0, 0, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
         {"nothing changed", [] {}, 0, 0, 0, 5, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
-        {"mtime moved, content same", [&] { bump_mtime(corpus / "a.txt"); },
-         0, 0, 0, 5, {"corpus/a.txt", "b1", "b2", "b3", "c"}},
+        {"mtime moved, content same",
+         [&] { bump_mtime(corpus / "a.txt"); },
+         0,
+         0,
+         0,
+         5,
+         {"corpus/a.txt", "b1", "b2", "b3", "c"}},
         {"a JSONL line changed, one removed, one added",
          [&] {
              write(corpus / "b.jsonl", line("b1", "الأول", "نص أول") +
@@ -72,26 +77,52 @@ TEST_CASE("incremental runs: add, modify, delete and rename files and lines", "[
                                            line("b4", "الرابع", "نص رابع"));
              bump_mtime(corpus / "b.jsonl");
          },
-         1, 1, 1, 3, {"corpus/a.txt", "b1", "b2", "b4", "c"}},
+         1,
+         1,
+         1,
+         3,
+         {"corpus/a.txt", "b1", "b2", "b4", "c"}},
         {"a line removed above others: they are unchanged",
          [&] {
              write(corpus / "b.jsonl",
                    line("b2", "الثاني", "نص معدل") + line("b4", "الرابع", "نص رابع"));
              bump_mtime(corpus / "b.jsonl");
          },
-         0, 0, 1, 4, {"corpus/a.txt", "b2", "b4", "c"}},
-        {"a file deleted", [&] { fs::remove(corpus / "sub" / "c.json"); },
-         0, 0, 1, 3, {"corpus/a.txt", "b2", "b4"}},
+         0,
+         0,
+         1,
+         4,
+         {"corpus/a.txt", "b2", "b4", "c"}},
+        {"a file deleted",
+         [&] { fs::remove(corpus / "sub" / "c.json"); },
+         0,
+         0,
+         1,
+         3,
+         {"corpus/a.txt", "b2", "b4"}},
         {"a file renamed (its id is its input's name and its path)",
          [&] { fs::rename(corpus / "a.txt", corpus / "d.txt"); },
-         1, 0, 1, 2, {"corpus/d.txt", "b2", "b4"}},
+         1,
+         0,
+         1,
+         2,
+         {"corpus/d.txt", "b2", "b4"}},
         {"--no-delete keeps a removed file's articles",
          [&] { fs::rename(corpus / "b.jsonl", dir / "b.jsonl.away"); },
-         0, 0, 0, 1, {"corpus/d.txt", "b2", "b4"}, true},
+         0,
+         0,
+         0,
+         1,
+         {"corpus/d.txt", "b2", "b4"},
+         true},
         {"without --no-delete they go", [] {}, 0, 0, 2, 1, {"corpus/d.txt"}},
         {"a JSONL file moved in with known ids: rewritten with its new file",
          [&] { fs::rename(dir / "b.jsonl.away", corpus / "sub" / "moved.jsonl"); },
-         2, 0, 0, 1, {"corpus/d.txt", "b2", "b4"}},
+         2,
+         0,
+         0,
+         1,
+         {"corpus/d.txt", "b2", "b4"}},
     };
     for (const Step& step : steps) {
         INFO(step.what);

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
@@ -39,8 +39,7 @@ using test::Run;
 using test::write;
 
 std::string line(const std::string& id, const std::string& title) {
-    return R"({"id": ")" + id + R"(", "title": ")" + title + R"(", "body": "نص )" + title +
-           "\"}\n";
+    return R"({"id": ")" + id + R"(", "title": ")" + title + R"(", "body": "نص )" + title + "\"}\n";
 }
 
 /// The stored data of the article `id` (one only).
@@ -90,9 +89,10 @@ TEST_CASE("inputs holding the same file names give their articles different ids"
     test::TempDir dir;
     write(dir / "roots" / "a" / "story.txt", "عنوان أ\n\nنص القصة في أ");
     write(dir / "roots" / "b" / "story.txt", "عنوان ب\n\nنص القصة في ب");
-    write(dir / "roots" / "b" / "wire.jsonl", R"({"title": "بلا معرف", "body": "نص"})" "\n");
-    IndexOptions options = options_for(
-        dir, {(dir / "roots" / "a").string(), (dir / "roots" / "b").string()}, shards);
+    write(dir / "roots" / "b" / "wire.jsonl", R"({"title": "بلا معرف", "body": "نص"})"
+                                              "\n");
+    IndexOptions options =
+        options_for(dir, {(dir / "roots" / "a").string(), (dir / "roots" / "b").string()}, shards);
     Run r = index(options);
     CHECK(r.summary.indexed == 3);
     CHECK(r.summary.replaced == 0);
@@ -171,8 +171,7 @@ TEST_CASE("an id claimed twice in a run: a warning naming both places, the later
         url_b = "http://b/" + std::to_string(i);
     }
     const auto x = [&](const std::string& title, const std::string& url) {
-        return R"({"id": "x", "title": ")" + title + R"(", "body": "نص", "url": ")" + url +
-               "\"}\n";
+        return R"({"id": "x", "title": ")" + title + R"(", "body": "نص", "url": ")" + url + "\"}\n";
     };
     write(in / "a.jsonl", x("قديم", url_a) + line("y", "واي"));
     write(in / "b.jsonl", line("z", "زد") + x("جديد", url_b));
@@ -313,8 +312,8 @@ TEST_CASE("FIFOs are skipped with a warning naming them", "[inputs]") {
     const Run r = index(options);
     CHECK(r.summary.indexed == 1);
     CHECK(r.summary.skipped == 2);
-    CHECK(r.err.find((in / "pipe.txt").string() + ": warning: not a regular file (a FIFO), skipped") !=
-          std::string::npos);
+    CHECK(r.err.find((in / "pipe.txt").string() +
+                     ": warning: not a regular file (a FIFO), skipped") != std::string::npos);
     CHECK(r.err.find("input.jsonl: warning: not a regular file (a FIFO), skipped") !=
           std::string::npos);
     CHECK(r.summary.exit_status() == 0);

@@ -216,8 +216,8 @@ TEST_CASE("NER two-pass model: article contexts follow the windows, and the mode
 
     const test::TempDir dir;
     const auto path = dir / "two-pass.bin.gz";
-    auto model =
-        std::make_shared<const NerModel>(train_two_pass(data, NerLexicon{}, 0, options, two, nullptr));
+    auto model = std::make_shared<const NerModel>(
+        train_two_pass(data, NerLexicon{}, 0, options, two, nullptr));
     REQUIRE(model->two_pass());
     model->save(path);
     const NerTagger original(model);
@@ -325,7 +325,8 @@ TEST_CASE("NER shipped model: indexing runs its first pass unless asked for the 
     for (const NerSpan& m : first.tag(text, tokens)) {
         const std::string_view span(text.data() + tokens[m.first].start,
                                     tokens[m.last - 1].end - tokens[m.first].start);
-        found = found || (m.type == EntityType::person && span.find("بوتين") != std::string_view::npos);
+        found =
+            found || (m.type == EntityType::person && span.find("بوتين") != std::string_view::npos);
     }
     CHECK(found);
 }
@@ -454,7 +455,8 @@ TEST_CASE("NER word clusters: words in the same contexts share a class") {
                 << R"({"title": "قال محمود إن الوضع هادئ", "body": "وصل وفد إلى دمشق اليوم"})"
                 << "\n";
         }
-        out << R"({"title": "كلمة نادرة", "body": ""})" << "\n";
+        out << R"({"title": "كلمة نادرة", "body": ""})"
+            << "\n";
     }
     NerLexicon lexicon;
     ClusterOptions options;
@@ -464,7 +466,8 @@ TEST_CASE("NER word clusters: words in the same contexts share a class") {
     options.coarse = 2;
     // 12 words are seen 30 or 60 times (fewer if the analyzer drops stop words); كلمة and
     // نادرة once.
-    const std::size_t clustered = add_word_clusters(lexicon, std::vector<std::filesystem::path>{file}, options, nullptr);
+    const std::size_t clustered =
+        add_word_clusters(lexicon, std::vector<std::filesystem::path>{file}, options, nullptr);
     CHECK(clustered >= 8);
     CHECK(clustered <= 12);
     auto cluster = [&](const char* word) {

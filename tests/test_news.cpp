@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tests of news-aware indexing (issue #8): cleaning rules, agency credits, fingerprints and
+// Tests of news-aware indexing: cleaning rules, agency credits, fingerprints and
 // story clustering.
 #include <catch2/catch.hpp>
 
@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/agencies.hpp"
 #include "fahras/common/fingerprint.hpp"
@@ -25,7 +25,9 @@ using namespace fahras;
 
 namespace {
 
-std::filesystem::path source_dir() { return FAHRAS_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+    return FAHRAS_SOURCE_DIR;
+}
 
 Article read_seed(const std::string& name) {
     Article out;
@@ -54,13 +56,27 @@ TEST_CASE("agency aliases resolve to one canonical code", "[news][agencies]") {
         const char* code;  // nullptr: not an agency
     };
     const Row rows[] = {
-        {"أ ف ب", "AFP"},        {"أ.ف.ب", "AFP"},          {"ا ف ب", "AFP"},
-        {"فرانس برس", "AFP"},    {"وكالة فرانس برس", "AFP"}, {"afp", "AFP"},
-        {"رويترز", "Reuters"},   {"REUTERS", "Reuters"},    {"أ ب", "AP"},
-        {"أسوشيتد برس", "AP"},   {"د ب أ", "dpa"},          {"د.ب.أ", "dpa"},
-        {"الأناضول", "Anadolu"}, {"واس", "SPA"},            {"سانا", "SANA"},
-        {"وام", "WAM"},          {"كونا", "KUNA"},          {"بترا", "Petra"},
-        {"شينخوا", "Xinhua"},    {"الأخبار", nullptr},       {"سوريا", nullptr},
+        {"أ ف ب", "AFP"},
+        {"أ.ف.ب", "AFP"},
+        {"ا ف ب", "AFP"},
+        {"فرانس برس", "AFP"},
+        {"وكالة فرانس برس", "AFP"},
+        {"afp", "AFP"},
+        {"رويترز", "Reuters"},
+        {"REUTERS", "Reuters"},
+        {"أ ب", "AP"},
+        {"أسوشيتد برس", "AP"},
+        {"د ب أ", "dpa"},
+        {"د.ب.أ", "dpa"},
+        {"الأناضول", "Anadolu"},
+        {"واس", "SPA"},
+        {"سانا", "SANA"},
+        {"وام", "WAM"},
+        {"كونا", "KUNA"},
+        {"بترا", "Petra"},
+        {"شينخوا", "Xinhua"},
+        {"الأخبار", nullptr},
+        {"سوريا", nullptr},
         {"", nullptr},
     };
     for (const Row& r : rows) {
@@ -118,17 +134,26 @@ TEST_CASE("clean_news line rules", "[news][boilerplate]") {
     };
     using R = DropReason;
     const std::vector<Row> rows = {
-        {"عنوان الخبر", "عنوان الخبر\nنص الخبر الأول.\nاقرأ أيضا: موسكو: نحو 2400 روسي يقاتلون",
-         "نص الخبر الأول.", {R::repeated_title, R::related_link}, {}},
-        {"", "نص.\nاقرأ أيضاً:\nعنوان مقال آخر\nنص ثان.", "نص.\nنص ثان.",
-         {R::related_link, R::related_link}, {}},
+        {"عنوان الخبر",
+         "عنوان الخبر\nنص الخبر الأول.\nاقرأ أيضا: موسكو: نحو 2400 روسي يقاتلون",
+         "نص الخبر الأول.",
+         {R::repeated_title, R::related_link},
+         {}},
+        {"",
+         "نص.\nاقرأ أيضاً:\nعنوان مقال آخر\nنص ثان.",
+         "نص.\nنص ثان.",
+         {R::related_link, R::related_link},
+         {}},
         {"", "يفرون من القصف قرب حلب، أمس (أ ف ب)\nنص الخبر.", "نص الخبر.", {R::caption}, {"AFP"}},
         {"", "نص الخبر.\n(الأخبار، رويترز)", "نص الخبر.", {R::credit}, {"Reuters"}},
         {"", "نص الخبر.\nفرانس24/ أ ف ب", "نص الخبر.", {R::credit}, {"AFP"}},
         {"", "نص الخبر.\n\nالتعليقات", "نص الخبر.\n", {R::share_trailer}, {}},
         {"", "نص الخبر.\nشارك على فيسبوك | طباعة", "نص الخبر.", {R::share_trailer}, {}},
-        {"", "دمشق (سانا) - أعلنت الوزارة أن الاجتماع عقد في دمشق اليوم.",
-         "دمشق (سانا) - أعلنت الوزارة أن الاجتماع عقد في دمشق اليوم.", {}, {"SANA"}},
+        {"",
+         "دمشق (سانا) - أعلنت الوزارة أن الاجتماع عقد في دمشق اليوم.",
+         "دمشق (سانا) - أعلنت الوزارة أن الاجتماع عقد في دمشق اليوم.",
+         {},
+         {"SANA"}},
         // A sentence ending in a parenthesis that is not a credit stays.
         {"", "وقال إن الأسد (الرئيس السوري)", "وقال إن الأسد (الرئيس السوري)", {}, {}},
         // A comment word in the middle of the text stays; only trailers go.
@@ -283,7 +308,8 @@ TEST_CASE("appended teaser blocks are dropped, shared paragraphs of one story ar
         a.url = "sky3/" + std::to_string(i);
         a.body = "مقدمة التحديث " + std::to_string(i) + ".";
         if (i < 3) {
-            for (int j = 0; j < 4; ++j) a.body += "\nفقرة خلفية مشتركة رقم " + std::to_string(j) + ".";
+            for (int j = 0; j < 4; ++j)
+                a.body += "\nفقرة خلفية مشتركة رقم " + std::to_string(j) + ".";
         } else {
             a.body += "\nفقرة خلفية مشتركة رقم 0.";
         }
@@ -346,8 +372,7 @@ TEST_CASE("indexing clusters the seeds into one story, not other Syria articles"
     const auto corpus = dir / "corpus";
     std::filesystem::create_directories(corpus);
     for (const char* seed : {seed_afp, seed_akhbar}) {
-        std::filesystem::copy_file(source_dir() / "sample_corpus" / "seeds" / seed,
-                                   corpus / seed);
+        std::filesystem::copy_file(source_dir() / "sample_corpus" / "seeds" / seed, corpus / seed);
     }
     // Another Syria story, and a light edit of the Akhbar seed under a lower id.
     {
@@ -417,8 +442,11 @@ TEST_CASE("story versions must fall within the date window", "[news][stories]") 
     test::TempDir dir;
     const Article seed = read_seed(seed_afp);
     const auto line = [&](const std::string& id, const std::string& date) {
-        nlohmann::json j = {{"id", id}, {"title", seed.title}, {"body", seed.body},
-                            {"date", date}, {"source", "s"}};
+        nlohmann::json j = {{"id", id},
+                            {"title", seed.title},
+                            {"body", seed.body},
+                            {"date", date},
+                            {"source", "s"}};
         return j.dump() + "\n";
     };
     std::ofstream(dir / "in.jsonl") << line("a", "2015-09-18") << line("b", "2015-09-19")
@@ -473,8 +501,11 @@ struct StoryDb {
     void write_sourced(const std::vector<std::array<std::string, 3>>& articles) {
         std::ofstream out(dir / "in.jsonl");
         for (const auto& [id, body, source] : articles) {
-            out << nlohmann::json{{"id", id}, {"title", "عنوان " + id}, {"body", body},
-                                  {"date", "2018-05-01"}, {"source", source}}
+            out << nlohmann::json{{"id", id},
+                                  {"title", "عنوان " + id},
+                                  {"body", body},
+                                  {"date", "2018-05-01"},
+                                  {"source", source}}
                        .dump()
                 << '\n';
         }
@@ -536,8 +567,7 @@ TEST_CASE("one outlet's follow-ups sharing a paragraph are not one story; two ou
     }
 }
 
-TEST_CASE("an article joins a story through its root, not through any member",
-          "[news][stories]") {
+TEST_CASE("an article joins a story through its root, not through any member", "[news][stories]") {
     // a = P1 P2, b = P2 P3, c = P3 P4: b nearly duplicates a (half of it), c nearly
     // duplicates b, c shares nothing with a. Single-link clustering made one story of all
     // three (a~b, b~c); the root rule keeps c out of a's story.

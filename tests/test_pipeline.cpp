@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The ordered worker pipeline of the indexer (issue #6): results in input order whatever the
+// The ordered worker pipeline of the indexer: results in input order whatever the
 // workers' timing, bounded in-flight items (backpressure), errors rethrown in place, cancel.
 #include <atomic>
 #include <chrono>

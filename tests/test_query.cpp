@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
@@ -59,8 +59,8 @@ std::vector<fahras::Article> articles() {
     add("a4", "كرة القدم", "فاز المنتخب في المباراة النهائية بهدفين نظيفين أمام جمهور كبير.",
         "2015-09-21", "alarabia", "Sports");
     add("a5", "سوريا وروسيا",
-        "بحث وزير الدفاع الروسي مع نظيره الأمريكي الوضع في سوريا وسبل تفادي الصدام.",
-        "2015-09-22", "bbc", "Politics");
+        "بحث وزير الدفاع الروسي مع نظيره الأمريكي الوضع في سوريا وسبل تفادي الصدام.", "2015-09-22",
+        "bbc", "Politics");
     return out;
 }
 
@@ -126,13 +126,13 @@ TEST_CASE("search matches spelling variants through folding", "[query]") {
         Ids expected;
     };
     const std::vector<Row> rows = {
-        {"مسئول", {"a1", "a2"}},        // ئ query finds ؤ (a1) and ئ (a2)
+        {"مسئول", {"a1", "a2"}},  // ئ query finds ؤ (a1) and ئ (a2)
         {"مسؤول", {"a1", "a2"}},
-        {"الامريكيه", {"a1", "a5"}},    // no hamza, heh for teh marbuta; a5 has الأمريكي
-        {"اسلامية", {"a3"}},            // no hamza below: finds إسلامية
-        {"سوريّا", {"a1", "a5"}},       // shadda dropped; سوريا and السوري share a stem
-        {"فـاز", {"a4"}},               // so is a tatweel
-        {"2015", {"a3"}},               // 2015م is split into 2015 and م
+        {"الامريكيه", {"a1", "a5"}},  // no hamza, heh for teh marbuta; a5 has الأمريكي
+        {"اسلامية", {"a3"}},          // no hamza below: finds إسلامية
+        {"سوريّا", {"a1", "a5"}},      // shadda dropped; سوريا and السوري share a stem
+        {"فـاز", {"a4"}},             // so is a tatweel
+        {"2015", {"a3"}},             // 2015م is split into 2015 and م
     };
     for (const auto& row : rows) {
         CAPTURE(row.query);
@@ -148,7 +148,7 @@ TEST_CASE("phrases match adjacent words in order, with folding", "[query]") {
     const std::vector<Row> rows = {
         {"\"مسئول رفيع\"", {"a1"}},  // a2 has both words, but not next to each other
         {"«مسئول رفيع»", {"a1"}},
-        {"\"رفيع مسئول\"", {}},      // wrong order
+        {"\"رفيع مسئول\"", {}},  // wrong order
         {"\"وزير الدفاع الروسي\"", {"a5"}},
         {"\"الدفاع وزير\"", {}},
         {"\"مسئول\"", {"a1", "a2"}},  // one quoted word: its folded term
@@ -182,10 +182,10 @@ TEST_CASE("boolean operators, modifiers and the implicit operator", "[query]") {
         {"NOT مسؤول", all, {"a3", "a4", "a5"}},
         {"(دمشق OR غزة) كلية", all, {"a3"}},
         {"دمشق OR غزة كلية", all, {"a1", "a3"}},  // the implicit AND binds tighter than OR
-        {"+دمشق غزة", any, {"a1"}},                // + is required even with --match any
+        {"+دمشق غزة", any, {"a1"}},               // + is required even with --match any
         {"دمشق غزة -مسؤول", any, {"a3"}},
-        {"and", all, {}},                          // lower-case "and" is a word
-        {"مسؤول - دمشق", all, {"a1"}},              // a lone '-' is no operator
+        {"and", all, {}},               // lower-case "and" is a word
+        {"مسؤول - دمشق", all, {"a1"}},  // a lone '-' is no operator
     };
     for (const auto& row : rows) {
         CAPTURE(row.query, row.mode == any);
@@ -211,7 +211,7 @@ TEST_CASE("title, source and category fields", "[query]") {
         {"title:مسئول", {"a1"}},  // a2 has the word in its body only
         {"title:\"مسؤول رفيع\"", {"a1"}},
         {"title:\"رفيع مسؤول\"", {}},
-        {"title:الدفاع", {}},  // a5 has it in the body only
+        {"title:الدفاع", {}},               // a5 has it in the body only
         {"source:alarabia", {"a1", "a4"}},  // stored as AlArabia and alarabia
         {"source:AlArabia", {"a1", "a4"}},
         {"source:bbc source:alarabia", {"a1", "a2", "a4", "a5"}},  // values of one field: OR
@@ -362,18 +362,10 @@ TEST_CASE("query syntax errors throw QueryError naming the column", "[query]") {
         const char* column;  ///< "column N" expected in the message
     };
     const std::vector<Row> rows = {
-        {"\"مسؤول رفيع", "column 1"},
-        {"مسؤول «رفيع", "column 7"},
-        {"(مسؤول OR رفيع", "column 1"},
-        {"مسؤول)", "column 6"},
-        {"مسؤول AND", "column 7"},
-        {"OR مسؤول", "column 1"},
-        {"مسؤول OR", "column 7"},
-        {"a AND OR b", "column 3"},
-        {"a NOT", "column 3"},
-        {"()", "column 1"},
-        {"title:", "column 1"},
-        {"مسؤول source: x", "column 7"},
+        {"\"مسؤول رفيع", "column 1"}, {"مسؤول «رفيع", "column 7"}, {"(مسؤول OR رفيع", "column 1"},
+        {"مسؤول)", "column 6"},       {"مسؤول AND", "column 7"},   {"OR مسؤول", "column 1"},
+        {"مسؤول OR", "column 7"},     {"a AND OR b", "column 3"},  {"a NOT", "column 3"},
+        {"()", "column 1"},           {"title:", "column 1"},      {"مسؤول source: x", "column 7"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.query);
@@ -412,8 +404,8 @@ TEST_CASE("analyze JSON offsets point at the raw words", "[query]") {
     const auto json = nlohmann::json::parse(
         fahras::analysis_to_json(text, fahras::default_analyzer().analyze(text)));
     CHECK(json["text"] == text);
-    const std::vector<std::string> raw = {"قال", "المسؤولون", "الأمريكيّة", "تدرس",
-                                          "2015",  "م",          "و",          "F16"};
+    const std::vector<std::string> raw = {"قال",  "المسؤولون", "الأمريكيّة", "تدرس",
+                                          "2015", "م",         "و",         "F16"};
     REQUIRE(json["tokens"].size() == raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const auto& t = json["tokens"][i];
@@ -497,7 +489,8 @@ TEST_CASE("fahras-query CLI: exit statuses and error lines", "[query]") {
 std::vector<nlohmann::json> json_lines(const std::string& out) {
     std::istringstream lines(out);
     std::vector<nlohmann::json> objects;
-    for (std::string line; std::getline(lines, line);) objects.push_back(nlohmann::json::parse(line));
+    for (std::string line; std::getline(lines, line);)
+        objects.push_back(nlohmann::json::parse(line));
     return objects;
 }
 
@@ -519,9 +512,8 @@ TEST_CASE("fahras-query CLI: filters alone never read stdin; '-' and --batch do"
             CHECK(json["query"] == "");
             CHECK(json["total_estimate"].get<int>() >= 1);
         }
-        const auto run = run_cli({"--db", db, "--format", "json", "--from", "2015-09-19", "--to",
-                                  "2015-09-20"},
-                                 input);
+        const auto run = run_cli(
+            {"--db", db, "--format", "json", "--from", "2015-09-19", "--to", "2015-09-20"}, input);
         Ids ids;
         const auto json = nlohmann::json::parse(run.out);
         for (const auto& hit : json["hits"]) ids.insert(hit["id"]);
@@ -578,7 +570,7 @@ TEST_CASE("fahras-query CLI: TSV output", "[query]") {
     std::vector<std::string> rows;
     for (std::string line; std::getline(lines, line);) rows.push_back(line);
     REQUIRE(rows.size() == 4);
-    // Columns are a contract: new ones (agencies, issue #8) are appended at the end.
+    // Columns are a contract: new ones (agencies) are appended at the end.
     CHECK(rows[0] == "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies");
     // Then the number of matches, on a comment line: count, exact|estimate, lower, upper.
     CHECK(rows[1] == "#total\t2\texact\t2\t2");

@@ -8,8 +8,8 @@
 #include <thread>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/terms.hpp"
@@ -61,12 +61,16 @@ TEST_CASE("read_retrying reopens and runs again, a bounded number of times", "[q
         if (++runs < 3) throw Xapian::DatabaseModifiedError("discarded");
         return 42;
     };
-    CHECK(fahras::read_retrying(flaky, [&] { ++reopened; }, &counted) == 42);
+    CHECK(fahras::read_retrying(
+              flaky, [&] { ++reopened; }, &counted) == 42);
     CHECK(runs == 3);
     CHECK(reopened == 2);
     CHECK(counted == 2);
     runs = 0;
-    const auto always = [&]() -> int { ++runs; throw Xapian::DatabaseModifiedError("x"); };
+    const auto always = [&]() -> int {
+        ++runs;
+        throw Xapian::DatabaseModifiedError("x");
+    };
     CHECK_THROWS_AS(fahras::read_retrying(always, [] {}), Xapian::DatabaseModifiedError);
     CHECK(runs == fahras::modified_read_attempts);
 }
@@ -142,8 +146,7 @@ TEST_CASE("searches with facets while a writer commits every few documents never
     stop = true;
     writer.join();
     INFO(first_failure);
-    INFO("searches " << searches << ", commits " << commits << ", reopens "
-                     << searcher.reopens());
+    INFO("searches " << searches << ", commits " << commits << ", reopens " << searcher.reopens());
     CHECK(commits > 10);
     CHECK(failures == 0);
     WARN("commit test: " << searches << " searches, " << commits << " commits, "
@@ -156,8 +159,8 @@ TEST_CASE("damaged document data is a DatabaseError naming the document", "[quer
     Xapian::docid damaged = 0;
     {
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-        for (const char* data : {"{\"id\":\"ok\",\"title\":\"t\"}", "{\"id\":\"ok2\",\"tit\xff",
-                                 "\x13\x07garbage"}) {
+        for (const char* data :
+             {"{\"id\":\"ok\",\"title\":\"t\"}", "{\"id\":\"ok2\",\"tit\xff", "\x13\x07garbage"}) {
             Xapian::Document doc;
             doc.set_data(data);
             doc.add_term("word");

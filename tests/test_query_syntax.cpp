@@ -4,14 +4,14 @@
 // NEAR, over a small database built with the indexer's make_document().
 #include <algorithm>
 #include <chrono>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
@@ -126,9 +126,8 @@ TEST_CASE("a query longer than max_query_bytes is refused", "[query][syntax]") {
     CHECK_NOTHROW(fahras::parse_query(at_limit));
     const std::string over = at_limit + "x";
     CHECK_THROWS_AS(fahras::parse_query(over), fahras::QueryError);
-    CHECK_THROWS_WITH(fahras::parse_query(over),
-                      Catch::Matchers::Contains("65537 bytes") &&
-                          Catch::Matchers::Contains("65536"));
+    CHECK_THROWS_WITH(fahras::parse_query(over), Catch::Matchers::Contains("65537 bytes") &&
+                                                     Catch::Matchers::Contains("65536"));
 }
 
 TEST_CASE("parsing time is linear in the query's length", "[query][syntax]") {
@@ -171,8 +170,8 @@ TEST_CASE("a query with no searchable words is an error, while * matches every a
         }
     }
     // Words, filters, exclusions, quoted or exact stop words: something to search.
-    for (const char* q : {"سوريا", "source:bbc", "-سوريا", "\"في\"", "=في", "في سوريا",
-                          "date:2015", "*", "* -سوريا"}) {
+    for (const char* q : {"سوريا", "source:bbc", "-سوريا", "\"في\"", "=في", "في سوريا", "date:2015",
+                          "*", "* -سوريا"}) {
         CAPTURE(q);
         CHECK_NOTHROW(fahras::parse_query(q, MatchMode::auto_));
     }
@@ -194,11 +193,11 @@ TEST_CASE("word* finds the words starting with it, through clitics", "[query][sy
         Ids expected;
     };
     const std::vector<Row> rows = {
-        {"اقتصا*", {"p1", "p2", "p3", "p4", "p5"}},  // not اقتصر (p7)
+        {"اقتصا*", {"p1", "p2", "p3", "p4", "p5"}},    // not اقتصر (p7)
         {"الاقتصا*", {"p1", "p2", "p3", "p4", "p5"}},  // the article goes, as in a stem
-        {"إقتصا*", {"p1", "p2", "p3", "p4", "p5"}},  // folded: إ is ا
+        {"إقتصا*", {"p1", "p2", "p3", "p4", "p5"}},    // folded: إ is ا
         {"اقتص*", {"p1", "p2", "p3", "p4", "p5", "p7"}},
-        {"اقتصادي*", {"p2", "p3"}},                  // اقتصادية، والاقتصادي
+        {"اقتصادي*", {"p2", "p3"}},  // اقتصادية، والاقتصادي
         {"title:اقتصا*", {"p4"}},
         {"اقتصا* -title:اقتصا*", {"p1", "p2", "p3", "p5"}},
         {"اقتصا* source:cnn", {"p3", "p4"}},
@@ -239,8 +238,7 @@ TEST_CASE("word* finds the words starting with it, through clitics", "[query][sy
     }
 }
 
-TEST_CASE("a prefix that expands past max_prefix_terms is a clear QueryError",
-          "[query][syntax]") {
+TEST_CASE("a prefix that expands past max_prefix_terms is a clear QueryError", "[query][syntax]") {
     const fahras::test::TempDir dir;
     const std::string path = (dir / "db").string();
     {
@@ -260,9 +258,9 @@ TEST_CASE("a prefix that expands past max_prefix_terms is a clear QueryError",
     fahras::Searcher searcher(path);
     const fahras::SearchOptions options;
     CHECK_THROWS_AS(searcher.search("zq* OR t", options), fahras::QueryError);
-    CHECK_THROWS_WITH(searcher.search("zq* OR t", options),
-                      Catch::Matchers::Contains("zq*") &&
-                          Catch::Matchers::Contains("more than 1000"));
+    CHECK_THROWS_WITH(
+        searcher.search("zq* OR t", options),
+        Catch::Matchers::Contains("zq*") && Catch::Matchers::Contains("more than 1000"));
     CHECK(searcher.search("zq99*", options).hits.size() == 1);  // zq99, zq990 … zq999
 }
 
@@ -331,8 +329,7 @@ TEST_CASE("fahras-query: no searchable words exits 2, '*' lists everything", "[q
     CHECK(std::get<0>(run({"--db", db, "*"})) == fahras::query_hits);
     CHECK(std::get<0>(run({"--db", db, "--from", "2015-01-03", ""})) == fahras::query_hits);
     // From stdin: the line is an error, the others run; exit 2.
-    const auto [status, err, out] =
-        run({"--db", db}, "سوريا\nفي من\n" + std::string("a\0b\n", 4));
+    const auto [status, err, out] = run({"--db", db}, "سوريا\nفي من\n" + std::string("a\0b\n", 4));
     CHECK(status == fahras::query_error);
     CHECK(err.find("stdin line 2: no searchable words") != std::string::npos);
     CHECK(err.find("stdin line 3: query syntax error at column 2: a NUL") != std::string::npos);

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
@@ -94,8 +94,9 @@ TEST_CASE("ranking specs parse over the defaults", "[ranking]") {
     const RankingOptions defaults;
     CHECK(fahras::parse_ranking_spec("") == defaults);
     CHECK(fahras::SearchOptions{}.match == MatchMode::auto_);  // the measured default
-    const RankingOptions r = fahras::parse_ranking_spec("k1=1.5,b=0.3,and_max=2,stop=1,exact=0.5,"
-                                                        "folded=0.25,title=2,prox=1,window=4");
+    const RankingOptions r = fahras::parse_ranking_spec(
+        "k1=1.5,b=0.3,and_max=2,stop=1,exact=0.5,"
+        "folded=0.25,title=2,prox=1,window=4");
     CHECK(r.k1 == 1.5);
     CHECK(r.b == 0.3);
     CHECK(r.and_max_words == 2);
@@ -120,9 +121,10 @@ TEST_CASE("stop words are question and function words in any spelling", "[rankin
         bool stop;
     };
     const std::vector<Row> rows{
-        {"متى", true}, {"متي", true}, {"في", true}, {"فى", true}, {"على", true}, {"إلى", true},
-        {"الى", true}, {"أين", true}, {"التي", true}, {"ما", true}, {"كيف", true},
-        {"سوريا", false}, {"عاصمة", false}, {"مصر", false}, {"كان", false}, {"2017", false},
+        {"متى", true},    {"متي", true},  {"في", true},   {"فى", true},
+        {"على", true},    {"إلى", true},  {"الى", true},  {"أين", true},
+        {"التي", true},   {"ما", true},   {"كيف", true},  {"سوريا", false},
+        {"عاصمة", false}, {"مصر", false}, {"كان", false}, {"2017", false},
     };
     for (const Row& row : rows) {
         INFO(row.word);
@@ -139,12 +141,12 @@ TEST_CASE("match auto ANDs short queries and ORs long ones without stop words", 
         Ids want;
     };
     const std::vector<Row> rows{
-        {"عاصمة سوريا", {"r1"}},                       // two words: AND
-        {"ما هي عاصمة سوريا", {"r1"}},                 // stop words left out, AND of two
+        {"عاصمة سوريا", {"r1"}},                           // two words: AND
+        {"ما هي عاصمة سوريا", {"r1"}},                     // stop words left out, AND of two
         {"ما هي عاصمة سوريا الكبرى", {"r1", "r2", "r4"}},  // three content words: OR
-        {"\"عاصمة سوريا\" في", {"r1"}},               // a phrase is kept, في left out
-        {"عاصمة -سوريا", {"r4"}},                      // exclusion keeps its meaning
-        {"+سوريا حلب القاهرة عاصمة", {"r1", "r2"}},   // + is required
+        {"\"عاصمة سوريا\" في", {"r1"}},                    // a phrase is kept, في left out
+        {"عاصمة -سوريا", {"r4"}},                          // exclusion keeps its meaning
+        {"+سوريا حلب القاهرة عاصمة", {"r1", "r2"}},        // + is required
     };
     for (const Row& row : rows) {
         INFO(row.query);
@@ -218,17 +220,17 @@ TEST_CASE("questions are told from keyword and title queries", "[ranking]") {
     };
     const Row rows[] = {
         {"ما هي عاصمة سوريا", true},
-        {"- متى تأسست جامعة دمشق", true},    // the "- " of pasted questions
-        {"اين تقع مدينة حلب", true},         // أين without hamza
-        {"وماذا قال وزير الدفاع", true},       // with a conjunction
+        {"- متى تأسست جامعة دمشق", true},  // the "- " of pasted questions
+        {"اين تقع مدينة حلب", true},       // أين without hamza
+        {"وماذا قال وزير الدفاع", true},   // with a conjunction
         {"من هو رئيس روسيا", true},
-        {"عاصمة سوريا ؟", true},               // U+061F ARABIC QUESTION MARK
+        {"عاصمة سوريا ؟", true},  // U+061F ARABIC QUESTION MARK
         {"Who is Shoigu?", true},
         {"وزير الدفاع الروسي يتحادث مع نظيره الأميركي", false},  // a news title
         {"عاصمة سوريا", false},
-        {"2015 ما حدث", false},                // a number first
+        {"2015 ما حدث", false},  // a number first
         {"", false},
-        {"مأرب", false},                       // begins like ما but is a word
+        {"مأرب", false},  // begins like ما but is a word
     };
     for (const Row& row : rows) {
         INFO(row.query);
@@ -279,7 +281,7 @@ TEST_CASE("coordination puts documents with more of the words first", "[ranking]
     };
     CHECK(first(0) == "c1");  // BM25 alone: the repeated rare word wins
     CHECK(first(2) == "c2");  // both words
-    options.offset = 1;      // paging sees the same reordered list
+    options.offset = 1;       // paging sees the same reordered list
     options.ranking.coord = 2;
     const auto page = searcher.search("زلزال جزيرة", options);
     REQUIRE_FALSE(page.hits.empty());
@@ -343,8 +345,7 @@ TEST_CASE("latency statistics use nearest ranks", "[batch]") {
 }
 
 TEST_CASE("batch: trec format writes a TREC run", "[batch][cli]") {
-    const auto run = run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit",
-                              "5"},
+    const auto run = run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit", "5"},
                              "q1\tعاصمة\nحلب\nq3\t\"سوريا\nq4\tلاشيءهنا\n");
     CHECK(run.status == fahras::query_hits);
     const auto lines = lines_of(run.out);

@@ -213,9 +213,9 @@ TEST_CASE("A .txt file becomes one article with the path as id", "[readers]") {
         // "title\nsecond\nbad " is 17 bytes, so the 0xFF is at offset 17, on line 3.
         write_file(dir / "bad.txt", "title\nsecond\nbad \xFF byte\n");
         const Result r = read(dir / "bad.txt", "news/bad.txt");
-        REQUIRE(r.reports() ==
-                std::vector<std::string>{"news/bad.txt:3: warning: invalid UTF-8 at byte offset 17; "
-                                         "replaced by U+FFFD"});
+        REQUIRE(r.reports() == std::vector<std::string>{
+                                   "news/bad.txt:3: warning: invalid UTF-8 at byte offset 17; "
+                                   "replaced by U+FFFD"});
         REQUIRE(r.articles.size() == 1);
         CHECK(r.articles[0].title == "title");
         CHECK(r.articles[0].body == "second\nbad " + replacement + " byte");
@@ -617,7 +617,8 @@ TEST_CASE("Invalid bytes: a few are a warning, a text that is mostly not text an
     // Half the bytes bad, and no legacy Arabic encoding makes letters of them either.
     for (int i = 0; i < 200; ++i) noise += "a\xE9";
     write_file(dir / "noise.txt", noise);
-    CHECK(thrown_report(dir / "noise.txt", "noise.txt").starts_with("noise.txt: error: not text: "));
+    CHECK(
+        thrown_report(dir / "noise.txt", "noise.txt").starts_with("noise.txt: error: not text: "));
 }
 
 TEST_CASE("JSON syntax errors quote the input short, on one line, in whole characters",

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/common/agencies.hpp"
 #include "fahras/common/analyzer.hpp"
@@ -33,9 +33,8 @@ const std::string& request_db() {
         Xapian::WritableDatabase db(p, Xapian::DB_CREATE_OR_OPEN);
         // Agency credits are found by the indexing run's news cleaning, not make_document():
         // their terms are added as that run adds them.
-        const auto add = [&](const char* id, const char* body, const char* date,
-                             const char* source, const char* category,
-                             const char* agency = nullptr) {
+        const auto add = [&](const char* id, const char* body, const char* date, const char* source,
+                             const char* category, const char* agency = nullptr) {
             fahras::Article a;
             a.id = id;
             a.title = id;
@@ -51,7 +50,8 @@ const std::string& request_db() {
         add("r1", "قال مسؤول رفيع إن المحادثات مستمرة. (رويترز)", "2015-09-18", "bbc", "Politics",
             "Reuters");
         add("r2", "صرح مسئول في وزارة المالية بأن الموازنة جديدة.", "2015-10-02", "cnn", "Economy");
-        add("r3", "فاز المنتخب في المباراة النهائية. (أ ف ب)", "2016-01-05", "bbc", "Sports", "AFP");
+        add("r3", "فاز المنتخب في المباراة النهائية. (أ ف ب)", "2016-01-05", "bbc", "Sports",
+            "AFP");
         add("r4", "بحث وزير الدفاع مع نظيره الوضع في سوريا.", "2014-03-30", "alarabia", "Politics");
         db.set_metadata(std::string(fahras::schema::meta_version),
                         std::to_string(fahras::schema::version));
@@ -104,8 +104,7 @@ TEST_CASE("options fill the same clauses, in a fixed order", "[request]") {
     o.agencies = {"AFP", "رويترز"};
     o.sources = {"bbc"};
     o.to = "2015";
-    o.entity_filters = {{fahras::EntityKind::person, "Shoigu", false},
-                        {std::nullopt, "حلب", true}};
+    o.entity_filters = {{fahras::EntityKind::person, "Shoigu", false}, {std::nullopt, "حلب", true}};
     const std::vector<FilterClause> clauses = fahras::option_filters(o);
     REQUIRE(clauses.size() == 6);
     CHECK(clauses[0].field == FilterField::person);

@@ -37,13 +37,27 @@ TEST_CASE("search parameters fill the request model as the CLI options do", "[se
     CHECK_FALSE(defaults.options.facets);
     CHECK_FALSE(defaults.options.collapse);
 
-    const auto r = fahras::search_request_from(
-        {{"q", "سوريا"}, {"limit", "5"}, {"offset", "20"}, {"sort", "-date"}, {"match", "any"},
-         {"facets", "source,year"}, {"facet_top", "3"}, {"collapse", "1"}, {"from", "2015"},
-         {"to", "2016-02"}, {"mentioned_from", "2014"}, {"mentioned_to", "2014-12"},
-         {"person", "Shoigu"}, {"person", "كيري"}, {"place", "حلب"}, {"org", "الأمم المتحدة"},
-         {"entity", "x"}, {"agency", "AFP"}, {"agency", "رويترز"}, {"source", "bbc"},
-         {"same_story", "a1"}});
+    const auto r = fahras::search_request_from({{"q", "سوريا"},
+                                                {"limit", "5"},
+                                                {"offset", "20"},
+                                                {"sort", "-date"},
+                                                {"match", "any"},
+                                                {"facets", "source,year"},
+                                                {"facet_top", "3"},
+                                                {"collapse", "1"},
+                                                {"from", "2015"},
+                                                {"to", "2016-02"},
+                                                {"mentioned_from", "2014"},
+                                                {"mentioned_to", "2014-12"},
+                                                {"person", "Shoigu"},
+                                                {"person", "كيري"},
+                                                {"place", "حلب"},
+                                                {"org", "الأمم المتحدة"},
+                                                {"entity", "x"},
+                                                {"agency", "AFP"},
+                                                {"agency", "رويترز"},
+                                                {"source", "bbc"},
+                                                {"same_story", "a1"}});
     CHECK(r.query == "سوريا");
     CHECK(r.options.limit == 5);
     CHECK(r.options.offset == 20);
@@ -70,7 +84,8 @@ TEST_CASE("search parameters fill the request model as the CLI options do", "[se
     CHECK(fahras::search_request_from({{"facets", "1"}}).options.facet_names.empty());
     CHECK(fahras::search_request_from({{"facets", "1"}}).options.facets);
     CHECK_FALSE(fahras::search_request_from({{"facets", "0"}}).options.facets);
-    CHECK(fahras::search_request_from({{"limit", "100"}, {"offset", "10000"}}).options.limit == 100);
+    CHECK(fahras::search_request_from({{"limit", "100"}, {"offset", "10000"}}).options.limit ==
+          100);
 }
 
 TEST_CASE("bad search parameters are refused with a message naming them", "[serve]") {
@@ -108,7 +123,8 @@ TEST_CASE("bad search parameters are refused with a message naming them", "[serv
 }
 
 TEST_CASE("histogram, entities, analyze and article parameters", "[serve]") {
-    const auto h = fahras::histogram_request_from({{"q", "سوريا"}, {"by", "month"}, {"agency", "AFP"}});
+    const auto h =
+        fahras::histogram_request_from({{"q", "سوريا"}, {"by", "month"}, {"agency", "AFP"}});
     CHECK(h.by == fahras::HistogramBy::month);
     CHECK(h.search.query == "سوريا");
     CHECK(h.search.options.agencies == std::vector<std::string>{"AFP"});
@@ -124,7 +140,8 @@ TEST_CASE("histogram, entities, analyze and article parameters", "[serve]") {
     CHECK_THAT(refusal(fahras::entities_request_from, {{"type", "thing"}}).second,
                Catch::Matchers::Contains("'type'"));
 
-    const auto a = fahras::analyze_request_from({{"text", "وزيرا الدفاع"}, {"pubdate", "2015-09-18"}});
+    const auto a =
+        fahras::analyze_request_from({{"text", "وزيرا الدفاع"}, {"pubdate", "2015-09-18"}});
     CHECK(a.words == std::vector<std::string>{"وزيرا الدفاع"});
     CHECK(a.pubdate == "2015-09-18");
     CHECK_THAT(refusal(fahras::analyze_request_from, {}).second,

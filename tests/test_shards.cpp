@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// fahras-index --shards N (issue #6; fahras/indexer/shards.hpp): one run writes N shard
+// fahras-index --shards N (fahras/indexer/shards.hpp): one run writes N shard
 // databases in parallel; every article lands in the one shard its id routes to, with the same
 // document as an unsharded run would write; later runs keep the layout; the number of shards
 // changes only with --rebuild. (Search over the shards: tests/e2e/test_shards.sh.)
@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
@@ -27,10 +27,12 @@ using namespace fahras;
 
 namespace {
 
-std::string sample_corpus() { return std::string(FAHRAS_SOURCE_DIR) + "/sample_corpus"; }
+std::string sample_corpus() {
+    return std::string(FAHRAS_SOURCE_DIR) + "/sample_corpus";
+}
 
-IndexSummary index(const fs::path& db, const std::vector<std::string>& inputs,
-                   std::size_t shards, bool rebuild = false) {
+IndexSummary index(const fs::path& db, const std::vector<std::string>& inputs, std::size_t shards,
+                   bool rebuild = false) {
     IndexOptions options;
     options.db = db.string();
     options.inputs = inputs;
@@ -95,12 +97,14 @@ TEST_CASE("shards: --shards 2 writes each article once, as one database would", 
     const std::vector<fs::path> shards = shard_paths(dir / "split");
     REQUIRE(shards.size() == 2);
     CHECK(shard_paths(dir / "whole").empty());
-    const std::map<std::string, std::string> expected = articles(Xapian::Database((dir / "whole").string()));
+    const std::map<std::string, std::string> expected =
+        articles(Xapian::Database((dir / "whole").string()));
     std::map<std::string, std::string> found;
     for (std::size_t k = 0; k < shards.size(); ++k) {
         const Xapian::Database shard(shards[k].string());
         CHECK(shard.get_doccount() > 0);
-        CHECK(shard.get_metadata(std::string(schema::meta_version)) == std::to_string(schema::version));
+        CHECK(shard.get_metadata(std::string(schema::meta_version)) ==
+              std::to_string(schema::version));
         for (const auto& [id, doc] : articles(shard)) {
             // Routed by URL, or by id when there is none (the two seeds).
             const nlohmann::json data = nlohmann::json::parse(doc.substr(doc.find('\n') + 1));
@@ -116,8 +120,9 @@ TEST_CASE("shards: --shards 2 writes each article once, as one database would", 
     const std::string table = Xapian::Database((dir / "whole").string())
                                   .get_metadata(std::string(schema::meta_boilerplate));
     for (const fs::path& shard : shards) {
-        CHECK(Xapian::Database(shard.string()).get_metadata(std::string(schema::meta_boilerplate)) ==
-              table);
+        CHECK(
+            Xapian::Database(shard.string()).get_metadata(std::string(schema::meta_boilerplate)) ==
+            table);
     }
 
     // A second run finds everything unchanged, in the same layout.

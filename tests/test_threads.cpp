@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The parallel indexing pipeline (issue #6) writes the same database whatever the number of
+// The parallel indexing pipeline writes the same database whatever the number of
 // threads: same documents under the same docids, same terms with the same wdf and positions,
 // same values and data, same story keys. Compared on the sample corpus (plus near-duplicate
 // articles, so that stories join and merge), for a first run and an incremental one.
@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include "fahras/indexer/indexer.hpp"
 #include "test_support.hpp"
@@ -44,7 +44,9 @@ std::string dump(const std::string& path) {
     return out.str();
 }
 
-std::string sample_corpus() { return std::string(FAHRAS_SOURCE_DIR) + "/sample_corpus"; }
+std::string sample_corpus() {
+    return std::string(FAHRAS_SOURCE_DIR) + "/sample_corpus";
+}
 
 /// Versions of one wire story, and an article that links two of them: stories join and merge.
 void write_versions(const fs::path& file) {
@@ -59,8 +61,9 @@ void write_versions(const fs::path& file) {
     for (int i = 0; i < 12; ++i) {
         std::string body = (i % 2 == 0 ? base : other) + " رقم " + std::to_string(i);
         if (i == 9) body = base + " " + other;  // links both stories
-        out << R"({"id": "v)" << (20 - i) << R"(", "title": "خبر )" << i << R"(", "date": "2024-03-0)"
-            << (1 + i % 3) << R"(", "source": "wire", "body": ")" << body << "\"}\n";
+        out << R"({"id": "v)" << (20 - i) << R"(", "title": "خبر )" << i
+            << R"(", "date": "2024-03-0)" << (1 + i % 3) << R"(", "source": "wire", "body": ")"
+            << body << "\"}\n";
     }
 }
 
@@ -89,7 +92,8 @@ TEST_CASE("threads: the database does not depend on the number of threads", "[th
     const std::string one = build(dir / "db1", 1, 0, inputs);
     const std::string reference = dump((dir / "db1").string());
     REQUIRE(reference.find("XSTORY") != std::string::npos);
-    for (const auto& [threads, queue] : {std::pair<std::size_t, std::size_t>{2, 0}, {4, 3}, {3, 1}}) {
+    for (const auto& [threads, queue] :
+         {std::pair<std::size_t, std::size_t>{2, 0}, {4, 3}, {3, 1}}) {
         CAPTURE(threads, queue);
         const fs::path db = dir / ("db" + std::to_string(threads) + "-" + std::to_string(queue));
         REQUIRE(build(db, threads, queue, inputs) == one);

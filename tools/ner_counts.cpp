@@ -87,7 +87,8 @@ std::vector<std::uint32_t> spherical_kmeans(const std::vector<SparseRow>& rows, 
     for (std::size_t i = 0; i < k && i < n; ++i) {
         std::swap(pick[i], pick[i + rng() % (n - i)]);
         const auto& r = rows[pick[i]];
-        for (std::size_t j = 0; j < r.dims.size(); ++j) centroids[i * dims + r.dims[j]] = r.values[j];
+        for (std::size_t j = 0; j < r.dims.size(); ++j)
+            centroids[i * dims + r.dims[j]] = r.values[j];
     }
     std::vector<std::uint32_t> assigned(n, 0);
     std::vector<float> scores(k);
@@ -175,7 +176,8 @@ std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesy
         const auto id = stream[i];
         if (id == gap || row_of[id] == gap) continue;
         std::uint32_t* row = &cooc[std::size_t{row_of[id]} * dims];
-        if (i > 0 && stream[i - 1] != gap && dim_of[stream[i - 1]] != gap) ++row[dim_of[stream[i - 1]]];
+        if (i > 0 && stream[i - 1] != gap && dim_of[stream[i - 1]] != gap)
+            ++row[dim_of[stream[i - 1]]];
         if (i + 1 < stream.size() && stream[i + 1] != gap && dim_of[stream[i + 1]] != gap) {
             ++row[half + dim_of[stream[i + 1]]];
         }
@@ -210,7 +212,8 @@ std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesy
     cooc = {};
     std::mt19937_64 rng(options.seed);
     std::vector<float> centroids;
-    const auto fine = spherical_kmeans(rows, dims, options.fine, options.iterations, rng, &centroids);
+    const auto fine =
+        spherical_kmeans(rows, dims, options.fine, options.iterations, rng, &centroids);
     // Coarse classes: the fine centroids, clustered again.
     std::vector<SparseRow> centroid_rows(options.fine);
     for (std::size_t q = 0; q < options.fine; ++q) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iomanip>
 #include <ostream>
 #include <set>
-#include <algorithm>
 #include <tuple>
 
 #include "fahras/common/errors.hpp"
@@ -71,9 +71,9 @@ Evaluation evaluate(const NerTagger& tagger, const std::vector<TrainSentence>& d
 
 /// One line of the conlleval-style table: class, gold, found, correct, P, R, F1.
 static void print_span_row(std::ostream& out, const char* name, const SpanCounts& c) {
-    out << std::left << std::setw(6) << name << std::right << std::setw(6) << c.gold
-        << std::setw(7) << c.predicted << std::setw(9) << c.correct << std::setw(11)
-        << c.precision() << std::setw(8) << c.recall() << std::setw(8) << c.f1() << "\n";
+    out << std::left << std::setw(6) << name << std::right << std::setw(6) << c.gold << std::setw(7)
+        << c.predicted << std::setw(9) << c.correct << std::setw(11) << c.precision()
+        << std::setw(8) << c.recall() << std::setw(8) << c.f1() << "\n";
 }
 
 void print_evaluation(const Evaluation& e, std::ostream& out) {
@@ -110,7 +110,8 @@ ExtractorEvaluation evaluate_extractor(const EntityExtractor& extractor,
             ++e.spans.per_class[g.cls].gold;
         }
         const auto words = [&](std::size_t first, std::size_t last) {
-            return s.text.substr(s.tokens[first].start, s.tokens[last - 1].end - s.tokens[first].start);
+            return s.text.substr(s.tokens[first].start,
+                                 s.tokens[last - 1].end - s.tokens[first].start);
         };
         std::set<Span> right_ones;
         for (const auto& m : found) {
@@ -177,8 +178,7 @@ std::size_t load_gazetteer_except(Gazetteer& gazetteer, const std::filesystem::p
         std::size_t from = 0;
         while (!cols[3].empty() && from <= cols[3].size()) {
             const std::size_t bar = cols[3].find('|', from);
-            std::string alias =
-                cols[3].substr(from, bar == std::string::npos ? bar : bar - from);
+            std::string alias = cols[3].substr(from, bar == std::string::npos ? bar : bar - from);
             if (!alias.empty()) entity.aliases.push_back(std::move(alias));
             if (bar == std::string::npos) break;
             from = bar + 1;
@@ -201,8 +201,8 @@ void print_extractor_evaluation(const ExtractorEvaluation& e, std::ostream& out)
            "precision\n";
     for (std::size_t k = 0; k < 5; ++k) {
         out << std::left << std::setw(12) << sources[k] << std::right << std::setw(7)
-            << e.per_source[k].predicted << std::setw(9) << e.per_source[k].correct
-            << std::setw(11) << e.per_source[k].precision() << "\n";
+            << e.per_source[k].predicted << std::setw(9) << e.per_source[k].correct << std::setw(11)
+            << e.per_source[k].precision() << "\n";
     }
     if (e.spans.tag_seconds > 0) {
         out << std::setprecision(0) << "extraction: " << e.spans.tokens << " tokens in "

@@ -47,8 +47,8 @@ std::uint16_t bits_of_type(std::string_view type) {
 /// `doc`: the sentence's article contexts (one per token), or null for the first pass.
 void sentence_features(const TrainSentence& s, const NerLexicon& lexicon,
                        const std::vector<DocContext>* doc, std::uint32_t doc_templates,
-                       std::vector<NerWord>& words,
-                       std::vector<std::uint64_t>& hashes, std::vector<std::uint32_t>& offsets) {
+                       std::vector<NerWord>& words, std::vector<std::uint64_t>& hashes,
+                       std::vector<std::uint32_t>& offsets) {
     prepare_words(s.text, s.tokens, 0, s.tokens.size(), lexicon, words);
     hashes.clear();
     offsets.assign(1, 0);
@@ -244,8 +244,8 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     // Pass 1: count the features; those seen min_count times get dense ids.
     FlatTable<std::uint32_t> counts;
     for (std::size_t si = 0; si < data.size(); ++si) {
-        sentence_features(data[si], lexicon_of(data[si]), doc_of(si), doc_templates, words,
-                          hashes, offsets);
+        sentence_features(data[si], lexicon_of(data[si]), doc_of(si), doc_templates, words, hashes,
+                          offsets);
         for (const auto h : hashes) ++counts.slot(h);
     }
     FlatTable<std::uint32_t> ids;
@@ -264,8 +264,8 @@ NerModel train(const std::vector<TrainSentence>& data, NerLexicon lexicon,
     std::vector<std::size_t> token_begin;     // per token (global), index into feats
     std::vector<std::size_t> sentence_begin;  // per sentence, index into token_begin
     for (std::size_t si = 0; si < data.size(); ++si) {
-        sentence_features(data[si], lexicon_of(data[si]), doc_of(si), doc_templates, words,
-                          hashes, offsets);
+        sentence_features(data[si], lexicon_of(data[si]), doc_of(si), doc_templates, words, hashes,
+                          offsets);
         sentence_begin.push_back(token_begin.size());
         for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
             token_begin.push_back(feats.size());
@@ -407,10 +407,12 @@ std::vector<std::vector<std::uint8_t>> jackknife_labels(const std::vector<TrainS
     for (std::size_t k = 0; k < parts; ++k) {
         const std::size_t a = k * data.size() / parts;
         const std::size_t b = (k + 1) * data.size() / parts;
-        std::vector<TrainSentence> rest(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(a));
+        std::vector<TrainSentence> rest(data.begin(),
+                                        data.begin() + static_cast<std::ptrdiff_t>(a));
         rest.insert(rest.end(), data.begin() + static_cast<std::ptrdiff_t>(b), data.end());
-        if (log) *log << "ner-train: jackknife " << (k + 1) << "/" << parts << ": sentences " << a
-                      << ".." << b << " tagged by a model of the other " << rest.size() << "\n";
+        if (log)
+            *log << "ner-train: jackknife " << (k + 1) << "/" << parts << ": sentences " << a
+                 << ".." << b << " tagged by a model of the other " << rest.size() << "\n";
         const NerTagger tagger(std::make_shared<const NerModel>(
             train_with_mentions(std::move(rest), lexicon, folds, options, nullptr)));
         for (std::size_t i = a; i < b; ++i) {
@@ -465,8 +467,7 @@ NerModel train_two_pass(const std::vector<TrainSentence>& data, const NerLexicon
     NerModel model = train_with_mentions(data, lexicon, folds, options, log);
     const auto labels = jackknife_labels(data, lexicon, folds, options, two, log);
     const auto doc = document_contexts(data, labels, model.lexicon, two.window);
-    if (log) *log << "ner-train: second pass (article windows of " << two.window
-                  << " sentences)\n";
+    if (log) *log << "ner-train: second pass (article windows of " << two.window << " sentences)\n";
     NerModel second = train_with_mentions(data, lexicon, folds, options, log, &doc, two.templates);
     model.weights2 = std::move(second.weights);
     model.transitions2 = second.transitions;

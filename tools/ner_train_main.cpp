@@ -141,8 +141,8 @@ void run_train(const TrainArgs& a) {
         std::cerr << "ner-train: cleared " << fahras::ner::filter_lexicon(lexicon, data, a.filter)
                   << " common words from the lists\n";
     }
-    auto model = a.two_pass ? fahras::ner::train_two_pass(data, lexicon, a.folds, a.options,
-                                                          a.two, &std::cerr)
+    auto model = a.two_pass ? fahras::ner::train_two_pass(data, lexicon, a.folds, a.options, a.two,
+                                                          &std::cerr)
                             : fahras::ner::train_with_mentions(std::move(data), lexicon, a.folds,
                                                                a.options, &std::cerr);
     if (!a.out.empty()) {
@@ -230,22 +230,26 @@ int main(int argc, char** argv) {
                       "also list the training corpora's mentions, cross-fitted over N folds");
     train->add_flag("--two-pass", t.two_pass,
                     "add a second, article-level pass (feature version 6, docs/NER.md)");
-    train->add_option("--jackknife", t.two.jackknife,
-                      "two-pass: first-pass labels of training data from N held-out parts")
+    train
+        ->add_option("--jackknife", t.two.jackknife,
+                     "two-pass: first-pass labels of training data from N held-out parts")
         ->capture_default_str();
-    train->add_option("--doc-templates", t.two.templates,
-                      "two-pass: article-level template groups, a bit mask (1 by label, 2 by "
-                      "class, 4 own label, 8 organisation after a trigger)")
+    train
+        ->add_option("--doc-templates", t.two.templates,
+                     "two-pass: article-level template groups, a bit mask (1 by label, 2 by "
+                     "class, 4 own label, 8 organisation after a trigger)")
         ->capture_default_str();
-    train->add_option("--doc-window", t.two.window,
-                      "two-pass: consecutive training sentences aggregated as one text")
+    train
+        ->add_option("--doc-window", t.two.window,
+                     "two-pass: consecutive training sentences aggregated as one text")
         ->capture_default_str();
     train->add_option("--epochs", t.options.epochs, "training epochs");
     train->add_option("--min-count", t.options.min_count, "least occurrences of a feature");
     train->add_option("--prune", t.options.prune, "drop features with all |weights| at most this");
     train->add_option("--seed", t.options.seed, "shuffling seed");
-    train->add_option("--bags", t.options.bags,
-                      "average the weights of N perceptrons shuffled with seed, seed+1, ...")
+    train
+        ->add_option("--bags", t.options.bags,
+                     "average the weights of N perceptrons shuffled with seed, seed+1, ...")
         ->check(CLI::Range(1, 16));
     train->add_option("--out", t.out, "model file to write (.gz)");
     train->add_option("--dump", t.dump, "with --eval: write word/gold/predicted lines here");
@@ -289,18 +293,21 @@ int main(int argc, char** argv) {
                              "gazetteer names win over tagger spans (tagger_first = false)");
     eval_extractor->add_flag("--cues-with-tagger", cues_with_tagger,
                              "run the context cues when the tagger runs too");
-    eval_extractor->add_option("--fill", fill,
-                               "gazetteer names where the tagger found nothing: none, trusted "
-                               "(curated entries and countries) or all")
+    eval_extractor
+        ->add_option("--fill", fill,
+                     "gazetteer names where the tagger found nothing: none, trusted "
+                     "(curated entries and countries) or all")
         ->check(CLI::IsMember({"none", "trusted", "all"}))
         ->capture_default_str();
-    eval_extractor->add_option("--common-confidence", common_confidence,
-                               "a one-word common name from the tagger needs this confidence")
+    eval_extractor
+        ->add_option("--common-confidence", common_confidence,
+                     "a one-word common name from the tagger needs this confidence")
         ->capture_default_str();
     std::size_t window = 1;
-    eval_extractor->add_option("--window", window,
-                               "evaluate N consecutive sentences as one text (names repeated "
-                               "across sentences)")
+    eval_extractor
+        ->add_option("--window", window,
+                     "evaluate N consecutive sentences as one text (names repeated "
+                     "across sentences)")
         ->capture_default_str();
     bool no_repeat = false;
     eval_extractor->add_flag("--no-repeat", no_repeat, "repeat_names = false");
@@ -309,8 +316,9 @@ int main(int argc, char** argv) {
     std::string errors_file;
     eval_extractor->add_option("--errors", errors_file,
                                "write the wrong and the missed mentions to this file");
-    eval_extractor->add_option("--min-confidence", min_confidence,
-                               "tagger spans below this confidence are ignored")
+    eval_extractor
+        ->add_option("--min-confidence", min_confidence,
+                     "tagger spans below this confidence are ignored")
         ->capture_default_str();
 
     std::vector<std::string> bench_files;
@@ -336,7 +344,8 @@ int main(int argc, char** argv) {
         if (*eval) {
             const auto tagger = load_tagger();
             fahras::ner::print_evaluation(
-                fahras::ner::evaluate(tagger, join_sentences(load_corpora(eval_corpora), eval_window)),
+                fahras::ner::evaluate(tagger,
+                                      join_sentences(load_corpora(eval_corpora), eval_window)),
                 std::cout);
         }
         if (*eval_extractor) {

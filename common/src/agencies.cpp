@@ -16,14 +16,17 @@ namespace {
 // spacing, so "أ ف ب" covers "أ.ف.ب", "ا ف ب" and "أ. ف. ب.".
 const std::vector<Agency>& table() {
     static const std::vector<Agency> list = {
-        {"AFP", "Agence France-Presse",
+        {"AFP",
+         "Agence France-Presse",
          {"AFP", "أ ف ب", "فرانس برس", "فرانس پرس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية",
           "فرانس بريس"}},
         {"Reuters", "Reuters", {"Reuters", "رويترز", "رويتر", "رويترس"}},
-        {"AP", "Associated Press",
-         {"AP", "أ ب", "أسوشيتد برس", "أسوشييتد برس", "أسوشيتيد برس", "الأسوشيتد برس",
-          "أسوشيتدبرس", "اسوشيتدبرس", "Associated Press"}},
-        {"dpa", "Deutsche Presse-Agentur",
+        {"AP",
+         "Associated Press",
+         {"AP", "أ ب", "أسوشيتد برس", "أسوشييتد برس", "أسوشيتيد برس", "الأسوشيتد برس", "أسوشيتدبرس",
+          "اسوشيتدبرس", "Associated Press"}},
+        {"dpa",
+         "Deutsche Presse-Agentur",
          {"dpa", "د ب أ", "الوكالة الألمانية", "الألمانية للأنباء"}},
         {"Anadolu", "Anadolu Agency", {"Anadolu", "الأناضول", "الاناضول للأنباء"}},
         {"SPA", "Saudi Press Agency", {"SPA", "واس", "وكالة الأنباء السعودية"}},
@@ -71,7 +74,9 @@ const std::unordered_map<std::string, const Agency*>& alias_index() {
 
 }  // namespace
 
-std::span<const Agency> agencies() { return table(); }
+std::span<const Agency> agencies() {
+    return table();
+}
 
 std::string agency_key(std::string_view text) {
     const std::string folded = fold(clean(text));
@@ -108,7 +113,9 @@ bool is_generic_agency_credit(std::string_view text) {
     return key == arabic || key == arabic_news || key == "agencies";
 }
 
-std::string agency_term(std::string_view code) { return boolean_term(schema::agency, code); }
+std::string agency_term(std::string_view code) {
+    return boolean_term(schema::agency, code);
+}
 
 std::string agency_filter_term(std::string_view name) {
     if (const Agency* a = find_agency(name)) return agency_term(a->code);

@@ -41,8 +41,8 @@ void clean_parts(std::string_view word, TokenKind kind, Part&& part) {
 
 /// The pipeline; the stem step only `with_stems` (see analyze_unstemmed()); the clean and
 /// fold steps through `cache` when there is one.
-void run(const AnalyzerOptions& options, std::string_view text, bool with_stems,
-         FoldCache* cache, const std::function<void(const Token&)>& sink) {
+void run(const AnalyzerOptions& options, std::string_view text, bool with_stems, FoldCache* cache,
+         const std::function<void(const Token&)>& sink) {
     std::uint32_t position = 0;
     Token token;
     tokenize(text, [&](const RawToken& raw) {
@@ -54,8 +54,10 @@ void run(const AnalyzerOptions& options, std::string_view text, bool with_stems,
             token.position = position++;
             token.kind = raw.kind;
             token.exact.assign(exact);
-            if (folded != nullptr) token.folded = *folded;
-            else token.folded = fold(token.exact);
+            if (folded != nullptr)
+                token.folded = *folded;
+            else
+                token.folded = fold(token.exact);
             if (with_stems) token.stem = stem_of(token.folded, raw.kind);
             sink(token);
         };
@@ -90,7 +92,9 @@ void analyze_unstemmed(const Analyzer& analyzer, std::string_view text, FoldCach
     run(analyzer.options(), text, false, cache, sink);
 }
 
-std::string stem_token(const Token& token) { return stem_of(token.folded, token.kind); }
+std::string stem_token(const Token& token) {
+    return stem_of(token.folded, token.kind);
+}
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
     std::vector<Token> out;
@@ -98,7 +102,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
     return out;
 }
 
-std::string Analyzer::fold_word(std::string_view word) { return fold(clean(word)); }
+std::string Analyzer::fold_word(std::string_view word) {
+    return fold(clean(word));
+}
 
 std::string Analyzer::stem_word(std::string_view word) {
     std::string folded = fold_word(word);
@@ -114,10 +120,14 @@ const Analyzer& default_analyzer() {
 
 std::string_view to_string(TokenKind kind) noexcept {
     switch (kind) {
-        case TokenKind::arabic: return "arabic";
-        case TokenKind::latin: return "latin";
-        case TokenKind::number: return "number";
-        case TokenKind::other: return "other";
+        case TokenKind::arabic:
+            return "arabic";
+        case TokenKind::latin:
+            return "latin";
+        case TokenKind::number:
+            return "number";
+        case TokenKind::other:
+            return "other";
     }
     return "other";
 }

@@ -27,7 +27,11 @@ class Extraction {
     Extraction(const Gazetteer& g, const ExtractorOptions& o, std::string_view text,
                const std::vector<Token>& tokens,
                const std::unordered_map<std::string, std::size_t>& surname_of)
-        : m_g(g), m_o(o), m_text(text), m_tokens(tokens), m_taken(tokens.size(), false),
+        : m_g(g),
+          m_o(o),
+          m_text(text),
+          m_tokens(tokens),
+          m_taken(tokens.size(), false),
           m_surname_of(surname_of) {}
 
     /// `tagger_ran`: `tagged` is a tagger's verdict on the whole text (possibly "nothing"),
@@ -103,8 +107,8 @@ class Extraction {
     /// not mined by scripts/build-gazetteer.py, whose names measured 0.2 precision there.
     static bool fill_trusted(const Entity& e) {
         if (trusted(e)) return true;
-        for (const char* mined : {"geonames:", "wikifane:", "anercorp:", "dr5hn:", "wikidata:",
-                                  "iso3166-2:"}) {
+        for (const char* mined :
+             {"geonames:", "wikifane:", "anercorp:", "dr5hn:", "wikidata:", "iso3166-2:"}) {
             if (e.id.starts_with(mined)) return false;
         }
         return true;
@@ -184,8 +188,8 @@ class Extraction {
         std::string out;
         for (std::size_t t = first; t < last; ++t) {
             if (!out.empty()) out += ' ';
-            out += t == first ? drop_letters(m_tokens[t].folded, clitic_of_first)
-                              : m_tokens[t].folded;
+            out +=
+                t == first ? drop_letters(m_tokens[t].folded, clitic_of_first) : m_tokens[t].folded;
         }
         return out;
     }
@@ -243,8 +247,7 @@ class Extraction {
             return;
         }
         for (const Reading& r : readings(m_tokens[span.first].folded)) {
-            const std::string phrase =
-                r.word + folded.substr(m_tokens[span.first].folded.size());
+            const std::string phrase = r.word + folded.substr(m_tokens[span.first].folded.size());
             EntityMention m = make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
             m.kind = span.kind;
             if (name_as(m, m_g.find_exact(phrase))) {
@@ -340,7 +343,8 @@ class Extraction {
     /// (والحكومة → الحكومة, as the tagger strips them), else 0: an unknown name's id and
     /// surface go without them. The letters are a clitic only when what is left is a word the
     /// gazetteer or the common words know, or one the text writes alone elsewhere — and the
-    /// whole word is not itself a name: كاليفورنيا is not ك + «اليفورنيا», nor فالنسيا ف + «النسيا».
+    /// whole word is not itself a name: كاليفورنيا is not ك + «اليفورنيا», nor فالنسيا ف +
+    /// «النسيا».
     [[nodiscard]] std::size_t article_clitic(std::size_t i) const {
         const std::string& whole = m_tokens[i].folded;
         if (m_g.find_exact(whole) != nullptr) return 0;
@@ -439,8 +443,8 @@ class Extraction {
             if (m.kind != EntityKind::person || m.id.empty() || m.last_token - m.first_token < 2) {
                 continue;
             }
-            const std::string_view first = std::string_view(m.surface).substr(
-                0, m.surface.find(' '));
+            const std::string_view first =
+                std::string_view(m.surface).substr(0, m.surface.find(' '));
             for (const std::string& word :
                  {Analyzer::fold_word(first), m_tokens[m.last_token - 1].folded}) {
                 const auto [it, added] = full.emplace(word, &m);
@@ -464,13 +468,11 @@ class Extraction {
     void coreference() {
         std::map<std::string, const EntityMention*> surnames;
         for (const EntityMention& m : m_out) {
-            if (m.kind != EntityKind::person || m.id.empty() ||
-                m.last_token - m.first_token < 2) {
+            if (m.kind != EntityKind::person || m.id.empty() || m.last_token - m.first_token < 2) {
                 continue;
             }
             const std::string& last = m_tokens[m.last_token - 1].folded;
-            if (!m_g.is_common(last, cue_common_rank) &&
-                utf8::length(last) >= min_stem_letters) {
+            if (!m_g.is_common(last, cue_common_rank) && utf8::length(last) >= min_stem_letters) {
                 surnames.emplace(last, &m);
             }
         }
@@ -499,7 +501,7 @@ class Extraction {
     const std::vector<Token>& m_tokens;
     std::vector<bool> m_taken;
     bool m_confirm = false;
-    bool m_trusted_only = false;  ///< match_at() takes fill_trusted() entries only
+    bool m_trusted_only = false;     ///< match_at() takes fill_trusted() entries only
     std::vector<int> m_tagged_kind;  ///< per token: EntityKind of a tagger span, or -1
     std::vector<EntityMention> m_out;
     /// EntityExtractor::m_surname_of.

@@ -17,11 +17,16 @@ using namespace entity_words;  // readings, cue words
 
 std::string_view to_string(MentionSource source) noexcept {
     switch (source) {
-        case MentionSource::gazetteer: return "gazetteer";
-        case MentionSource::variant: return "variant";
-        case MentionSource::cue: return "cue";
-        case MentionSource::tagger: return "tagger";
-        case MentionSource::coreference: return "coreference";
+        case MentionSource::gazetteer:
+            return "gazetteer";
+        case MentionSource::variant:
+            return "variant";
+        case MentionSource::cue:
+            return "cue";
+        case MentionSource::tagger:
+            return "tagger";
+        case MentionSource::coreference:
+            return "coreference";
     }
     return "gazetteer";
 }
@@ -60,16 +65,25 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text,
         for (const NerSpan& span : m_tagger->tag(text, tokens)) {
             TaggedSpan t{span.first, span.last, EntityKind::person, span.confidence};
             switch (span.type) {
-                case EntityType::person: t.kind = EntityKind::person; break;
-                case EntityType::place: t.kind = EntityKind::place; break;
-                case EntityType::organisation: t.kind = EntityKind::organisation; break;
-                case EntityType::misc: continue;
+                case EntityType::person:
+                    t.kind = EntityKind::person;
+                    break;
+                case EntityType::place:
+                    t.kind = EntityKind::place;
+                    break;
+                case EntityType::organisation:
+                    t.kind = EntityKind::organisation;
+                    break;
+                case EntityType::misc:
+                    continue;
             }
             spans.push_back(t);
         }
-        return extraction::Extraction(m_gazetteer, m_options, text, tokens, m_surname_of).run(spans, true);
+        return extraction::Extraction(m_gazetteer, m_options, text, tokens, m_surname_of)
+            .run(spans, true);
     }
-    return extraction::Extraction(m_gazetteer, m_options, text, tokens, m_surname_of).run(tagged, !tagged.empty());
+    return extraction::Extraction(m_gazetteer, m_options, text, tokens, m_surname_of)
+        .run(tagged, !tagged.empty());
 }
 
 std::vector<DocumentEntity> document_entities(const std::vector<EntityMention>& mentions) {

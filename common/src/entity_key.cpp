@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "arabic_letters.hpp"
 #include "fahras/common/entities.hpp"
 #include "fahras/common/utf8.hpp"
-#include "arabic_letters.hpp"
 
 namespace fahras {
 
@@ -64,7 +64,9 @@ std::string key_words(std::string_view folded, WordKey key) {
 
 }  // namespace
 
-std::string name_key(std::string_view folded) { return key_words(folded, word_key); }
+std::string name_key(std::string_view folded) {
+    return key_words(folded, word_key);
+}
 
 std::string name_loose_key(std::string_view folded) {
     return key_words(folded, loose_word_key);

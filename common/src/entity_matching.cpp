@@ -80,9 +80,8 @@ std::size_t Extraction::match_at(std::size_t i) {
         }
     }
     if (best == nullptr) return 1;
-    if (m_trusted_only && std::none_of(best->begin(), best->end(), [&](std::size_t e) {
-            return fill_trusted(m_g.at(e));
-        })) {
+    if (m_trusted_only && std::none_of(best->begin(), best->end(),
+                                       [&](std::size_t e) { return fill_trusted(m_g.at(e)); })) {
         return 1;
     }
     if (best_len == 1 && common(best_reading.word) &&
@@ -121,8 +120,7 @@ void Extraction::cue_at(std::size_t i) {
     if (!found) return;
     std::size_t j = i + 1;
     auto skip_nisbas = [&] {
-        for (int k = 0; k < 2 && j < m_tokens.size() && !m_taken[j] &&
-                        is_nisba(m_tokens[j].folded);
+        for (int k = 0; k < 2 && j < m_tokens.size() && !m_taken[j] && is_nisba(m_tokens[j].folded);
              ++k) {
             ++j;
         }
@@ -149,15 +147,13 @@ void Extraction::cue_at(std::size_t i) {
             if (j >= m_tokens.size() || m_tokens[j].folded != "باسم") return;
             ++j;
             // The organisation: a mention already found, or up to two words with the article.
-            const auto taken = std::find_if(m_out.begin(), m_out.end(), [&](const auto& m) {
-                return m.first_token == j;
-            });
+            const auto taken = std::find_if(m_out.begin(), m_out.end(),
+                                            [&](const auto& m) { return m.first_token == j; });
             if (taken != m_out.end()) {
                 j = taken->last_token;
             } else {
-                for (int k = 0; k < 2 && j < m_tokens.size() &&
-                                starts_with_article(m_tokens[j].folded);
-                     ++k) {
+                for (int k = 0;
+                     k < 2 && j < m_tokens.size() && starts_with_article(m_tokens[j].folded); ++k) {
                     ++j;
                 }
             }

@@ -36,8 +36,7 @@ const Entity* Extraction::person_in_context(const TaggedSpan& span,
         prefix += ' ';
         prefix += m_tokens[t].folded;
         const std::string& next = m_tokens[t + 1].folded;
-        if (next != "\u0628\u0646" && next != "\u0627\u0628\u0646" &&
-            next != "\u0627\u0644") {
+        if (next != "\u0628\u0646" && next != "\u0627\u0628\u0646" && next != "\u0627\u0644") {
             continue;  // not بن، ابن or آل (folded ال): the name may go on otherwise
         }
         if (const Entity* e = person(prefix)) named = e;
@@ -54,8 +53,7 @@ std::size_t Extraction::completed_last(const TaggedSpan& span) const {
             phrase += m_tokens[t].folded;
         }
         for (std::size_t j = span.last; j < m_tokens.size() && word(j) && joined(j) &&
-                                        j - span.first < m_g.max_words() &&
-                                        m_g.is_prefix(phrase);
+                                        j - span.first < m_g.max_words() && m_g.is_prefix(phrase);
              ++j) {
             phrase += ' ';
             phrase += m_tokens[j].folded;
@@ -71,7 +69,7 @@ std::size_t Extraction::completed_last(const TaggedSpan& span) const {
 }
 
 bool Extraction::loosely_named(EntityMention& m, const std::string& folded,
-                           std::size_t words) const {
+                               std::size_t words) const {
     if (m.kind == EntityKind::place) return false;
     if (words == 1 && (m_g.is_common(folded, cue_common_rank) ||
                        letters_after_article(folded) < 4 || m_surname_of.contains(folded))) {

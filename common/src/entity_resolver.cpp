@@ -45,8 +45,8 @@ std::string icu_transform(const char* id, std::string_view text) {
         auto [it, added] = transforms.try_emplace(id);
         if (added) {
             UErrorCode status = U_ZERO_ERROR;
-            it->second.t.reset(icu::Transliterator::createInstance(
-                icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+            it->second.t.reset(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id),
+                                                                   UTRANS_FORWARD, status));
             if (U_FAILURE(status)) it->second.t.reset();
         }
         tr = &it->second;
@@ -69,9 +69,12 @@ std::string ascii_lower(std::string_view latin) {
     if (ascii.empty()) ascii = std::string(latin);
     std::string out;
     for (const char c : ascii) {
-        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else if (c >= 'a' && c <= 'z') out += c;
-        else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ') out += ' ';
+        if (c >= 'A' && c <= 'Z')
+            out += static_cast<char>(c - 'A' + 'a');
+        else if (c >= 'a' && c <= 'z')
+            out += c;
+        else if ((c == ' ' || c == '-') && !out.empty() && out.back() != ' ')
+            out += ' ';
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
@@ -95,12 +98,11 @@ std::string rich(std::string_view ascii) {
 /// Our own Arabic letter table, used when ICU has no Arabic-Latin transform.
 std::string fallback_transliteration(std::string_view arabic) {
     static const std::unordered_map<char32_t, const char*> table = {
-        {0x0627, "a"},  {0x0628, "b"},  {0x062A, "t"}, {0x062B, "th"}, {0x062C, "j"},
-        {0x062D, "h"},  {0x062E, "kh"}, {0x062F, "d"}, {0x0630, "dh"}, {0x0631, "r"},
-        {0x0632, "z"},  {0x0633, "s"},  {0x0634, "sh"}, {0x0635, "s"}, {0x0636, "d"},
-        {0x0637, "t"},  {0x0638, "z"},  {0x0639, ""},  {0x063A, "gh"}, {0x0641, "f"},
-        {0x0642, "q"},  {0x0643, "k"},  {0x0644, "l"}, {0x0645, "m"},  {0x0646, "n"},
-        {0x0647, "h"},  {0x0648, "w"},  {0x064A, "y"}, {0x0621, ""},   {0x0020, " "},
+        {0x0627, "a"},  {0x0628, "b"}, {0x062A, "t"},  {0x062B, "th"}, {0x062C, "j"}, {0x062D, "h"},
+        {0x062E, "kh"}, {0x062F, "d"}, {0x0630, "dh"}, {0x0631, "r"},  {0x0632, "z"}, {0x0633, "s"},
+        {0x0634, "sh"}, {0x0635, "s"}, {0x0636, "d"},  {0x0637, "t"},  {0x0638, "z"}, {0x0639, ""},
+        {0x063A, "gh"}, {0x0641, "f"}, {0x0642, "q"},  {0x0643, "k"},  {0x0644, "l"}, {0x0645, "m"},
+        {0x0646, "n"},  {0x0647, "h"}, {0x0648, "w"},  {0x064A, "y"},  {0x0621, ""},  {0x0020, " "},
     };
     std::string out;
     std::size_t pos = 0;
@@ -134,11 +136,16 @@ std::vector<std::string> latin_readings(const std::string& ascii) {
 
 std::string_view to_string(ResolveMethod method) noexcept {
     switch (method) {
-        case ResolveMethod::none: return "none";
-        case ResolveMethod::exact: return "exact";
-        case ResolveMethod::variant: return "variant";
-        case ResolveMethod::latin: return "latin";
-        case ResolveMethod::transliteration: return "transliteration";
+        case ResolveMethod::none:
+            return "none";
+        case ResolveMethod::exact:
+            return "exact";
+        case ResolveMethod::variant:
+            return "variant";
+        case ResolveMethod::latin:
+            return "latin";
+        case ResolveMethod::transliteration:
+            return "transliteration";
     }
     return "none";
 }
@@ -154,26 +161,84 @@ std::string latin_skeleton(std::string_view latin) {
         const char next = i + 1 < s.size() ? s[i + 1] : '\0';
         const char after = i + 2 < s.size() ? s[i + 2] : '\0';
         if (c == 't' && next == 's' && after == 'h') continue;  // تش: "tsh" is "ch"
-        if (c == 's' && next == 'c' && after == 'h') { put('S'); i += 2; continue; }  // German
+        if (c == 's' && next == 'c' && after == 'h') {
+            put('S');
+            i += 2;
+            continue;
+        }  // German
         // A soft c (Cecily, Marcio) is an s; s and z meet (Mendes → مينديز, Susana → سوزانا).
-        if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) { put('s'); continue; }
-        if (c == 'z') { put('s'); continue; }
-        if (next == 'h' && (c == 's' || c == 'c')) { put('S'); ++i; continue; }
-        if (next == 'h' && c == 'k') { put('X'); ++i; continue; }
-        if (next == 'h' && c == 'g') { put('G'); ++i; continue; }
-        if (next == 'h' && c == 't') { put('t'); ++i; continue; }
-        if (next == 'h' && c == 'd') { put('d'); ++i; continue; }
-        if (next == 'h' && c == 'p') { put('F'); ++i; continue; }
+        if (c == 'c' && (next == 'e' || next == 'i' || next == 'y')) {
+            put('s');
+            continue;
+        }
+        if (c == 'z') {
+            put('s');
+            continue;
+        }
+        if (next == 'h' && (c == 's' || c == 'c')) {
+            put('S');
+            ++i;
+            continue;
+        }
+        if (next == 'h' && c == 'k') {
+            put('X');
+            ++i;
+            continue;
+        }
+        if (next == 'h' && c == 'g') {
+            put('G');
+            ++i;
+            continue;
+        }
+        if (next == 'h' && c == 't') {
+            put('t');
+            ++i;
+            continue;
+        }
+        if (next == 'h' && c == 'd') {
+            put('d');
+            ++i;
+            continue;
+        }
+        if (next == 'h' && c == 'p') {
+            put('F');
+            ++i;
+            continue;
+        }
         switch (c) {
-            case 'g': case 'j': put('G'); break;
-            case 'k': case 'c': case 'q': put('K'); break;
-            case 'f': case 'v': put('F'); break;
-            case 'b': case 'p': put('B'); break;
-            case 'x': put('K'); put('s'); break;
-            case 'a': case 'e': case 'i': case 'o': case 'u': case 'w': case 'y': case 'h':
+            case 'g':
+            case 'j':
+                put('G');
+                break;
+            case 'k':
+            case 'c':
+            case 'q':
+                put('K');
+                break;
+            case 'f':
+            case 'v':
+                put('F');
+                break;
+            case 'b':
+            case 'p':
+                put('B');
+                break;
+            case 'x':
+                put('K');
+                put('s');
+                break;
+            case 'a':
+            case 'e':
+            case 'i':
+            case 'o':
+            case 'u':
+            case 'w':
+            case 'y':
+            case 'h':
             case ' ':
                 break;
-            default: put(c);
+            default:
+                put(c);
         }
     }
     return out;
@@ -262,8 +327,10 @@ EntityResolver::EntityResolver(std::vector<Entity> entities) : m_impl(std::make_
         d.arabic.add(e);
         if (!e.latin.empty()) d.add_latin(i, e.latin, true);
         for (const std::string& alias : e.aliases) {
-            if (has_arabic(alias)) d.add_transliteration(i, alias);
-            else d.add_latin(i, alias, false);
+            if (has_arabic(alias))
+                d.add_transliteration(i, alias);
+            else
+                d.add_latin(i, alias, false);
         }
         d.add_transliteration(i, e.name);
     }

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "arabic_letters.hpp"
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/utf8.hpp"
-#include "arabic_letters.hpp"
 
 namespace fahras::entity_words {
 
@@ -57,7 +57,9 @@ std::string drop_letters(const std::string& exact, std::size_t letters) {
     return exact.substr(pos);
 }
 
-bool starts_with_article(std::string_view folded) { return folded.starts_with("\u0627\u0644"); }
+bool starts_with_article(std::string_view folded) {
+    return folded.starts_with("\u0627\u0644");
+}
 
 /// A nisba adjective with the article (الأمريكي، الروسية): skipped between a title and a name.
 bool is_nisba(std::string_view folded) {
@@ -73,8 +75,8 @@ namespace {
 bool names_country(const std::u32string& folded, const Gazetteer& g) {
     const auto* found = g.find_exact(utf8::from_u32(folded));
     return found != nullptr && std::any_of(found->begin(), found->end(), [&](std::size_t e) {
-        return g.at(e).id.starts_with("iso3166-1:");
-    });
+               return g.at(e).id.starts_with("iso3166-1:");
+           });
 }
 
 }  // namespace
@@ -83,10 +85,10 @@ bool is_demonym(std::string_view folded, const Gazetteer& g) {
     // Broken plurals of nationalities and peoples, which no suffix rule finds.
     static const std::unordered_set<std::string> plurals = [] {
         std::unordered_set<std::string> s;
-        for (const char* w : {"روس", "عرب", "أكراد", "كرد", "أتراك", "ترك", "فرس", "ألمان",
-                              "إنجليز", "إنكليز", "هنود", "يهود", "أفغان", "أرمن", "شيشان",
-                              "صرب", "أمريكان", "أميركان", "أجانب", "طاجيك", "أوزبك", "تتار",
-                              "أمازيغ", "بربر", "دروز", "إغريق", "يونان", "فرنجة"}) {
+        for (const char* w : {"روس",   "عرب",    "أكراد",   "كرد",     "أتراك", "ترك",   "فرس",
+                              "ألمان", "إنجليز", "إنكليز",  "هنود",    "يهود",  "أفغان", "أرمن",
+                              "شيشان", "صرب",    "أمريكان", "أميركان", "أجانب", "طاجيك", "أوزبك",
+                              "تتار",  "أمازيغ", "بربر",    "دروز",    "إغريق", "يونان", "فرنجة"}) {
             s.insert(Analyzer::fold_word(w));
         }
         return s;
@@ -96,8 +98,7 @@ bool is_demonym(std::string_view folded, const Gazetteer& g) {
     // U+0627 ARABIC LETTER ALEF / U+062A ARABIC LETTER TEH / U+0647 ARABIC LETTER HEH (teh
     // marbuta once folded): the nisba endings, longest first.
     static const std::u32string suffixes[] = {U"\u064A\u0648\u0646", U"\u064A\u064A\u0646",
-                                              U"\u064A\u0627\u062A", U"\u064A\u0647",
-                                              U"\u064A"};
+                                              U"\u064A\u0627\u062A", U"\u064A\u0647", U"\u064A"};
     for (const Reading& r : readings(folded)) {
         std::u32string w = utf8::to_u32(r.word);
         if (w.starts_with(article)) w.erase(0, 2);
@@ -120,22 +121,22 @@ bool is_demonym(std::string_view folded, const Gazetteer& g) {
 const std::unordered_map<std::string, Cue>& cue_words() {
     static const std::unordered_map<std::string, Cue> cues = [] {
         std::unordered_map<std::string, Cue> m;
-        for (const char* w : {"الرئيس", "الرئيسه", "الملك", "الامير", "الاميره", "الشيخ",
-                              "السفير", "السفيره", "المستشار", "المستشاره", "الجنرال", "العقيد",
-                              "اللواء", "العميد", "الوزير", "الوزيره", "المبعوث", "المبعوثه",
-                              "الدكتور", "السيد", "السيده", "النائب", "القاضي", "المدرب",
-                              "اللاعب", "الفنان", "الفنانه", "الكاتب", "الامين"}) {
+        for (const char* w : {"الرئيس",  "الرئيسه", "الملك",    "الامير",    "الاميره", "الشيخ",
+                              "السفير",  "السفيره", "المستشار", "المستشاره", "الجنرال", "العقيد",
+                              "اللواء",  "العميد",  "الوزير",   "الوزيره",   "المبعوث", "المبعوثه",
+                              "الدكتور", "السيد",   "السيده",   "النائب",    "القاضي",  "المدرب",
+                              "اللاعب",  "الفنان",  "الفنانه",  "الكاتب",    "الامين"}) {
             m.emplace(Analyzer::fold_word(w), Cue::person_title);
         }
-        for (const char* w : {"وزير", "وزيره", "رئيس", "رئيسه", "مدير", "مديره", "قائد",
-                              "زعيم", "امين", "نائب", "سفير", "مستشار"}) {
+        for (const char* w : {"وزير", "وزيره", "رئيس", "رئيسه", "مدير", "مديره", "قائد", "زعيم",
+                              "امين", "نائب", "سفير", "مستشار"}) {
             m.emplace(Analyzer::fold_word(w), Cue::office);
         }
         for (const char* w : {"الناطق", "الناطقه", "المتحدث", "المتحدثه"}) {
             m.emplace(Analyzer::fold_word(w), Cue::spokesperson);
         }
-        for (const char* w : {"حزب", "حركه", "تنظيم", "وكاله", "جماعه", "جبهه", "منظمه",
-                              "شركه", "صحيفه", "قناه", "جامعه", "نادي"}) {
+        for (const char* w : {"حزب", "حركه", "تنظيم", "وكاله", "جماعه", "جبهه", "منظمه", "شركه",
+                              "صحيفه", "قناه", "جامعه", "نادي"}) {
             m.emplace(Analyzer::fold_word(w), Cue::organisation);
         }
         for (const char* w : {"مدينه", "محافظه", "بلده", "قريه", "ولايه", "مقاطعه", "جزيره"}) {

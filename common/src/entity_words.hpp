@@ -75,11 +75,11 @@ struct Reading {
 
 /// Context cue words (folded) and what follows them.
 enum class Cue {
-    person_title,   ///< الرئيس، السفير، الشيخ …: a person follows (after nisba adjectives)
-    office,         ///< وزير، رئيس: a department word, nisbas, then a person
-    spokesperson,   ///< الناطق، المتحدثة: باسم + organisation, then a person
-    organisation,   ///< حزب، حركة، تنظيم، وكالة …: the cue and the name form an organisation
-    place,          ///< مدينة، محافظة …: a place follows
+    person_title,  ///< الرئيس، السفير، الشيخ …: a person follows (after nisba adjectives)
+    office,        ///< وزير، رئيس: a department word, nisbas, then a person
+    spokesperson,  ///< الناطق، المتحدثة: باسم + organisation, then a person
+    organisation,  ///< حزب، حركة، تنظيم، وكالة …: the cue and the name form an organisation
+    place,  ///< مدينة، محافظة …: a place follows
 };
 
 /// The cue words, folded.

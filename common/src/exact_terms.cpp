@@ -12,8 +12,10 @@ void ExactFormTerms::add(const Token& token, Xapian::Document& doc) {
     m_term.assign(schema::exact).append(token.exact);
     doc.add_term(m_term);
     const auto it = m_variant.find(token.folded);
-    if (it != m_variant.end()) ++it->second;
-    else m_variant.emplace(token.folded, 1);
+    if (it != m_variant.end())
+        ++it->second;
+    else
+        m_variant.emplace(token.folded, 1);
 }
 
 void ExactFormTerms::finish(Xapian::Document& doc) {

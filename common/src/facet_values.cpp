@@ -13,7 +13,8 @@ unsigned set_multi_values(Xapian::Document& doc, Xapian::valueno first, unsigned
     for (const std::string& value : values) {
         if (written == capacity) break;
         if (value.empty()) continue;
-        if (std::any_of(seen.begin(), seen.end(), [&](const std::string* s) { return *s == value; })) {
+        if (std::any_of(seen.begin(), seen.end(),
+                        [&](const std::string* s) { return *s == value; })) {
             continue;
         }
         seen.push_back(&value);

@@ -85,8 +85,7 @@ std::size_t shared_samples(const std::vector<std::uint32_t>& a,
 double containment(const Fingerprint& a, const Fingerprint& b) noexcept {
     const std::size_t smaller = std::min(a.samples.size(), b.samples.size());
     if (smaller == 0) return 0;
-    return static_cast<double>(shared_samples(a.samples, b.samples)) /
-           static_cast<double>(smaller);
+    return static_cast<double>(shared_samples(a.samples, b.samples)) / static_cast<double>(smaller);
 }
 
 std::string shingle_term(std::uint32_t hash) {

@@ -18,8 +18,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
     std::size_t begin = 0;
     while (true) {
         const std::size_t at = s.find(sep, begin);
-        out.emplace_back(s.substr(begin, at == std::string_view::npos ? s.size() - begin
-                                                                      : at - begin));
+        out.emplace_back(
+            s.substr(begin, at == std::string_view::npos ? s.size() - begin : at - begin));
         if (at == std::string_view::npos) break;
         begin = at + 1;
     }
@@ -39,18 +39,24 @@ bool has_arabic(std::string_view s) {
 
 std::string_view to_string(EntityKind kind) noexcept {
     switch (kind) {
-        case EntityKind::person: return "person";
-        case EntityKind::place: return "place";
-        case EntityKind::organisation: return "organisation";
+        case EntityKind::person:
+            return "person";
+        case EntityKind::place:
+            return "place";
+        case EntityKind::organisation:
+            return "organisation";
     }
     return "place";
 }
 
 std::string_view entity_prefix(EntityKind kind) noexcept {
     switch (kind) {
-        case EntityKind::person: return schema::entity_person;
-        case EntityKind::place: return schema::entity_place;
-        case EntityKind::organisation: return schema::entity_organisation;
+        case EntityKind::person:
+            return schema::entity_person;
+        case EntityKind::place:
+            return schema::entity_place;
+        case EntityKind::organisation:
+            return schema::entity_organisation;
     }
     return schema::entity_place;
 }
@@ -68,8 +74,7 @@ bool parse_entity_kind(std::string_view name, EntityKind& kind) noexcept {
         kind = EntityKind::person;
     } else if (name == "place" || name == "LOC" || name == "location") {
         kind = EntityKind::place;
-    } else if (name == "organisation" || name == "organization" || name == "org" ||
-               name == "ORG") {
+    } else if (name == "organisation" || name == "organization" || name == "org" || name == "ORG") {
         kind = EntityKind::organisation;
     } else {
         return false;
@@ -144,13 +149,15 @@ void Gazetteer::load_tsv(const std::filesystem::path& path) {
         if (cols.size() < 5) {
             throw InputError(path.string(), number,
                              "expected the columns canonical_id, type, arabic_name, aliases, "
-                             "english_name[, source], found " + std::to_string(cols.size()));
+                             "english_name[, source], found " +
+                                 std::to_string(cols.size()));
         }
         Entity e;
         if (cols[1] == "MISC") continue;
         if (!parse_entity_kind(cols[1], e.kind)) {
-            throw InputError(path.string(), number, "unknown entity type '" + cols[1] +
-                                                        "' (expected PER, LOC, ORG or MISC)");
+            throw InputError(
+                path.string(), number,
+                "unknown entity type '" + cols[1] + "' (expected PER, LOC, ORG or MISC)");
         }
         if (cols[0].empty() || cols[2].empty()) {
             throw InputError(path.string(), number, "empty canonical_id or arabic_name");

@@ -23,12 +23,12 @@ constexpr std::size_t max_kept_feature_tokens = 50000;
 
 /// Working memory of one tag() call; token indices are relative to the first token tagged.
 struct Scratch {
-    std::vector<ner::NerWord> words;       ///< one sentence
-    std::vector<std::uint64_t> features;   ///< the sentences kept, token after token
-    std::vector<std::size_t> offsets;      ///< per token: its first feature; one more at the end
-    std::vector<std::size_t> sentences;    ///< first token of each sentence; the end last
-    std::vector<float> emissions;          ///< per token × label
-    std::vector<std::uint8_t> labels;      ///< per token
+    std::vector<ner::NerWord> words;      ///< one sentence
+    std::vector<std::uint64_t> features;  ///< the sentences kept, token after token
+    std::vector<std::size_t> offsets;     ///< per token: its first feature; one more at the end
+    std::vector<std::size_t> sentences;   ///< first token of each sentence; the end last
+    std::vector<float> emissions;         ///< per token × label
+    std::vector<std::uint8_t> labels;     ///< per token
     std::vector<ner::DocToken> doc_tokens;
     std::vector<ner::DocContext> doc;
     std::vector<std::uint64_t> doc_features;
@@ -159,8 +159,7 @@ void tag_text(const ner::NerModel& model, bool two_pass, std::string_view text,
         }
         for (std::size_t i = a; i < b; ++i) {
             s.doc_features.clear();
-            ner::append_doc_features(&s.doc[a], b - a, i - a, model.doc_templates,
-                                     s.doc_features);
+            ner::append_doc_features(&s.doc[a], b - a, i - a, model.doc_templates, s.doc_features);
             float* e = &s.emissions[i * L];
             add_weights(model.weights2, s.features.data() + s.offsets[i - base(a)],
                         s.features.data() + s.offsets[i - base(a) + 1], e);
@@ -221,7 +220,9 @@ NerTagger NerTagger::first_pass_only() const {
     return copy;
 }
 
-bool NerTagger::two_pass() const noexcept { return m_model->two_pass() && !m_first_pass_only; }
+bool NerTagger::two_pass() const noexcept {
+    return m_model->two_pass() && !m_first_pass_only;
+}
 
 std::vector<NerSpan> NerTagger::tag(const std::vector<Token>& tokens) const {
     std::vector<NerSpan> out;

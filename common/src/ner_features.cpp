@@ -398,9 +398,9 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
     out.push_back(feature(t_cluster_stripped, cluster_fine(w.cluster_stripped)));
     out.push_back(feature(t_cluster_m1, m1 ? cluster_fine(m1->cluster) : none));
     out.push_back(feature(t_cluster_p1, p1 ? cluster_fine(p1->cluster) : none));
-    out.push_back(feature(t_cluster_pair_m1,
-                          mix(m1 ? cluster_coarse(static_cast<std::uint16_t>(c_m1)) : none,
-                              cluster_coarse(w.cluster))));
+    out.push_back(
+        feature(t_cluster_pair_m1, mix(m1 ? cluster_coarse(static_cast<std::uint16_t>(c_m1)) : none,
+                                       cluster_coarse(w.cluster))));
     out.push_back(feature(t_cluster_pair_p1,
                           mix(cluster_coarse(w.cluster),
                               p1 ? cluster_coarse(static_cast<std::uint16_t>(c_p1)) : none)));
@@ -477,8 +477,10 @@ void append_doc_features(const DocContext* doc, std::size_t n, std::size_t i,
     }
     if (templates & doc_own_label) {
         out.push_back(feature(t_doc_self, d.self));
-        if (templates & doc_by_label) out.push_back(feature(t_doc_self_major, d.self * 16U + d.major));
-        if (templates & doc_by_class) out.push_back(feature(t_doc_self_class, d.self * 16U + d.cls));
+        if (templates & doc_by_label)
+            out.push_back(feature(t_doc_self_major, d.self * 16U + d.major));
+        if (templates & doc_by_class)
+            out.push_back(feature(t_doc_self_class, d.self * 16U + d.cls));
     }
     if ((templates & doc_org_trigger) && d.org_after_trigger) {
         out.push_back(feature(t_doc_org_trigger, 1));

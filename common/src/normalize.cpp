@@ -38,7 +38,8 @@ bool is_plain_ascii(std::string_view s) noexcept {
 }  // namespace
 
 bool is_dropped(char32_t cp) noexcept {
-    if (cp >= 0x064B && cp <= 0x065F) return true;  // U+064B ARABIC FATHATAN … U+065F ARABIC WAVY HAMZA BELOW
+    if (cp >= 0x064B && cp <= 0x065F)
+        return true;  // U+064B ARABIC FATHATAN … U+065F ARABIC WAVY HAMZA BELOW
     switch (cp) {
         case 0x0640:  // ARABIC TATWEEL
         case 0x0670:  // ARABIC LETTER SUPERSCRIPT ALEF
@@ -58,8 +59,10 @@ bool is_dropped(char32_t cp) noexcept {
         return true;
     }
     if (cp >= 0x200B && cp <= 0x200F) return true;  // ZERO WIDTH SPACE … RIGHT-TO-LEFT MARK
-    if (cp >= 0x202A && cp <= 0x202E) return true;  // LEFT-TO-RIGHT EMBEDDING … RIGHT-TO-LEFT OVERRIDE
-    if (cp >= 0x2066 && cp <= 0x2069) return true;  // LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE
+    if (cp >= 0x202A && cp <= 0x202E)
+        return true;  // LEFT-TO-RIGHT EMBEDDING … RIGHT-TO-LEFT OVERRIDE
+    if (cp >= 0x2066 && cp <= 0x2069)
+        return true;  // LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE
     return false;
 }
 

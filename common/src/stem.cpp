@@ -34,8 +34,8 @@ constexpr std::array<Affix, 7> prefixes{{
 
 /// Suffixes, tried in this order, each removed at most once. The guards keep names and short
 /// words whole: ان needs five letters left (لبنان، ايران، برلمان، عثمان stay), ون four
-/// (قانون، كانون stay), ين four (تشرين، بوتين stay); the others three. ا comes before ه and ي so that the nisba
-/// family meets: سوريا → سوري → سور, سوريه → سور, سوري → سور.
+/// (قانون، كانون stay), ين four (تشرين، بوتين stay); the others three. ا comes before ه and ي so
+/// that the nisba family meets: سوريا → سوري → سور, سوريه → سور, سوري → سور.
 constexpr std::array<Affix, 9> suffixes{{
     {U"ها", 3},
     {U"ان", 5},
@@ -52,13 +52,13 @@ constexpr std::array<Affix, 9> suffixes{{
 /// these keeps its و (وزيرا → وزير, not زيرا). Folded spellings.
 const std::unordered_set<std::u32string>& root_waw_stems() {
     static const std::unordered_set<std::u32string> stems{
-        U"وزير", U"وزار", U"وطن", U"وقت", U"وضع", U"وصل", U"وجه", U"وقع", U"وفد", U"وكال",
-        U"ولاي", U"واشنطن", U"وكيل", U"وسط", U"وحد", U"وثيق", U"وعد", U"وفق", U"ورد", U"وصف",
-        U"وجود", U"وزن", U"وظيف", U"وقف", U"وادي", U"واقع", U"واجب", U"وسيل", U"وراء", U"وداع",
-        U"ورق", U"وعي", U"وفاه", U"وفات", U"وحيد", U"وديع", U"وسام", U"وصول", U"وضوح", U"وقود",
-        U"وباء", U"ونس", U"وهران", U"ويلز", U"وليد", U"وائل", U"وءام", U"وليم", U"ويليام",
-        U"وارسو", U"وحش", U"وسيم", U"وطني", U"وفيق", U"ورث", U"ورش", U"وزع", U"وصي", U"وعظ",
-        U"وفر", U"وقاي", U"وهب", U"وثاءق",
+        U"وزير", U"وزار", U"وطن",    U"وقت",    U"وضع",   U"وصل",  U"وجه",   U"وقع",  U"وفد",
+        U"وكال", U"ولاي", U"واشنطن", U"وكيل",   U"وسط",   U"وحد",  U"وثيق",  U"وعد",  U"وفق",
+        U"ورد",  U"وصف",  U"وجود",   U"وزن",    U"وظيف",  U"وقف",  U"وادي",  U"واقع", U"واجب",
+        U"وسيل", U"وراء", U"وداع",   U"ورق",    U"وعي",   U"وفاه", U"وفات",  U"وحيد", U"وديع",
+        U"وسام", U"وصول", U"وضوح",   U"وقود",   U"وباء",  U"ونس",  U"وهران", U"ويلز", U"وليد",
+        U"وائل", U"وءام", U"وليم",   U"ويليام", U"وارسو", U"وحش",  U"وسيم",  U"وطني", U"وفيق",
+        U"ورث",  U"ورش",  U"وزع",    U"وصي",    U"وعظ",   U"وفر",  U"وقاي",  U"وهب",  U"وثاءق",
     };
     return stems;
 }
@@ -66,8 +66,8 @@ const std::unordered_set<std::u32string>& root_waw_stems() {
 /// Words the prefix rules must not touch: their ال is part of the word.
 const std::unordered_set<std::u32string>& unprefixable_words() {
     static const std::unordered_set<std::u32string> words{
-        U"الله", U"الذي", U"التي", U"الذين", U"اللذين", U"اللتين", U"اللذان", U"اللتان",
-        U"الان", U"الا",
+        U"الله",   U"الذي",   U"التي",   U"الذين", U"اللذين",
+        U"اللتين", U"اللذان", U"اللتان", U"الان",  U"الا",
     };
     return words;
 }
@@ -76,9 +76,9 @@ const std::unordered_set<std::u32string>& unprefixable_words() {
 /// in letters the rules would strip.
 const std::unordered_set<std::u32string>& unsuffixable_words() {
     static const std::unordered_set<std::u32string> words{
-        U"فلسطين", U"حزيران", U"سليمان", U"باكستان", U"افغانستان", U"كازاخستان", U"ازبكستان",
-        U"طاجيكستان", U"تركمانستان", U"قيرغيزستان", U"كردستان", U"داغستان", U"هندوستان",
-        U"هذين", U"هاتين",
+        U"فلسطين",    U"حزيران",   U"سليمان",    U"باكستان",    U"افغانستان",
+        U"كازاخستان", U"ازبكستان", U"طاجيكستان", U"تركمانستان", U"قيرغيزستان",
+        U"كردستان",   U"داغستان",  U"هندوستان",  U"هذين",       U"هاتين",
     };
     return words;
 }

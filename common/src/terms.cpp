@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/fingerprint.hpp"
+#include "fahras/common/normalize.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
@@ -55,7 +55,9 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
-std::string filter_value(std::string_view value) { return collapse_spaces(clean(value)); }
+std::string filter_value(std::string_view value) {
+    return collapse_spaces(clean(value));
+}
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string v = filter_value(value);
@@ -82,7 +84,9 @@ std::vector<std::string> sample_terms(std::string_view article_id) {
     return out;
 }
 
-std::string source_term(std::string_view source) { return boolean_term(schema::source, source); }
+std::string source_term(std::string_view source) {
+    return boolean_term(schema::source, source);
+}
 
 std::string category_term(std::string_view category) {
     return boolean_term(schema::category, category);

@@ -116,7 +116,8 @@ void tokenize(std::string_view text, const std::function<void(const RawToken&)>&
                 }
                 break;
             case CharClass::latin_letter:
-                if (in_word && (current.kind == TokenKind::latin || current.kind == TokenKind::number)) {
+                if (in_word &&
+                    (current.kind == TokenKind::latin || current.kind == TokenKind::number)) {
                     // Digits then Latin letters (3D, 4G) make one Latin word.
                     current.kind = TokenKind::latin;
                     current.end = pos;
@@ -132,7 +133,8 @@ void tokenize(std::string_view text, const std::function<void(const RawToken&)>&
                 }
                 break;
             case CharClass::digit:
-                if (in_word && (current.kind == TokenKind::number || current.kind == TokenKind::latin)) {
+                if (in_word &&
+                    (current.kind == TokenKind::number || current.kind == TokenKind::latin)) {
                     current.end = pos;
                 } else {
                     start(at, pos, TokenKind::number);

@@ -32,8 +32,8 @@ PreparedArticle ArticlePreparer::prepare(const Article& article) const {
     }
     add_news_terms(out.doc, news);
     const std::string& text = news.dropped.empty() ? article.body : news.body;
-    out.fingerprint = fingerprint_words(text.empty() ? title_words : body_words,
-                                        m_news->stories.fingerprint);
+    out.fingerprint =
+        fingerprint_words(text.empty() ? title_words : body_words, m_news->stories.fingerprint);
     return out;
 }
 

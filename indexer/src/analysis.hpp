@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The analysis stage of an indexing run (internal to fahras_indexer; analysis.cpp): everything
-// done to one article that needs no database, so that it can run in worker threads (issue #6).
+// done to one article that needs no database, so that it can run in worker threads.
 #pragma once
 
 #include <string>
@@ -49,7 +49,7 @@ class ArticlePreparer {
     const NewsOptions* m_news;
 };
 
-/// The boilerplate-learning pass (news, issue #8): reads every article of `files` and counts
+/// The boilerplate-learning pass (news): reads every article of `files` and counts
 /// its body lines into `table` (BoilerplateTable::observe), in input order, with the line
 /// keys computed by `workers` threads (0: in this thread) and at most `queue` articles in
 /// flight. Errors are ignored (the indexing pass reports them). Learning from the counts is

@@ -57,12 +57,13 @@ std::vector<std::string_view> split_words(std::string_view s) {
 const std::vector<std::string>& link_markers() {
     static const std::vector<std::string> markers = [] {
         std::vector<std::string> out;
-        for (const char* m : {"اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرا ايضا", "اقرأ كذلك",
-                              "اقرأ المزيد", "للمزيد:", "للمزيد :", "المزيد:", "شاهد أيضا",
-                              "شاهد أيضاً", "طالع أيضا", "طالع أيضاً", "اقرأ أيضًا",
-                              "مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة",
-                              "موضوعات ذات صلة", "اقرأ في هذا الملف", "روابط ذات صلة",
-                              "Read also", "Read more"}) {
+        for (const char* m :
+             {"اقرأ أيضا",      "اقرأ أيضاً",       "إقرأ أيضا",         "اقرا ايضا",
+              "اقرأ كذلك",      "اقرأ المزيد",     "للمزيد:",           "للمزيد :",
+              "المزيد:",        "شاهد أيضا",       "شاهد أيضاً",         "طالع أيضا",
+              "طالع أيضاً",      "اقرأ أيضًا",       "مواضيع ذات صلة",    "أخبار ذات صلة",
+              "مقالات ذات صلة", "موضوعات ذات صلة", "اقرأ في هذا الملف", "روابط ذات صلة",
+              "Read also",      "Read more"}) {
             out.push_back(line_key(m));
         }
         return out;
@@ -79,18 +80,19 @@ struct ShareWords {
 const ShareWords& share_words() {
     static const ShareWords words = [] {
         ShareWords w;
-        for (const char* c : {"التعليقات", "تعليقات", "التعليق", "تعليق", "شارك", "شاركها",
-                              "شاركوا", "مشاركة", "المشاركة", "طباعة", "اطبع", "الطباعة",
-                              "أرسل", "لصديق", "تعليقك", "أضف", "share", "print", "comments",
-                              "tweet"}) {
+        for (const char* c :
+             {"التعليقات", "تعليقات",  "التعليق", "تعليق", "شارك",     "شاركها", "شاركوا",
+              "مشاركة",    "المشاركة", "طباعة",   "اطبع",  "الطباعة",  "أرسل",   "لصديق",
+              "تعليقك",    "أضف",      "share",   "print", "comments", "tweet"}) {
             w.core.insert(line_key(c));
         }
-        for (const char* f : {"على", "عبر", "إلى", "الى", "في", "و", "أو", "هذا", "الخبر",
-                              "المقال", "الموضوع", "تويتر", "فيسبوك", "فيس", "بوك", "واتساب",
-                              "واتس", "آب", "تلغرام", "تيليجرام", "جوجل", "بلس", "البريد",
-                              "الإلكتروني", "الالكتروني", "صديق", "حفظ", "نسخ", "الرابط",
-                              "twitter", "facebook", "whatsapp", "email", "|", "-", "/", "·",
-                              "(0)", "0"}) {
+        for (const char* f :
+             {"على",    "عبر",     "إلى",        "الى",        "في",     "و",        "أو",
+              "هذا",    "الخبر",   "المقال",     "الموضوع",    "تويتر",  "فيسبوك",   "فيس",
+              "بوك",    "واتساب",  "واتس",       "آب",         "تلغرام", "تيليجرام", "جوجل",
+              "بلس",    "البريد",  "الإلكتروني", "الالكتروني", "صديق",   "حفظ",      "نسخ",
+              "الرابط", "twitter", "facebook",   "whatsapp",   "email",  "|",        "-",
+              "/",      "·",       "(0)",        "0"}) {
             w.filler.insert(line_key(f));
         }
         return w;
@@ -102,10 +104,10 @@ const ShareWords& share_words() {
 bool is_photo_word(std::string_view item) {
     static const std::unordered_set<std::string> words = [] {
         std::unordered_set<std::string> out;
-        for (const char* p : {"صورة", "الصورة", "صور", "أرشيفية", "صورة أرشيفية", "أرشيف",
-                              "ارشيفية", "Getty", "Getty Images", "جيتي", "غيتي", "EPA",
-                              "إي بي أيه", "مواقع التواصل", "تويتر", "فيسبوك", "facebook",
-                              "twitter", "photo", "file photo"}) {
+        for (const char* p : {"صورة",   "الصورة",   "صور",       "أرشيفية",       "صورة أرشيفية",
+                              "أرشيف",  "ارشيفية",  "Getty",     "Getty Images",  "جيتي",
+                              "غيتي",   "EPA",      "إي بي أيه", "مواقع التواصل", "تويتر",
+                              "فيسبوك", "facebook", "twitter",   "photo",         "file photo"}) {
             out.insert(line_key(p));
         }
         return out;
@@ -120,7 +122,7 @@ std::string separate_items(std::string_view text) {
         "\u060C",  // ARABIC COMMA
         "\u061B",  // ARABIC SEMICOLON
         "\u2013",  // EN DASH
-        " - ", " -", "- ", "/", "|", "+",
+        " - ",    " -", "- ", "/", "|", "+",
     };
     std::string out;
     out.reserve(text.size());
@@ -211,13 +213,20 @@ bool starts_with_link_marker(const std::string& key) {
 
 std::string_view to_string(DropReason reason) noexcept {
     switch (reason) {
-        case DropReason::related_link: return "related_link";
-        case DropReason::repeated_title: return "repeated_title";
-        case DropReason::credit: return "credit";
-        case DropReason::caption: return "caption";
-        case DropReason::learned: return "learned";
-        case DropReason::share_trailer: return "share_trailer";
-        case DropReason::teaser: return "teaser";
+        case DropReason::related_link:
+            return "related_link";
+        case DropReason::repeated_title:
+            return "repeated_title";
+        case DropReason::credit:
+            return "credit";
+        case DropReason::caption:
+            return "caption";
+        case DropReason::learned:
+            return "learned";
+        case DropReason::share_trailer:
+            return "share_trailer";
+        case DropReason::teaser:
+            return "teaser";
     }
     return "unknown";
 }
@@ -234,8 +243,7 @@ std::string line_key(std::string_view line) {
     return fold(filter_value(line));
 }
 
-bool parse_credit(std::string_view text, std::vector<std::string>& agencies,
-                  std::string& outlet) {
+bool parse_credit(std::string_view text, std::vector<std::string>& agencies, std::string& outlet) {
     const std::string items = separate_items(strip_source_label(trim(text)));
     std::vector<std::string> found;
     std::string other;
@@ -276,7 +284,9 @@ std::string BoilerplateTable::entry(std::string_view source, std::uint64_t hash)
     return out;
 }
 
-void BoilerplateTable::observe(const Article& article) { observe(article, line_hashes(article)); }
+void BoilerplateTable::observe(const Article& article) {
+    observe(article, line_hashes(article));
+}
 
 std::vector<std::uint64_t> BoilerplateTable::line_hashes(const Article& article) {
     std::vector<std::uint64_t> out;
@@ -406,7 +416,8 @@ NewsText clean_news(const Article& article, const BoilerplateTable* table,
         while (start <= items.size()) {
             std::size_t comma = items.find(',', start);
             if (comma == std::string::npos) comma = items.size();
-            if (const Agency* a = item_agency(trim(std::string_view(items).substr(start, comma - start)))) {
+            if (const Agency* a =
+                    item_agency(trim(std::string_view(items).substr(start, comma - start)))) {
                 add_unique(out.agencies, a->code);
             }
             start = comma + 1;
@@ -452,7 +463,8 @@ NewsText clean_news(const Article& article, const BoilerplateTable* table,
         std::vector<std::string> found;
         std::string outlet;
         std::string_view whole = l.text;
-        if (whole.starts_with('(') && whole.ends_with(')')) whole = whole.substr(1, whole.size() - 2);
+        if (whole.starts_with('(') && whole.ends_with(')'))
+            whole = whole.substr(1, whole.size() - 2);
         const bool credit_line = words <= 8 && parse_credit(whole, found, outlet);
         std::size_t open = 0;
         const std::string_view group = final_group(l.text, open);

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/indexer/cli.hpp"
 
-#include <cstdint>
 #include <unistd.h>
+#include <cstdint>
 
 #include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <ostream>
 
-#include <CLI/CLI.hpp>
 #include <xapian.h>
+#include <CLI/CLI.hpp>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/indexer.hpp"
@@ -24,14 +24,16 @@ constexpr const char* description =
     "fahras-index: index Arabic news articles into a Fahras (Xapian) database.\n"
     "\n"
     "Reads files and directories (recursively): .txt (title on the first line), .json (one\n"
-    "article), .html/.htm (title, body text, published date), .jsonl and .jsonl.gz (one article per line, fields id, title, body, date, source,\n"
+    "article), .html/.htm (title, body text, published date), .jsonl and .jsonl.gz (one article "
+    "per line, fields id, title, body, date, source,\n"
     "url, author, category). An article without an id is identified by its input's name and\n"
     "its path under the input (2015/story.txt; #LINE added for a JSON Lines record; see\n"
     "--id-prefix); two records with one id: a warning, the later kept. Symbolic links are\n"
     "followed once (loops warned about); FIFOs and devices are skipped with a warning.\n"
     "\n"
     "Incremental by default: files whose size and modification time (or, when only the time\n"
-    "changed, content) are those of the last run are skipped; changed articles are replaced by id;\n"
+    "changed, content) are those of the last run are skipped; changed articles are replaced by "
+    "id;\n"
     "articles whose file or JSON Lines line disappeared are deleted (--no-delete keeps them);\n"
     "files that failed are not read again until they change (--retry-failed). --rebuild builds a\n"
     "new database beside the live one and switches readers to it atomically. One writer at a\n"
@@ -63,7 +65,9 @@ constexpr const char* footer =
 std::atomic<bool> stop_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
-extern "C" void on_stop_signal(int) { stop_requested.store(true); }
+extern "C" void on_stop_signal(int) {
+    stop_requested.store(true);
+}
 
 /// Installs the stop handler for the lifetime of the object, then restores what was there.
 /// SA_RESETHAND: a second signal acts as it would have without us (a second Ctrl-C kills).
@@ -167,7 +171,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--no-progress", no_progress, "No progress line, even on a terminal");
     app.add_flag("-v,--verbose", options.verbose, "Print one line per file");
     app.add_flag("-q,--quiet", options.quiet, "Print no summary (errors are still printed)");
-    // News (issue #8): boilerplate, agencies, stories; docs/NEWS.md.
+    // News: boilerplate, agencies, stories; docs/NEWS.md.
     app.add_flag("--keep-boilerplate", options.news.cleaning.keep_boilerplate,
                  "Index bodies as given: drop no related-link, caption, credit, trailer or "
                  "learned boilerplate lines (agencies are still recognised)");
@@ -175,16 +179,16 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                    "A body line seen in more than N articles of one source is boilerplate")
         ->capture_default_str()
         ->type_name("N");
-    app.add_flag("--no-stories", [&options](std::int64_t) { options.news.stories.enabled = false; },
-                 "Do not detect near-duplicate versions of a story (each article is its own story)");
+    app.add_flag(
+        "--no-stories", [&options](std::int64_t) { options.news.stories.enabled = false; },
+        "Do not detect near-duplicate versions of a story (each article is its own story)");
     app.add_option("--story-containment", options.news.stories.min_containment,
                    "Least share of the smaller article's sampled shingles two versions of a "
                    "story share")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0))
         ->type_name("X");
-    app.add_option("--story-same-source-containment",
-                   options.news.stories.same_source_containment,
+    app.add_option("--story-same-source-containment", options.news.stories.same_source_containment,
                    "The same, for two articles of the same source: an outlet's own follow-ups "
                    "share paragraphs without being versions of one story")
         ->capture_default_str()
@@ -213,8 +217,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                  "Check the database's integrity first (Xapian's Database::check, every "
                  "shard): a damaged database exits 2 and nothing is written; with no PATH, "
                  "only check");
-    app.add_option("paths", options.inputs, "Files and directories to index")
-        ->type_name("PATH...");
+    app.add_option("paths", options.inputs, "Files and directories to index")->type_name("PATH...");
     app.set_version_flag("--version", "fahras-index 0.1.0");
 
     try {

@@ -21,8 +21,8 @@ namespace {
 /// Returns the position after the last word. The words are also appended to `keep` when it is
 /// not null (the date extractor reads them instead of analysing the text again).
 Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
-                            Xapian::termpos first_position, bool is_title,
-                            ExactFormTerms& exact, std::vector<Token>* keep = nullptr,
+                            Xapian::termpos first_position, bool is_title, ExactFormTerms& exact,
+                            std::vector<Token>* keep = nullptr,
                             std::vector<std::string>* words = nullptr) {
     Xapian::termpos next = first_position;
     const Xapian::termcount wdf = is_title ? schema::title_wdf_boost : 1;
@@ -68,10 +68,10 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     const bool keep = options.extract_dates || extract;
     // One collector for title and body: `XV` says a word is in neither in its folded spelling.
     ExactFormTerms exact;
-    const Xapian::termpos after_title = index_field(doc, analyzer, article.title, 1, true, exact,
-                                                    keep ? &title_tokens : nullptr,
-                                                    options.title_words);
-    // Entities are extracted from the indexed body, so that lines news cleaning (issue #8)
+    const Xapian::termpos after_title =
+        index_field(doc, analyzer, article.title, 1, true, exact, keep ? &title_tokens : nullptr,
+                    options.title_words);
+    // Entities are extracted from the indexed body, so that lines news cleaning
     // left out of the index (related links, credits) add no entity terms either.
     std::string_view entity_body = article.body;
     std::vector<Token> indexed_body_tokens;
@@ -87,8 +87,8 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
                     false, exact, extract ? &indexed_body_tokens : nullptr, options.body_words);
         entity_body = *article.indexed_body;
     } else {
-        index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false,
-                    exact, keep ? &body_tokens : nullptr, options.body_words);
+        index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false, exact,
+                    keep ? &body_tokens : nullptr, options.body_words);
         dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
         if (!extract) std::vector<Token>().swap(body_tokens);
     }
@@ -104,8 +104,8 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     if (!article.category.empty()) doc.add_value(schema::slot_category, article.category);
 
     nlohmann::json data = {
-        {"id", article.id},         {"title", article.title},   {"body", article.body},
-        {"date", article.date},     {"source", article.source}, {"url", article.url},
+        {"id", article.id},         {"title", article.title},       {"body", article.body},
+        {"date", article.date},     {"source", article.source},     {"url", article.url},
         {"author", article.author}, {"category", article.category}, {"path", article.path},
     };
     if (article.line != 0) data["line"] = article.line;

@@ -19,9 +19,15 @@ void add_entities(Xapian::Document& doc, nlohmann::json& data,
         if (term.empty()) continue;
         doc.add_boolean_term(term);
         switch (e.kind) {
-            case EntityKind::person: persons.push_back(e.id); break;
-            case EntityKind::place: places.push_back(e.id); break;
-            case EntityKind::organisation: organisations.push_back(e.id); break;
+            case EntityKind::person:
+                persons.push_back(e.id);
+                break;
+            case EntityKind::place:
+                places.push_back(e.id);
+                break;
+            case EntityKind::organisation:
+                organisations.push_back(e.id);
+                break;
         }
         nlohmann::json item = {{"id", e.id},
                                {"type", std::string(to_string(e.kind))},
@@ -34,8 +40,8 @@ void add_entities(Xapian::Document& doc, nlohmann::json& data,
                      schema::slot_packed_persons);
     set_multi_values(doc, schema::slot_places, schema::entity_slot_capacity, places,
                      schema::slot_packed_places);
-    set_multi_values(doc, schema::slot_organisations, schema::entity_slot_capacity,
-                     organisations, schema::slot_packed_organisations);
+    set_multi_values(doc, schema::slot_organisations, schema::entity_slot_capacity, organisations,
+                     schema::slot_packed_organisations);
     if (!list.empty()) data["entities"] = std::move(list);
 }
 

@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/entity_extractor.hpp"
 

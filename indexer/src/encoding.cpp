@@ -4,9 +4,9 @@
 #include <memory>
 #include <vector>
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
-#include <unicode/uchar.h>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/utf8.hpp"
@@ -37,9 +37,8 @@ bool convert(std::string_view bytes, const char* encoding, std::string& out,
     if (U_FAILURE(status)) return false;
     out.assign(bytes.size() * 3 + 16, '\0');
     status = U_ZERO_ERROR;
-    const int32_t n =
-        ucnv_convert("UTF-8", encoding, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                     static_cast<int32_t>(bytes.size()), &status);
+    const int32_t n = ucnv_convert("UTF-8", encoding, out.data(), static_cast<int32_t>(out.size()),
+                                   bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     if (U_FAILURE(status)) return false;
     out.resize(static_cast<std::size_t>(n));
     // ICU writes U+FFFD (or U+001A SUBSTITUTE for some single-byte tables) for unmappable bytes.
@@ -107,7 +106,9 @@ double arabic_share(std::string_view text) {
 
 }  // namespace
 
-bool mostly_arabic(std::string_view text) { return arabic_share(text) >= 0.6; }
+bool mostly_arabic(std::string_view text) {
+    return arabic_share(text) >= 0.6;
+}
 
 DecodedText decode_text(std::string_view bytes, const std::string& forced) {
     DecodedText out;
@@ -116,7 +117,8 @@ DecodedText decode_text(std::string_view bytes, const std::string& forced) {
         std::string_view body = bytes;
         if (body.starts_with(utf8_bom)) body.remove_prefix(utf8_bom.size());
         if (!convert(body, forced.c_str(), out.text, replaced)) {
-            throw UsageError("unknown encoding \"" + forced + "\" (--encoding takes ICU names "
+            throw UsageError("unknown encoding \"" + forced +
+                             "\" (--encoding takes ICU names "
                              "such as UTF-8, UTF-16LE, windows-1256, ISO-8859-6)");
         }
         out.encoding = forced;

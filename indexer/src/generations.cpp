@@ -182,15 +182,15 @@ void check_database(const fs::path& db, std::ostream& out) {
         try {
             errors = Xapian::Database::check(part.string(), 0, &problems);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("database " + part.string() + " is damaged: " +
-                                e.get_description());
+            throw DatabaseError("database " + part.string() +
+                                " is damaged: " + e.get_description());
         }
         if (errors != 0) {
             std::string first = problems.str();
             first = first.substr(0, first.find('\n'));
-            throw DatabaseError("database " + part.string() + " is damaged: " +
-                                std::to_string(errors) + " error(s) found by Xapian's check" +
-                                (first.empty() ? "" : " (" + first + ")"));
+            throw DatabaseError(
+                "database " + part.string() + " is damaged: " + std::to_string(errors) +
+                " error(s) found by Xapian's check" + (first.empty() ? "" : " (" + first + ")"));
         }
         out << "fahras-index: check: " << part.string() << ": ok\n";
     }
@@ -229,8 +229,8 @@ Generation::Generation(const fs::path& db) : m_db(normalised(db)) {
         m_path = m_stub_dir / generation_name();
         fs::create_directory(m_path);
     } catch (const fs::filesystem_error& e) {
-        throw DatabaseError("cannot prepare a new database generation for " + m_db.string() +
-                            ": " + e.code().message());
+        throw DatabaseError("cannot prepare a new database generation for " + m_db.string() + ": " +
+                            e.code().message());
     }
 }
 
@@ -277,9 +277,8 @@ void Generation::publish(double grace_seconds) {
     const fs::path stub = m_stub_dir / stub_name;
     fs::path tmp = stub;
     tmp += ".new";
-    const std::string old_live = m_stub_dir == m_db && is_stub_directory(m_db)
-                                     ? stub_target(stub)
-                                     : std::string();
+    const std::string old_live =
+        m_stub_dir == m_db && is_stub_directory(m_db) ? stub_target(stub) : std::string();
     {
         std::ofstream out(tmp, std::ios::trunc);
         out << "# Fahras: the live generation of this database (fahras-index --rebuild)\n"
@@ -299,15 +298,14 @@ void Generation::publish(double grace_seconds) {
         // step (renameat2 RENAME_EXCHANGE, Linux 3.15+); the old database ends up in staging.
         if (::renameat2(AT_FDCWD, m_stub_dir.c_str(), AT_FDCWD, m_db.c_str(), RENAME_EXCHANGE) !=
             0) {
-            throw DatabaseError("cannot switch " + m_db.string() + " to the new database: " +
-                                std::strerror(errno));
+            throw DatabaseError("cannot switch " + m_db.string() +
+                                " to the new database: " + std::strerror(errno));
         }
         fsync_path(m_db.parent_path().empty() ? fs::path(".") : m_db.parent_path(),
                    O_RDONLY | O_DIRECTORY);
         old = m_stub_dir;
     } else if (old_live.rfind(generation_prefix, 0) == 0 &&
-               old_live.find('/') == std::string::npos &&
-               old_live != m_path.filename().string()) {
+               old_live.find('/') == std::string::npos && old_live != m_path.filename().string()) {
         // Only generations of our own naming are removed, never what a hand-written stub names.
         old = m_db / old_live;
     }

@@ -29,50 +29,50 @@ const char* attribute(const GumboElement& e, const char* name) {
 
 bool dropped(GumboTag tag) {
     switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-        return true;
-    default:
-        return false;
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_NAV:
+        case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_ASIDE:
+        case GUMBO_TAG_FORM:
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_SVG:
+        case GUMBO_TAG_HEAD:
+        case GUMBO_TAG_BUTTON:
+        case GUMBO_TAG_SELECT:
+            return true;
+        default:
+            return false;
     }
 }
 
 bool is_block(GumboTag tag) {
     switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-        return true;
-    default:
-        return false;
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_BR:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_TR:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -134,36 +134,36 @@ void walk(const GumboNode* node, Found& f) {
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
     const GumboElement& e = node->v.element;
     switch (e.tag) {
-    case GUMBO_TAG_TITLE:
-        if (f.title == nullptr) f.title = node;
-        break;
-    case GUMBO_TAG_H1:
-        if (f.h1 == nullptr) f.h1 = node;
-        break;
-    case GUMBO_TAG_ARTICLE:
-        if (f.article == nullptr) f.article = node;
-        break;
-    case GUMBO_TAG_BODY:
-        if (f.body == nullptr) f.body = node;
-        break;
-    case GUMBO_TAG_META: {
-        const char* property = attribute(e, "property");
-        if (property == nullptr) property = attribute(e, "name");
-        const char* content = attribute(e, "content");
-        if (property != nullptr && content != nullptr) {
-            const std::string p = lower(property);
-            if (p == "article:published_time" && f.published.empty()) f.published = content;
-            if (p == "og:title" && f.og_title.empty()) f.og_title = content;
+        case GUMBO_TAG_TITLE:
+            if (f.title == nullptr) f.title = node;
+            break;
+        case GUMBO_TAG_H1:
+            if (f.h1 == nullptr) f.h1 = node;
+            break;
+        case GUMBO_TAG_ARTICLE:
+            if (f.article == nullptr) f.article = node;
+            break;
+        case GUMBO_TAG_BODY:
+            if (f.body == nullptr) f.body = node;
+            break;
+        case GUMBO_TAG_META: {
+            const char* property = attribute(e, "property");
+            if (property == nullptr) property = attribute(e, "name");
+            const char* content = attribute(e, "content");
+            if (property != nullptr && content != nullptr) {
+                const std::string p = lower(property);
+                if (p == "article:published_time" && f.published.empty()) f.published = content;
+                if (p == "og:title" && f.og_title.empty()) f.og_title = content;
+            }
+            break;
         }
-        break;
-    }
-    case GUMBO_TAG_TIME: {
-        const char* datetime = attribute(e, "datetime");
-        if (datetime != nullptr && f.time.empty()) f.time = datetime;
-        break;
-    }
-    default:
-        break;
+        case GUMBO_TAG_TIME: {
+            const char* datetime = attribute(e, "datetime");
+            if (datetime != nullptr && f.time.empty()) f.time = datetime;
+            break;
+        }
+        default:
+            break;
     }
     for (unsigned i = 0; i < e.children.length; ++i) {
         walk(static_cast<const GumboNode*>(e.children.data[i]), f);

@@ -13,11 +13,11 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <ostream>
 #include <optional>
+#include <ostream>
+#include <set>
 #include <sstream>
 #include <system_error>
-#include <set>
 #include <thread>
 #include <unordered_set>
 
@@ -26,21 +26,21 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/entity_extractor.hpp"
-#include "fahras/common/ner.hpp"
 #include "fahras/common/dates.hpp"
+#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/fingerprint.hpp"
+#include "fahras/common/ner.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/encoding.hpp"
-#include "fahras/common/fingerprint.hpp"
 #include "fahras/indexer/generations.hpp"
-#include "fahras/indexer/news.hpp"
 #include "fahras/indexer/lock.hpp"
+#include "fahras/indexer/news.hpp"
+#include "fahras/indexer/pipeline.hpp"
 #include "fahras/indexer/progress.hpp"
 #include "fahras/indexer/shards.hpp"
-#include "fahras/indexer/pipeline.hpp"
 #include "fahras/indexer/state.hpp"
 #include "fahras/indexer/write_index.hpp"
 
@@ -55,7 +55,7 @@ namespace fahras {
 
 namespace {
 
-/// One indexing run into one database: a pipeline (issue #6) of
+/// One indexing run into one database: a pipeline of
 ///   - a reading thread (read_inputs(): file decisions, decompression, parsing),
 ///   - `threads` analysis workers (ArticlePreparer: cleaning, analysis, entities, dates,
 ///     fingerprint), and
@@ -66,8 +66,8 @@ namespace {
 /// the number of threads.
 class IndexRun {
   public:
-    IndexRun(const IndexOptions& options, std::string db_path, std::ostream& log,
-             std::ostream& err, ShardRole role = {})
+    IndexRun(const IndexOptions& options, std::string db_path, std::ostream& log, std::ostream& err,
+             ShardRole role = {})
         : m_options(options),
           m_role(role),
           m_db_path(std::move(db_path)),
@@ -86,21 +86,20 @@ class IndexRun {
             gazetteer = m_gazetteer.get();
         }
         m_extractor = std::make_unique<EntityExtractor>(
-            *gazetteer, ExtractorOptions{}, !options.tagger ? nullptr
-                                            : options.ner_article_pass
-                                                ? &NerTagger::default_tagger()
-                                                : &NerTagger::default_first_pass_tagger());
+            *gazetteer, ExtractorOptions{},
+            !options.tagger            ? nullptr
+            : options.ner_article_pass ? &NerTagger::default_tagger()
+                                       : &NerTagger::default_first_pass_tagger());
         m_document.extractor = m_extractor.get();
-        m_preparer = ArticlePreparer(m_analyzer, m_document,
-                                     options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
-                                     options.news);
+        m_preparer = ArticlePreparer(
+            m_analyzer, m_document,
+            options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate, options.news);
     }
 
     IndexSummary run() {
         const auto started = Clock::now();
-        const InputSet inputs = collect_inputs(
-            m_options.inputs, m_options.id_prefixes,
-            [this](const InputError& e) { report(e); });
+        const InputSet inputs = collect_inputs(m_options.inputs, m_options.id_prefixes,
+                                               [this](const InputError& e) { report(e); });
         m_roots = inputs.roots;
         m_unreachable = inputs.unreachable;
         m_summary.files += inputs.skipped;
@@ -119,7 +118,7 @@ class IndexRun {
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
-        learn_boilerplate(inputs.files);  // news (issue #8): a first pass over the inputs
+        learn_boilerplate(inputs.files);  // news: a first pass over the inputs
 
         const auto indexing = Clock::now();
         std::uintmax_t total_bytes = 0;
@@ -206,21 +205,22 @@ class IndexRun {
             [](const InputEvent& ev) { return ev.article.title.size() + ev.article.body.size(); },
             in_flight_bytes(m_options.reader));
         std::thread reader([&] {
-            read_inputs(inputs, m_state, m_options.reader, m_options.retry_failed,
-                        [this] { return stop_requested(); },
-                        [&](InputEvent&& ev) {
-                            const bool elsewhere =
-                                m_role.count > 1 &&
-                                (ev.kind == InputEvent::Kind::article ||
-                                 ev.kind == InputEvent::Kind::duplicate) &&
-                                shard_of(routing_key(ev.article), m_role.count) != m_role.index;
-                            if (ev.kind == InputEvent::Kind::duplicate) {
-                                ev.routed_here = !elsewhere;
-                            } else if (elsewhere) {
-                                return true;  // another shard's article
-                            }
-                            return pipeline.push(std::move(ev));
-                        });
+            read_inputs(
+                inputs, m_state, m_options.reader, m_options.retry_failed,
+                [this] { return stop_requested(); },
+                [&](InputEvent&& ev) {
+                    const bool elsewhere =
+                        m_role.count > 1 &&
+                        (ev.kind == InputEvent::Kind::article ||
+                         ev.kind == InputEvent::Kind::duplicate) &&
+                        shard_of(routing_key(ev.article), m_role.count) != m_role.index;
+                    if (ev.kind == InputEvent::Kind::duplicate) {
+                        ev.routed_here = !elsewhere;
+                    } else if (elsewhere) {
+                        return true;  // another shard's article
+                    }
+                    return pipeline.push(std::move(ev));
+                });
             pipeline.close();
         });
         // Whatever happens in the writer, the reader and the workers are stopped and joined.
@@ -236,66 +236,66 @@ class IndexRun {
         InputEvent& ev = item.event;
         using Kind = InputEvent::Kind;
         switch (ev.kind) {
-        case Kind::skipped:
-            ++m_summary.files;
-            ++m_summary.skipped;
-            if (m_options.verbose) m_log << ev.shown << ": skipped (unsupported type)\n";
-            m_progress->file_done(ev.size, articles_done());
-            break;
-        case Kind::unreadable:
-            ++m_summary.files;
-            m_visited.insert(ev.key);
-            report(*ev.error);
-            m_progress->file_done(ev.size, articles_done());
-            break;
-        case Kind::unchanged:
-        case Kind::touched:
-            ++m_summary.files;
-            m_visited.insert(ev.key);
-            unchanged_file(ev.shown, ev.record);
-            if (ev.kind == Kind::touched) {
-                m_state.put(m_db, ev.key, std::move(ev.record));
-                m_dirty = true;
-            }
-            m_progress->file_done(ev.size, articles_done());
-            break;
-        case Kind::begin:
-            ++m_summary.files;
-            m_visited.insert(ev.key);
-            m_file_before = counts();
-            m_file_errors = 0;
-            m_file_key = ev.key;
-            m_file_shown = ev.shown;
-            m_file_links.clear();
-            break;
-        case Kind::duplicate:
-            duplicate(ev);
-            break;
-        case Kind::article:
-            if (stop_requested()) {
-                // The file stays unrecorded: the next run reads it again and skips, by content
-                // hash, the articles stored before the interruption.
+            case Kind::skipped:
+                ++m_summary.files;
+                ++m_summary.skipped;
+                if (m_options.verbose) m_log << ev.shown << ": skipped (unsupported type)\n";
+                m_progress->file_done(ev.size, articles_done());
+                break;
+            case Kind::unreadable:
+                ++m_summary.files;
+                m_visited.insert(ev.key);
+                report(*ev.error);
+                m_progress->file_done(ev.size, articles_done());
+                break;
+            case Kind::unchanged:
+            case Kind::touched:
+                ++m_summary.files;
+                m_visited.insert(ev.key);
+                unchanged_file(ev.shown, ev.record);
+                if (ev.kind == Kind::touched) {
+                    m_state.put(m_db, ev.key, std::move(ev.record));
+                    m_dirty = true;
+                }
+                m_progress->file_done(ev.size, articles_done());
+                break;
+            case Kind::begin:
+                ++m_summary.files;
+                m_visited.insert(ev.key);
+                m_file_before = counts();
+                m_file_errors = 0;
+                m_file_key = ev.key;
+                m_file_shown = ev.shown;
+                m_file_links.clear();
+                break;
+            case Kind::duplicate:
+                duplicate(ev);
+                break;
+            case Kind::article:
+                if (stop_requested()) {
+                    // The file stays unrecorded: the next run reads it again and skips, by content
+                    // hash, the articles stored before the interruption.
+                    m_summary.interrupted = true;
+                    break;
+                }
+                warn_date(ev);
+                store(ev.article, ev.key, item.prepared);
+                m_progress->record_done(m_file_shown, articles_done());
+                break;
+            case Kind::bad_record:
+                // A warning (bytes replaced, the article indexed) leaves the file complete.
+                if (!ev.error->is_warning()) ++m_file_errors;
+                report(*ev.error);
+                break;
+            case Kind::end:
+                end_file(ev);
+                m_progress->file_done(ev.size, articles_done());
+                break;
+            case Kind::interrupted:
                 m_summary.interrupted = true;
                 break;
-            }
-            warn_date(ev);
-            store(ev.article, ev.key, item.prepared);
-            m_progress->record_done(m_file_shown, articles_done());
-            break;
-        case Kind::bad_record:
-            // A warning (bytes replaced, the article indexed) leaves the file complete.
-            if (!ev.error->is_warning()) ++m_file_errors;
-            report(*ev.error);
-            break;
-        case Kind::end:
-            end_file(ev);
-            m_progress->file_done(ev.size, articles_done());
-            break;
-        case Kind::interrupted:
-            m_summary.interrupted = true;
-            break;
-        case Kind::failure:
-            std::rethrow_exception(ev.exception);
+            case Kind::failure:
+                std::rethrow_exception(ev.exception);
         }
     }
 
@@ -381,7 +381,7 @@ class IndexRun {
                 if (!was_seen(existing)) taken_over(old, article);
             }
             if (!prepared) prepared.emplace(m_preparer.prepare(article));
-            Xapian::Document doc = finish_news_document(article, *prepared);  // news (issue #8)
+            Xapian::Document doc = finish_news_document(article, *prepared);  // news
             doc.add_boolean_term(std::string(schema::source_file) + file_key);
             doc.add_value(schema::slot_article_hash, hash);
             if (!line.empty()) doc.add_value(schema::slot_article_line, line);
@@ -403,7 +403,7 @@ class IndexRun {
         changed();
     }
 
-    // ---- News (issue #8) ----------------------------------------------------------------
+    // ---- News ----------------------------------------------------------------
     /// Loads the boilerplate lines learned by earlier runs, then counts the lines of every
     /// article of this run (a first, read-only pass) and learns the frequent ones; a shard of a
     /// sharded run takes the table learned once for all shards instead.
@@ -418,8 +418,8 @@ class IndexRun {
                 throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
             }
             const std::size_t workers = worker_count(m_options);
-            observe_boilerplate(files, m_options.reader, workers, queue_capacity(m_options, workers),
-                                m_boilerplate);
+            observe_boilerplate(files, m_options.reader, workers,
+                                queue_capacity(m_options, workers), m_boilerplate);
             m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
         }
         m_summary.news.learned_lines = m_boilerplate.size();
@@ -471,7 +471,8 @@ class IndexRun {
             m_db.delete_document(did);
             m_write_index->deleted(did);
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot delete from database " + m_db_path + ": " + xapian_reason(e));
+            throw DatabaseError("cannot delete from database " + m_db_path + ": " +
+                                xapian_reason(e));
         }
         ++m_summary.deleted;
         changed();
@@ -605,8 +606,6 @@ class IndexRun {
         m_bytes_committed = m_summary.bytes;
     }
 
-
-
     static constexpr std::size_t max_failures_kept = 10000;
 
     const IndexOptions& m_options;
@@ -615,30 +614,30 @@ class IndexRun {
     std::ostream& m_log;
     std::ostream& m_err;
     const Analyzer& m_analyzer;
-    DocumentOptions m_document;  ///< options.document, with the entity extractor when enabled
-    BoilerplateTable m_boilerplate;  ///< news (issue #8); read-only once learned
+    DocumentOptions m_document;      ///< options.document, with the entity extractor when enabled
+    BoilerplateTable m_boilerplate;  ///< news; read-only once learned
     ArticlePreparer m_preparer;      ///< used by the workers: reads only immutable state
     std::unique_ptr<Progress> m_progress;
-    Counts m_file_before{};          ///< counts() when the current file began
-    std::size_t m_file_errors = 0;   ///< bad records in the current file
-    std::string m_file_shown;        ///< the file being read, for the progress line and messages
-    std::unique_ptr<Gazetteer> m_gazetteer;  ///< the shipped one plus --gazetteer files
+    Counts m_file_before{};         ///< counts() when the current file began
+    std::size_t m_file_errors = 0;  ///< bad records in the current file
+    std::string m_file_shown;       ///< the file being read, for the progress line and messages
+    std::unique_ptr<Gazetteer> m_gazetteer;        ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
     EntityCatalogue m_catalogue;
     Xapian::WritableDatabase m_db;
     FileState m_state;
-    std::vector<std::string> m_roots;            ///< absolute paths of the inputs
-    std::vector<std::string> m_unreachable;      ///< directories the walk could not read
-    std::string m_file_key;                      ///< FileState key of the current file
-    std::set<std::string> m_file_links;          ///< keys linked to the current file
-    std::unordered_set<std::string> m_visited;   ///< keys of the files found this run
-    std::vector<bool> m_seen;                    ///< docids stored or found unchanged this run
+    std::vector<std::string> m_roots;           ///< absolute paths of the inputs
+    std::vector<std::string> m_unreachable;     ///< directories the walk could not read
+    std::string m_file_key;                     ///< FileState key of the current file
+    std::set<std::string> m_file_links;         ///< keys linked to the current file
+    std::unordered_set<std::string> m_visited;  ///< keys of the files found this run
+    std::vector<bool> m_seen;                   ///< docids stored or found unchanged this run
     IndexSummary m_summary;
-    StoryClusterer m_stories{m_db, m_options.news.stories};  // news (issue #8)
-    std::unique_ptr<WriteIndex> m_write_index;  ///< follows every write (issue #6)
+    StoryClusterer m_stories{m_db, m_options.news.stories};  // news
+    std::unique_ptr<WriteIndex> m_write_index;               ///< follows every write
     std::size_t m_pending = 0;
     std::size_t m_bytes_committed = 0;  ///< m_summary.bytes at the last commit
-    bool m_dirty = false;  ///< something was written since the last commit
+    bool m_dirty = false;               ///< something was written since the last commit
 };
 
 }  // namespace
@@ -648,7 +647,8 @@ std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
 }
 
 std::size_t in_flight_bytes(const ReaderOptions& reader) {
-    return static_cast<std::size_t>(std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
+    return static_cast<std::size_t>(
+        std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
 }
 
 std::size_t worker_count(const IndexOptions& options) {

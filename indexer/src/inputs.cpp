@@ -119,7 +119,9 @@ struct NodeKeyHash {
     }
 };
 
-NodeKey key_of(const struct stat& st) { return {st.st_dev, st.st_ino}; }
+NodeKey key_of(const struct stat& st) {
+    return {st.st_dev, st.st_ino};
+}
 
 std::string not_regular_reason(mode_t mode) {
     const char* kind = S_ISFIFO(mode)   ? "a FIFO"
@@ -134,8 +136,7 @@ std::string not_regular_reason(mode_t mode) {
 /// symbolic links met on the way (which may add directories and links of their own).
 class Walker {
   public:
-    Walker(const std::function<void(const InputError&)>& report, InputSet& out,
-           std::size_t inputs)
+    Walker(const std::function<void(const InputError&)>& report, InputSet& out, std::size_t inputs)
         : m_report(report), m_out(out), m_found(inputs) {}
 
     void add_input(std::size_t index, const std::string& input, std::string prefix) {
@@ -190,7 +191,8 @@ class Walker {
     }
 
     void not_regular(const fs::path& p, mode_t mode) {
-        m_report(InputError(p.string(), 0, not_regular_reason(mode), InputError::Severity::warning));
+        m_report(
+            InputError(p.string(), 0, not_regular_reason(mode), InputError::Severity::warning));
         ++m_out.skipped;
     }
 
@@ -241,8 +243,8 @@ class Walker {
             struct stat st {};
             if (::lstat(p.c_str(), &st) != 0) {
                 if (errno != ENOENT) {
-                    m_report(
-                        InputError(p.string(), 0, std::string("cannot stat: ") + std::strerror(errno)));
+                    m_report(InputError(p.string(), 0,
+                                        std::string("cannot stat: ") + std::strerror(errno)));
                     m_out.unreachable.push_back(absolute_path(p));
                 }
                 continue;
@@ -250,9 +252,9 @@ class Walker {
             if (S_ISLNK(st.st_mode)) {
                 struct stat target {};
                 if (::stat(p.c_str(), &target) != 0) {
-                    m_report(InputError(p.string(), 0,
-                                               errno == ELOOP ? "symbolic link loop"
-                                                              : "broken symbolic link"));
+                    m_report(
+                        InputError(p.string(), 0,
+                                   errno == ELOOP ? "symbolic link loop" : "broken symbolic link"));
                 } else if (S_ISDIR(target.st_mode) || S_ISREG(target.st_mode)) {
                     m_links.push_back({p, std::move(rel), input, d, target});
                 } else {
@@ -271,8 +273,8 @@ class Walker {
     }
 
     void unreachable(const fs::path& dir, int error) {
-        m_report(
-            InputError(dir.string(), 0, std::string("cannot read directory: ") + std::strerror(error)));
+        m_report(InputError(dir.string(), 0,
+                            std::string("cannot read directory: ") + std::strerror(error)));
         m_out.unreachable.push_back(absolute_path(dir));
     }
 
@@ -288,10 +290,10 @@ class Walker {
         }
         for (std::size_t d = link.parent; d != npos; d = m_dirs[d].parent) {
             if (m_dirs[d].key == key) {
-                m_report(InputError(link.path.string(), 0,
-                                    "symbolic link loop (to " + m_dirs[d].path.string() +
-                                        "), not followed",
-                                    InputError::Severity::warning));
+                m_report(InputError(
+                    link.path.string(), 0,
+                    "symbolic link loop (to " + m_dirs[d].path.string() + "), not followed",
+                    InputError::Severity::warning));
                 return;
             }
         }
@@ -358,8 +360,8 @@ Plan plan_file(const InputFile& f, const std::string& shown, const FileState& st
     FileRecord& record = plan.record;
     record.path = path;
     record.size = static_cast<std::uintmax_t>(st.st_size);
-    record.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                      st.st_mtim.tv_nsec;
+    record.mtime_ns =
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     record.id = f.id;
 
     // If size and mtime are those of the last run, the file is unchanged; when only the
@@ -368,8 +370,7 @@ Plan plan_file(const InputFile& f, const std::string& shown, const FileState& st
     const FileRecord* old = state.find(plan.key);
     if (old != nullptr && old->id != f.id) old = nullptr;
     const bool retry = old != nullptr && old->failed && retry_failed;
-    if (old != nullptr && !retry && old->size == record.size &&
-        old->mtime_ns == record.mtime_ns) {
+    if (old != nullptr && !retry && old->size == record.size && old->mtime_ns == record.mtime_ns) {
         plan.kind = Kind::unchanged;
         plan.known_failed = old->failed;
         record = *old;
@@ -485,10 +486,10 @@ bool read_file(const InputSet& inputs, std::size_t index, const std::vector<Plan
             dup.other_key = plans[earlier.file].key;
             dup.article.id = a.id;
             dup.article.url = a.url;
-            dup.error.emplace(ev.shown, a.line,
-                              "duplicate id \"" + a.id + "\", also at " + where +
-                                  ": the later is kept",
-                              InputError::Severity::warning);
+            dup.error.emplace(
+                ev.shown, a.line,
+                "duplicate id \"" + a.id + "\", also at " + where + ": the later is kept",
+                InputError::Severity::warning);
             if (!emit(std::move(dup))) throw StopReading{};
         }
         InputEvent item;

@@ -69,16 +69,16 @@ struct InputSet {
 /// One event of the reading stage, in input order. The writer applies them in this order.
 struct InputEvent {
     enum class Kind {
-        skipped,     ///< unsupported file type
-        unreadable,  ///< cannot stat or hash the file: `error` reported, nothing recorded
-        unchanged,   ///< same size and mtime (or content hash) as last run: `record`
-        touched,     ///< unchanged content, new mtime: `record` to store
-        begin,       ///< a changed file is read: its articles follow, then `end`
-        article,     ///< one article of the current file
-        bad_record,  ///< one bad record of the current file (`error`), reading went on
-        end,         ///< the current file is read; `record` (failed + `error` when it failed)
-        interrupted, ///< a stop was requested: the current file stays unrecorded
-        failure,     ///< the reading stage died with `exception` (rethrown by the writer)
+        skipped,      ///< unsupported file type
+        unreadable,   ///< cannot stat or hash the file: `error` reported, nothing recorded
+        unchanged,    ///< same size and mtime (or content hash) as last run: `record`
+        touched,      ///< unchanged content, new mtime: `record` to store
+        begin,        ///< a changed file is read: its articles follow, then `end`
+        article,      ///< one article of the current file
+        bad_record,   ///< one bad record of the current file (`error`), reading went on
+        end,          ///< the current file is read; `record` (failed + `error` when it failed)
+        interrupted,  ///< a stop was requested: the current file stays unrecorded
+        failure,      ///< the reading stage died with `exception` (rethrown by the writer)
         /// The article that follows claims `article.id` (its id and url are set here), which a
         /// record read earlier in this run (file `other_key`) claimed too: `error` is the
         /// warning naming both places; the later is kept.

@@ -70,7 +70,8 @@ DbLock::DbLock(const std::string& db, double wait_seconds) {
                 if (since != std::string::npos) who += ", since " + note.substr(since + 7);
             }
             std::string msg = "database is being updated by " + who + " (" + db + ")";
-            if (wait_seconds > 0) msg += " (waited " + std::to_string(static_cast<long>(wait_seconds)) + " s)";
+            if (wait_seconds > 0)
+                msg += " (waited " + std::to_string(static_cast<long>(wait_seconds)) + " s)";
             throw LockedError(msg);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -22,8 +22,8 @@ void NewsSummary::add(const std::string& source, std::size_t bytes, const NewsTe
 
 void add_news_terms(Xapian::Document& doc, const NewsText& text) {
     for (const std::string& code : text.agencies) doc.add_boolean_term(agency_term(code));
-    (void)set_multi_values(doc, schema::slot_agency_first, schema::agency_capacity,
-                           text.agencies, schema::slot_packed_agency);
+    (void)set_multi_values(doc, schema::slot_agency_first, schema::agency_capacity, text.agencies,
+                           schema::slot_packed_agency);
 }
 
 std::string format_news_summary(const NewsSummary& s) {
@@ -40,8 +40,8 @@ std::string format_news_summary(const NewsSummary& s) {
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
         if (s.lines[i] == 0) continue;
         if (!reasons.empty()) reasons += ", ";
-        reasons += std::string(to_string(static_cast<DropReason>(i))) + " " +
-                   std::to_string(s.lines[i]);
+        reasons +=
+            std::string(to_string(static_cast<DropReason>(i))) + " " + std::to_string(s.lines[i]);
     }
     if (!reasons.empty()) out += " (" + reasons + ")";
     out += "; " + std::to_string(s.learned_lines) + " boilerplate lines known; " +

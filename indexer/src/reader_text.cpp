@@ -27,26 +27,26 @@ constexpr std::size_t max_reason_chars = 160;
 /// True for the code points that separate words or pad lines in news text.
 bool is_space(char32_t cp) {
     switch (cp) {
-    case U'\t':
-    case U'\n':
-    case U'\v':
-    case U'\f':
-    case U'\r':
-    case U' ':
-    case 0x00A0:  // NO-BREAK SPACE
-    case 0x1680:  // OGHAM SPACE MARK
-    case 0x200B:  // ZERO WIDTH SPACE
-    case 0x200E:  // LEFT-TO-RIGHT MARK
-    case 0x200F:  // RIGHT-TO-LEFT MARK
-    case 0x2028:  // LINE SEPARATOR
-    case 0x2029:  // PARAGRAPH SEPARATOR
-    case 0x202F:  // NARROW NO-BREAK SPACE
-    case 0x205F:  // MEDIUM MATHEMATICAL SPACE
-    case 0x3000:  // IDEOGRAPHIC SPACE
-    case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (byte order mark)
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200A;  // EN QUAD .. HAIR SPACE
+        case U'\t':
+        case U'\n':
+        case U'\v':
+        case U'\f':
+        case U'\r':
+        case U' ':
+        case 0x00A0:  // NO-BREAK SPACE
+        case 0x1680:  // OGHAM SPACE MARK
+        case 0x200B:  // ZERO WIDTH SPACE
+        case 0x200E:  // LEFT-TO-RIGHT MARK
+        case 0x200F:  // RIGHT-TO-LEFT MARK
+        case 0x2028:  // LINE SEPARATOR
+        case 0x2029:  // PARAGRAPH SEPARATOR
+        case 0x202F:  // NARROW NO-BREAK SPACE
+        case 0x205F:  // MEDIUM MATHEMATICAL SPACE
+        case 0x3000:  // IDEOGRAPHIC SPACE
+        case 0xFEFF:  // ZERO WIDTH NO-BREAK SPACE (byte order mark)
+            return true;
+        default:
+            return cp >= 0x2000 && cp <= 0x200A;  // EN QUAD .. HAIR SPACE
     }
 }
 
@@ -112,25 +112,25 @@ LineShape shape_of(std::string_view line) {
     while (end > 0) {
         const char32_t cp = decode_backwards(line, end);
         switch (cp) {
-        case U'"':
-        case U'\'':
-        case U')':
-        case U']':
-        case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
-        case 0x2019:  // RIGHT SINGLE QUOTATION MARK
-        case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
-            continue;
-        case U'.':
-        case U'!':
-        case U'?':
-        case 0x061F:  // ARABIC QUESTION MARK
-        case 0x06D4:  // ARABIC FULL STOP
-        case 0x2026:  // HORIZONTAL ELLIPSIS
-        case 0x3002:  // IDEOGRAPHIC FULL STOP
-            shape.ends_sentence = true;
-            break;
-        default:
-            break;
+            case U'"':
+            case U'\'':
+            case U')':
+            case U']':
+            case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+            case 0x2019:  // RIGHT SINGLE QUOTATION MARK
+            case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
+                continue;
+            case U'.':
+            case U'!':
+            case U'?':
+            case 0x061F:  // ARABIC QUESTION MARK
+            case 0x06D4:  // ARABIC FULL STOP
+            case 0x2026:  // HORIZONTAL ELLIPSIS
+            case 0x3002:  // IDEOGRAPHIC FULL STOP
+                shape.ends_sentence = true;
+                break;
+            default:
+                break;
         }
         break;
     }

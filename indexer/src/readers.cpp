@@ -17,8 +17,8 @@
 #include <variant>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <zlib.h>
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/utf8.hpp"
 #include "fahras/indexer/encoding.hpp"
@@ -31,8 +31,8 @@ namespace {
 
 using Json = nlohmann::json;
 using reader_text::invalid_utf8_reason;
-using reader_text::line_of;
 using reader_text::json_error_detail;
+using reader_text::line_of;
 using reader_text::trim;
 
 /// How much of the start of a file is searched for NUL bytes to tell binary files apart.
@@ -44,7 +44,6 @@ constexpr std::size_t chunk_size = 1 << 16;
 constexpr std::size_t max_invalid_share = 4;
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
 
 // ---------------------------------------------------------------------------------------------
 // Files
@@ -239,20 +238,20 @@ class GzipSource final : public ByteSource {
 
 std::string a_type_name(const Json& j) {
     switch (j.type()) {
-    case Json::value_t::array:
-        return "an array";
-    case Json::value_t::object:
-        return "an object";
-    case Json::value_t::boolean:
-        return "a boolean";
-    case Json::value_t::null:
-        return "null";
-    case Json::value_t::string:
-        return "a string";
-    case Json::value_t::binary:
-        return "binary data";
-    default:
-        return "a number";
+        case Json::value_t::array:
+            return "an array";
+        case Json::value_t::object:
+            return "an object";
+        case Json::value_t::boolean:
+            return "a boolean";
+        case Json::value_t::null:
+            return "null";
+        case Json::value_t::string:
+            return "a string";
+        case Json::value_t::binary:
+            return "binary data";
+        default:
+            return "a number";
     }
 }
 
@@ -364,9 +363,8 @@ std::string utf8_text(std::string raw, const ReaderOptions& options,
                                   InputError::Severity::warning));
         } else {
             sink.error(InputError(display_path, 0,
-                                  std::to_string(decoded.replaced) +
-                                      " character(s) not valid in " + decoded.encoding +
-                                      ", replaced by U+FFFD",
+                                  std::to_string(decoded.replaced) + " character(s) not valid in " +
+                                      decoded.encoding + ", replaced by U+FFFD",
                                   InputError::Severity::warning));
         }
     }
@@ -582,27 +580,27 @@ void read_articles(const std::filesystem::path& file, const std::string& display
     }
     const Fd fd = open_input(file, display_path, options, format);
     switch (format) {
-    case InputFormat::text:
-        read_text(fd, display_path, default_id, options, sink);
-        break;
-    case InputFormat::json:
-        read_json(fd, display_path, default_id, options, sink);
-        break;
-    case InputFormat::html:
-        read_html(fd, display_path, default_id, options, sink);
-        break;
-    case InputFormat::json_lines: {
-        FdSource source(fd);
-        read_json_lines(source, display_path, default_id, options, sink);
-        break;
-    }
-    case InputFormat::json_lines_gz: {
-        GzipSource source(fd, display_path);
-        read_json_lines(source, display_path, default_id, options, sink);
-        break;
-    }
-    case InputFormat::unsupported:
-        break;
+        case InputFormat::text:
+            read_text(fd, display_path, default_id, options, sink);
+            break;
+        case InputFormat::json:
+            read_json(fd, display_path, default_id, options, sink);
+            break;
+        case InputFormat::html:
+            read_html(fd, display_path, default_id, options, sink);
+            break;
+        case InputFormat::json_lines: {
+            FdSource source(fd);
+            read_json_lines(source, display_path, default_id, options, sink);
+            break;
+        }
+        case InputFormat::json_lines_gz: {
+            GzipSource source(fd, display_path);
+            read_json_lines(source, display_path, default_id, options, sink);
+            break;
+        }
+        case InputFormat::unsupported:
+            break;
     }
 }
 

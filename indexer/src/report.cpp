@@ -15,13 +15,12 @@ std::string format_summary(const IndexSummary& s) {
     char timing[96];
     std::snprintf(timing, sizeof timing, " in %.2f s (%.0f articles/s, %.2f MB/s)", s.seconds, rate,
                   s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0);
-    std::string out = "fahras-index: " + std::to_string(s.files) + " files: " +
-                      std::to_string(s.indexed) + " indexed, " + std::to_string(s.replaced) +
-                      " replaced, " + std::to_string(s.skipped) + " skipped, " +
-                      std::to_string(s.failed) + " failed, " +
-                      (s.warnings != 0 ? std::to_string(s.warnings) + " warnings, " : "") +
-                      std::to_string(s.deleted) +
-                      " deleted, " + std::to_string(s.unchanged) + " unchanged";
+    std::string out =
+        "fahras-index: " + std::to_string(s.files) + " files: " + std::to_string(s.indexed) +
+        " indexed, " + std::to_string(s.replaced) + " replaced, " + std::to_string(s.skipped) +
+        " skipped, " + std::to_string(s.failed) + " failed, " +
+        (s.warnings != 0 ? std::to_string(s.warnings) + " warnings, " : "") +
+        std::to_string(s.deleted) + " deleted, " + std::to_string(s.unchanged) + " unchanged";
     if (s.duplicates != 0) {
         out += " (" + std::to_string(s.duplicates) + " duplicate id(s), the later kept)";
     }
@@ -121,18 +120,19 @@ void Progress::draw() {
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
     const double rate = elapsed > 0 ? static_cast<double>(m_articles) / elapsed : 0;
-    const double done = m_bytes_total > 0
-                            ? static_cast<double>(m_bytes) / static_cast<double>(m_bytes_total)
-                            : 1.0;
+    const double done =
+        m_bytes_total > 0 ? static_cast<double>(m_bytes) / static_cast<double>(m_bytes_total) : 1.0;
     char line[160];
     if (done > 0 && done < 1) {
         const long eta = static_cast<long>(elapsed / done - elapsed);
-        std::snprintf(line, sizeof line,
-                      "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s, ETA %ld:%02ld",
-                      m_files, m_files_total, done * 100, m_articles, rate, eta / 60, eta % 60);
+        std::snprintf(
+            line, sizeof line,
+            "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s, ETA %ld:%02ld",
+            m_files, m_files_total, done * 100, m_articles, rate, eta / 60, eta % 60);
     } else {
-        std::snprintf(line, sizeof line, "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s",
-                      m_files, m_files_total, done * 100, m_articles, rate);
+        std::snprintf(line, sizeof line,
+                      "\r\033[K%zu/%zu files (%3.0f%%), %zu articles, %.0f articles/s", m_files,
+                      m_files_total, done * 100, m_articles, rate);
     }
     m_out << line;
     if (!m_file.empty()) {

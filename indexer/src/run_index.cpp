@@ -124,7 +124,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
     }
     if (!options.quiet) {
         log << format_summary(summary) << '\n';
-        log << format_news_summary(summary.news) << '\n';  // news (issue #8)
+        log << format_news_summary(summary.news) << '\n';  // news
         if (options.verbose) {
             for (const auto& [source, bytes] : summary.news.by_source) {
                 char share[32];
@@ -132,9 +132,9 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
                               bytes.first > 0 ? 100.0 * static_cast<double>(bytes.second) /
                                                     static_cast<double>(bytes.first)
                                               : 0.0);
-                log << "fahras-index: news: source " << (source.empty() ? "(none)" : source)
-                    << ": " << bytes.second << " of " << bytes.first << " body bytes dropped ("
-                    << share << ")\n";
+                log << "fahras-index: news: source " << (source.empty() ? "(none)" : source) << ": "
+                    << bytes.second << " of " << bytes.first << " body bytes dropped (" << share
+                    << ")\n";
             }
         }
     }

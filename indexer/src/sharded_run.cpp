@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A sharded indexing run (--shards N, issue #6; fahras/indexer/shards.hpp): one run_one() per
+// A sharded indexing run (--shards N; fahras/indexer/shards.hpp): one run_one() per
 // shard in parallel threads over the same inputs, each keeping the articles routed to it.
 #include <algorithm>
 #include <exception>
@@ -97,9 +97,9 @@ IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>
     const std::size_t n = shards.size();
     BoilerplateTable learned;
     if (!options.news.cleaning.keep_boilerplate) learned = learn_for_shards(options, shards[0]);
-    const std::size_t threads =
-        options.threads != 0 ? options.threads
-                             : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    const std::size_t threads = options.threads != 0
+                                    ? options.threads
+                                    : std::max<std::size_t>(1, std::thread::hardware_concurrency());
     std::vector<IndexOptions> each(n, options);
     std::vector<IndexSummary> parts(n);
     std::vector<std::ostringstream> logs(n);
@@ -111,9 +111,10 @@ IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>
         each[k].progress = options.progress && k == 0;
         running.emplace_back([&, k] {
             try {
-                const ShardRole role{k, n, options.news.cleaning.keep_boilerplate ? nullptr : &learned};
-                parts[k] = run_one(each[k], shards[k].string(), logs[k], k == 0 ? err : errs[k],
-                                   role);
+                const ShardRole role{k, n,
+                                     options.news.cleaning.keep_boilerplate ? nullptr : &learned};
+                parts[k] =
+                    run_one(each[k], shards[k].string(), logs[k], k == 0 ? err : errs[k], role);
             } catch (...) {
                 failures[k] = std::current_exception();
             }
@@ -148,7 +149,8 @@ std::vector<fs::path> create_shards(const fs::path& db, std::size_t n) {
         try {
             w.commit();
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot write database " + shard.string() + ": " + xapian_reason(e));
+            throw DatabaseError("cannot write database " + shard.string() + ": " +
+                                xapian_reason(e));
         }
     }
     generation.publish(0);

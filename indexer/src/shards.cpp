@@ -17,7 +17,9 @@ namespace {
 
 constexpr const char* stub_name = "XAPIANDB";
 
-std::string shard_name(std::size_t k) { return "shard-" + std::to_string(k); }
+std::string shard_name(std::size_t k) {
+    return "shard-" + std::to_string(k);
+}
 
 }  // namespace
 

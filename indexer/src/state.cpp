@@ -96,8 +96,8 @@ std::string article_hash(const Article& a, std::string_view file_key) {
 }
 
 std::string FileRecord::serialise() const {
-    nlohmann::json j = {{"path", path},         {"size", size},     {"mtime_ns", mtime_ns},
-                        {"hash", hash},         {"articles", articles}, {"failed", failed},
+    nlohmann::json j = {{"path", path}, {"size", size},         {"mtime_ns", mtime_ns},
+                        {"hash", hash}, {"articles", articles}, {"failed", failed},
                         {"id", id}};
     if (failed) j["reason"] = reason;
     if (!linked.empty()) j["linked"] = linked;
@@ -123,7 +123,9 @@ std::optional<FileRecord> FileRecord::parse(std::string_view text) {
     }
 }
 
-std::string FileState::key_of(std::string_view absolute_path) { return hash_hex(absolute_path); }
+std::string FileState::key_of(std::string_view absolute_path) {
+    return hash_hex(absolute_path);
+}
 
 void FileState::load(const Xapian::Database& db) {
     m_records.clear();

@@ -28,8 +28,8 @@ bool accept(std::size_t shared, std::size_t na, std::size_t nb, const StoryOptio
             bool same_source) {
     const std::size_t smaller = std::min(na, nb);
     if (smaller == 0 || shared < o.min_shared) return false;
-    const double least = same_source ? std::max(o.min_containment, o.same_source_containment)
-                                     : o.min_containment;
+    const double least =
+        same_source ? std::max(o.min_containment, o.same_source_containment) : o.min_containment;
     return static_cast<double>(shared) / static_cast<double>(smaller) >= least;
 }
 
@@ -47,8 +47,8 @@ std::string StoryOptions::describe() const {
 
 bool same_story(const Fingerprint& a, const Fingerprint& b, const StoryOptions& options,
                 bool same_source) noexcept {
-    return accept(shared_samples(a.samples, b.samples), a.samples.size(), b.samples.size(),
-                  options, same_source);
+    return accept(shared_samples(a.samples, b.samples), a.samples.size(), b.samples.size(), options,
+                  same_source);
 }
 
 namespace {
@@ -94,7 +94,9 @@ std::string story_key(std::string_view root_article_id) {
     return hex;
 }
 
-std::string story_term(std::string_view key) { return std::string(schema::story) + std::string(key); }
+std::string story_term(std::string_view key) {
+    return std::string(schema::story) + std::string(key);
+}
 
 namespace {
 
@@ -143,7 +145,8 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
         for (const auto& [did, n] : shared) {
             if (n < m_options.min_shared) continue;
             const Xapian::Document other = m_db.get_document(did);
-            const std::size_t other_count = parse_count(other.get_value(schema::slot_shingle_count));
+            const std::size_t other_count =
+                parse_count(other.get_value(schema::slot_shingle_count));
             const bool same_source =
                 !own_source.empty() && other.get_value(schema::slot_source) == own_source;
             if (!accept(n, fp.samples.size(), other_count, m_options, same_source)) continue;

@@ -46,8 +46,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
         // disk) as a lock error too; only "held by someone else" is exit status 3.
         const int reason = errno_of(e);
         if (reason != 0 && reason != EWOULDBLOCK && reason != EAGAIN && reason != EINTR) {
-            throw DatabaseError("cannot open database " + path + " for writing: " +
-                                std::strerror(reason));
+            throw DatabaseError("cannot open database " + path +
+                                " for writing: " + std::strerror(reason));
         }
         throw LockedError("database " + path + " is locked by another writer: " + xapian_reason(e));
     } catch (const Xapian::Error& e) {
@@ -85,8 +85,8 @@ void ensure_room_to_commit(const std::string& path, std::uintmax_t pending_bytes
     const std::uintmax_t room = static_cast<std::uintmax_t>(fs.f_bavail) * fs.f_frsize;
     const std::uintmax_t needed = 4 * pending_bytes + (1u << 20);
     if (room >= needed) return;
-    throw DatabaseError("cannot commit to database " + path + ": " + std::strerror(ENOSPC) +
-                        " (" + std::to_string(room >> 10) + " KiB free, about " +
+    throw DatabaseError("cannot commit to database " + path + ": " + std::strerror(ENOSPC) + " (" +
+                        std::to_string(room >> 10) + " KiB free, about " +
                         std::to_string(needed >> 10) +
                         " KiB needed; nothing of this commit was written)");
 }

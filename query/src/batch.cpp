@@ -158,14 +158,16 @@ int run_batch(Searcher& searcher, const SearchOptions& search, const BatchOption
             continue;
         }
         any_hits = any_hits || found(result, search);
-        if (batch.format == BatchFormat::trec) write_trec(out, q.qid, result, batch.run_tag);
-        else write_json(out, q.qid, result, search.facets);
+        if (batch.format == BatchFormat::trec)
+            write_trec(out, q.qid, result, batch.run_tag);
+        else
+            write_json(out, q.qid, result, search.facets);
     }
     out.flush();
     if (batch.latency) {
         // The CPU line follows: bench.sh and eval.sh read the first by its prefix.
-        for (const auto& [name, ms] : {std::pair{"LATENCY_MS", &latencies},
-                                       std::pair{"LATENCY_CPU_MS", &cpu_latencies}}) {
+        for (const auto& [name, ms] :
+             {std::pair{"LATENCY_MS", &latencies}, std::pair{"LATENCY_CPU_MS", &cpu_latencies}}) {
             const LatencyStats s = latency_stats(*ms);
             err << name << " n=" << s.n << " p50=" << format_ms(s.p50)
                 << " p95=" << format_ms(s.p95) << " mean=" << format_ms(s.mean) << '\n';

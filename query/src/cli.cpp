@@ -5,8 +5,8 @@
 #include <istream>
 #include <ostream>
 
-#include <CLI/CLI.hpp>
 #include <xapian.h>
+#include <CLI/CLI.hpp>
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/dates.hpp"
@@ -81,12 +81,14 @@ constexpr const char* footer =
     "  fahras-query --db ./fahras-db --facets --limit 0 سوريا   (only the facet counts)\n"
     "  fahras-query --db ./fahras-db شويغو -زاخاروفا\n"
     "  fahras-query --db ./fahras-db --collapse --agency AFP سوريا\n"
-    "  fahras-query --db ./fahras-db --same-story sample_corpus/seeds/000_d7d323a442f094ad.txt   (an id as\n"
+    "  fahras-query --db ./fahras-db --same-story sample_corpus/seeds/000_d7d323a442f094ad.txt   "
+    "(an id as\n"
     "                        the output shows it; this one after fahras-index --db ./fahras-db\n"
     "                        sample_corpus/, as in README.md)\n"
     "  fahras-query --db ./fahras-db -- -word other   (a Latin -word needs '--' first)\n"
     "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --format json   (JSON Lines)\n"
-    "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --from 2015 -   (stdin and filters)\n"
+    "  printf 'سوريا\\nلبنان\\n' | fahras-query --db ./fahras-db --from 2015 -   (stdin and "
+    "filters)\n"
     "  fahras-query --db ./fahras-db --from 2015-09 --to 2015-10 --limit 0   (filters alone)\n"
     "  fahras-query analyze 'المسؤولين الأمريكيين'\n"
     "  printf 'q1\\tمتى ولد المتنبي؟\\n' | fahras-query --db ./fahras-db --batch --format trec\n"
@@ -148,10 +150,9 @@ int run_query(const QueryOptions& options, Console& console) {
     // have always done.
     const bool dash = options.words.size() == 1 && options.words.front() == "-";
     const SearchOptions& s = options.search;
-    const bool filters_only = !s.same_story.empty() || !s.agencies.empty() ||
-                              !s.sources.empty() || !s.entity_filters.empty() ||
-                              !s.from.empty() || !s.to.empty() || !s.mentioned_from.empty() ||
-                              !s.mentioned_to.empty();
+    const bool filters_only = !s.same_story.empty() || !s.agencies.empty() || !s.sources.empty() ||
+                              !s.entity_filters.empty() || !s.from.empty() || !s.to.empty() ||
+                              !s.mentioned_from.empty() || !s.mentioned_to.empty();
     if (options.words.empty() && !filters_only && !options.batch && console.in_is_terminal) {
         throw UsageError("no query: give query words, or pipe queries on stdin (see --help)");
     }
@@ -160,8 +161,8 @@ int run_query(const QueryOptions& options, Console& console) {
         if (!options.words.empty() && !dash) {
             throw UsageError("--batch reads its queries from stdin only");
         }
-        return run_batch(searcher, options.search, options.batch_options, console.in,
-                         console.out, console.err);
+        return run_batch(searcher, options.search, options.batch_options, console.in, console.out,
+                         console.err);
     }
     OutputStyle style;
     style.format = options.format;
@@ -328,7 +329,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
                    "Snippet length in UTF-8 bytes (about half as many Arabic letters)")
         ->capture_default_str()
         ->type_name("N");
-    // News (issue #8): docs/NEWS.md.
+    // News: docs/NEWS.md.
     app.add_option("--agency", query.search.agencies,
                    "Only articles crediting this agency (AFP, Reuters, AP, dpa, …, or an Arabic "
                    "name such as رويترز); repeat for any of several")
@@ -400,15 +401,17 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->allow_extra_args(false)
         ->type_name("NAME");
     std::string sort = "relevance";
-    app.add_option("--sort", sort, "Order of hits: relevance, date (oldest first), -date (newest first)")
+    app.add_option("--sort", sort,
+                   "Order of hits: relevance, date (oldest first), -date (newest first)")
         ->check(CLI::IsMember({"relevance", "date", "-date"}))
         ->capture_default_str()
         ->type_name("relevance|date|-date");
     app.add_option("--from", query.search.from,
                    "Published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
         ->type_name("DATE");
-    app.add_option("--to", query.search.to, "Published on or before DATE (inclusive: 2015-10 "
-                                            "is up to 2015-10-31)")
+    app.add_option("--to", query.search.to,
+                   "Published on or before DATE (inclusive: 2015-10 "
+                   "is up to 2015-10-31)")
         ->type_name("DATE");
     app.add_option("--mentioned-from", query.search.mentioned_from,
                    "Mentions a date on or after DATE in its text")
@@ -425,8 +428,9 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     analyze_cmd->add_option("--format", format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("text|json");
-    analyze_cmd->add_option("--pubdate", analyze.pubdate,
-                            "Publication date for relative dates (أمس، اليوم الجمعة)")
+    analyze_cmd
+        ->add_option("--pubdate", analyze.pubdate,
+                     "Publication date for relative dates (أمس، اليوم الجمعة)")
         ->type_name("YYYY-MM-DD");
     bool analyze_no_tagger = false;
     analyze_cmd->add_flag("--no-tagger", analyze_no_tagger,
@@ -480,10 +484,11 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         ->capture_default_str()
         ->type_name("N");
     std::vector<std::string> entity_words;
-    entities_cmd->add_option("prefix", entity_words,
-                             "Only names with a word starting with this (any spelling, or "
-                             "Latin: Shoigu finds Sergei Shoigu); several words: the name "
-                             "starting with them")
+    entities_cmd
+        ->add_option("prefix", entity_words,
+                     "Only names with a word starting with this (any spelling, or "
+                     "Latin: Shoigu finds Sergei Shoigu); several words: the name "
+                     "starting with them")
         ->type_name("PREFIX");
     entities_cmd->footer(
         "\nPrints one entity a line: articles, type, canonical id, name / Latin name, and the\n"

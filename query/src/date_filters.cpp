@@ -192,11 +192,10 @@ Xapian::Query hijri_filter(std::string_view value) {
         throw QueryError("hijri: '" + std::string(value) +
                          "' is not a Hijri year or month (expected YYYY or YYYY-MM, e.g. 1436-09)");
     }
-    return Xapian::Query(d->second == Precision::year
-                             ? std::string(schema::mentioned_hijri_year) +
-                                   compact(d->first, Precision::year)
-                             : std::string(schema::mentioned_hijri_month) +
-                                   compact(d->first, Precision::month));
+    return Xapian::Query(
+        d->second == Precision::year
+            ? std::string(schema::mentioned_hijri_year) + compact(d->first, Precision::year)
+            : std::string(schema::mentioned_hijri_month) + compact(d->first, Precision::month));
 }
 
 }  // namespace fahras

@@ -165,14 +165,30 @@ std::optional<std::string> decode_json_string(std::string_view literal) {
         }
         if (++i >= s.size()) return std::nullopt;
         switch (s[i]) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
             case 'u': {
                 const long unit = hex4(s, i + 1);
                 if (unit < 0) return std::nullopt;
@@ -196,7 +212,8 @@ std::optional<std::string> decode_json_string(std::string_view literal) {
                 utf8::append(out, cp);
                 break;
             }
-            default: return std::nullopt;
+            default:
+                return std::nullopt;
         }
     }
     return out;

@@ -122,8 +122,8 @@ int run_entities(const EntitiesOptions& options, Console& console) {
         console.out << entities_to_json(shown, 2) << '\n';
     } else {
         for (const CatalogueEntity* c : shown) {
-            console.out << c->articles << '\t' << to_string(c->entity.kind) << '\t'
-                        << c->entity.id << '\t' << c->entity.name;
+            console.out << c->articles << '\t' << to_string(c->entity.kind) << '\t' << c->entity.id
+                        << '\t' << c->entity.name;
             if (!c->entity.latin.empty()) console.out << " / " << c->entity.latin;
             std::string variants;
             for (const std::string& v : c->variants) {

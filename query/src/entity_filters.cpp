@@ -26,7 +26,7 @@ std::vector<std::string> strings(const nlohmann::json& json, const char* key) {
 }  // namespace
 
 std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
-                                                  const std::vector<Xapian::Database>& shards) {
+                                                   const std::vector<Xapian::Database>& shards) {
     std::vector<CatalogueEntity> out;
     std::map<std::string, std::size_t, std::less<>> index;  // id → position in out
     const std::string prefix(schema::meta_entity_prefix);

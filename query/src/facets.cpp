@@ -17,24 +17,43 @@ const std::vector<FacetSpec>& facet_specs() {
         std::vector<FacetSpec> s;
         s.push_back({"source", schema::slot_source, 1, {}, {}});
         s.push_back({"category", schema::slot_category, 1, {}, {}});
-        // News (issue #8): agencies credited, multi-valued.
-        s.push_back({"agency", schema::slot_agency_first, schema::agency_capacity, {}, {},
+        // News: agencies credited, multi-valued.
+        s.push_back({"agency",
+                     schema::slot_agency_first,
+                     schema::agency_capacity,
+                     {},
+                     {},
                      schema::slot_packed_agency});
-        // Dates (issue #3): publication year and year-month from the "YYYYMMDD" date slot,
+        // Dates: publication year and year-month from the "YYYYMMDD" date slot,
         // and the year-months mentioned in the text (a slot range).
         s.push_back(histogram_spec(HistogramBy::year));
         s.push_back(histogram_spec(HistogramBy::month));
-        s.push_back({"mentioned_month", schema::slot_mentioned_month_first,
-                     schema::mentioned_month_capacity, {}, {},
+        s.push_back({"mentioned_month",
+                     schema::slot_mentioned_month_first,
+                     schema::mentioned_month_capacity,
+                     {},
+                     {},
                      schema::slot_packed_mentioned_month});
         // Entities (docs/ENTITIES.md): canonical ids, labelled with their display names.
         const auto label = [](std::string_view id) { return entity_label(id); };
-        s.push_back({"persons", schema::slot_persons, schema::entity_slot_capacity, {}, label,
+        s.push_back({"persons",
+                     schema::slot_persons,
+                     schema::entity_slot_capacity,
+                     {},
+                     label,
                      schema::slot_packed_persons});
-        s.push_back({"places", schema::slot_places, schema::entity_slot_capacity, {}, label,
+        s.push_back({"places",
+                     schema::slot_places,
+                     schema::entity_slot_capacity,
+                     {},
+                     label,
                      schema::slot_packed_places});
-        s.push_back({"organisations", schema::slot_organisations, schema::entity_slot_capacity,
-                     {}, label, schema::slot_packed_organisations});
+        s.push_back({"organisations",
+                     schema::slot_organisations,
+                     schema::entity_slot_capacity,
+                     {},
+                     label,
+                     schema::slot_packed_organisations});
         return s;
     }();
     return specs;
@@ -236,9 +255,12 @@ namespace fahras {
 
 const char* to_string(HistogramBy by) noexcept {
     switch (by) {
-        case HistogramBy::year: return "year";
-        case HistogramBy::month: return "month";
-        case HistogramBy::day: return "day";
+        case HistogramBy::year:
+            return "year";
+        case HistogramBy::month:
+            return "month";
+        case HistogramBy::day:
+            return "day";
     }
     return "year";
 }
@@ -246,7 +268,9 @@ const char* to_string(HistogramBy by) noexcept {
 FacetSpec histogram_spec(HistogramBy by) {
     // The date slot holds sortable YYYYMMDD (schema.hpp); a shorter value has no such period.
     const std::size_t digits = by == HistogramBy::year ? 4 : by == HistogramBy::month ? 6 : 8;
-    return {to_string(by), schema::slot_date, 1,
+    return {to_string(by),
+            schema::slot_date,
+            1,
             [digits](std::string_view v) {
                 if (v.size() < digits) return std::string();
                 std::string out(v.substr(0, 4));

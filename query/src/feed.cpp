@@ -21,12 +21,23 @@ std::string xml_escape(std::string_view text) {
             continue;
         }
         switch (cp) {
-            case U'&': out += "&amp;"; continue;
-            case U'<': out += "&lt;"; continue;
-            case U'>': out += "&gt;"; continue;
-            case U'"': out += "&quot;"; continue;
-            case U'\'': out += "&apos;"; continue;
-            default: break;
+            case U'&':
+                out += "&amp;";
+                continue;
+            case U'<':
+                out += "&lt;";
+                continue;
+            case U'>':
+                out += "&gt;";
+                continue;
+            case U'"':
+                out += "&quot;";
+                continue;
+            case U'\'':
+                out += "&apos;";
+                continue;
+            default:
+                break;
         }
         // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
         // (decode() already refuses surrogates).
@@ -78,10 +89,11 @@ std::string atom_feed(const SearchResult& result, const FeedContext& context) {
     for (const Hit& hit : result.hits) updated = std::max(updated, rfc3339_date(hit.date));
     if (updated.empty()) updated = context.now;
 
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n";
-    const std::string title = result.query.empty() ? "فهرس: أحدث المقالات"
-                                                   : "فهرس: " + result.query;
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n";
+    const std::string title =
+        result.query.empty() ? "فهرس: أحدث المقالات" : "فهرس: " + result.query;
     out += "  <title type=\"text\">" + xml_escape(title) + "</title>\n";
     out += "  <id>" + xml_escape(base + "/feed" + query) + "</id>\n";
     out += "  <updated>" + xml_escape(updated) + "</updated>\n";
@@ -99,7 +111,8 @@ std::string atom_feed(const SearchResult& result, const FeedContext& context) {
         out += "    <title type=\"text\">" + xml_escape(hit.title.empty() ? hit.id : hit.title) +
                "</title>\n";
         out += "    <id>" + xml_escape(link) + "</id>\n";
-        out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(link) + "\"/>\n";
+        out +=
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(link) + "\"/>\n";
         if (!hit.url.empty()) {
             out += "    <link rel=\"related\" href=\"" + xml_escape(hit.url) + "\"/>\n";
         }
@@ -132,21 +145,22 @@ std::string opensearch_description(std::string_view base_url) {
            "  <Description>البحث في أرشيف الأخبار العربية (Fahras)</Description>\n"
            "  <InputEncoding>UTF-8</InputEncoding>\n"
            "  <Language>ar</Language>\n"
-           "  <Url type=\"text/html\" method=\"get\" template=\"" + base +
+           "  <Url type=\"text/html\" method=\"get\" template=\"" +
+           base +
            "/?q={searchTerms}\"/>\n"
-           "  <Url type=\"application/atom+xml\" method=\"get\" template=\"" + base +
+           "  <Url type=\"application/atom+xml\" method=\"get\" template=\"" +
+           base +
            "/feed?q={searchTerms}\"/>\n"
            "</OpenSearchDescription>\n";
 }
 
 std::string request_base_url(std::string_view host, std::string_view forwarded_proto,
                              std::string_view fallback) {
-    const bool valid = !host.empty() && host.size() <= 255 &&
-                       std::all_of(host.begin(), host.end(), [](char c) {
-                           const auto u = static_cast<unsigned char>(c);
-                           return std::isalnum(u) != 0 || c == '.' || c == '-' || c == ':' ||
-                                  c == '[' || c == ']';
-                       });
+    const bool valid =
+        !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return std::isalnum(u) != 0 || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+        });
     const std::string scheme = forwarded_proto == "https" ? "https://" : "http://";
     return scheme + std::string(valid ? host : fallback);
 }

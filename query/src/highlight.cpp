@@ -75,9 +75,12 @@ void collapse_spaces(Snippet& snippet) {
                 continue;
             }
             if (pending_space) {
-                if (!text.empty() || !part.highlighted) text += ' ';
-                else if (!out.back().highlighted) out.back().text += ' ';
-                else out.push_back({" ", false});
+                if (!text.empty() || !part.highlighted)
+                    text += ' ';
+                else if (!out.back().highlighted)
+                    out.back().text += ' ';
+                else
+                    out.push_back({" ", false});
             }
             pending_space = false;
             text += c;
@@ -132,8 +135,8 @@ Xapian::Query expand_highlight_prefixes(const Xapian::Query& highlight,
         }
     }
     const std::size_t kept = std::min(limit, words.size());
-    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(kept),
-                      words.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(kept), words.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<Xapian::Query> parts;
     if (!highlight.empty()) parts.push_back(highlight);
     for (std::size_t i = 0; i < kept; ++i) parts.emplace_back(words[i].second);
@@ -182,10 +185,9 @@ void Highlighter::find_words(std::string_view text, std::vector<Word>& words,
         if (const auto it = m_folded.find(t.folded); it != m_folded.end()) {
             word.wanted = it->second;
         } else {
-            const bool may_match =
-                std::any_of(m_stem_list.begin(), m_stem_list.end(), [&](const std::string& s) {
-                    return t.folded.find(s) != std::string::npos;
-                });
+            const bool may_match = std::any_of(
+                m_stem_list.begin(), m_stem_list.end(),
+                [&](const std::string& s) { return t.folded.find(s) != std::string::npos; });
             if (may_match) {
                 if (const auto s = m_stems.find(stem_token(t)); s != m_stems.end()) {
                     word.wanted = s->second;
@@ -226,8 +228,10 @@ Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
             const Word& w = words[matches[j]];
             if (j > i && w.end - first.start > bytes) break;
             const double weight = m_weights[w.wanted];
-            if (seen[w.wanted] == 0) score += weight;
-            else if (seen[w.wanted] <= counted_repeats) score += repeat_share * weight;
+            if (seen[w.wanted] == 0)
+                score += weight;
+            else if (seen[w.wanted] <= counted_repeats)
+                score += repeat_share * weight;
             ++seen[w.wanted];
             if (j > i) {
                 const Word& before = words[matches[j - 1]];
@@ -256,8 +260,7 @@ Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
     if (span_end > bytes) {
         const std::size_t spare = bytes - std::min(bytes, span_end - span_start);
         start = first_word_from(span_start - std::min(span_start, spare / 4));
-        for (std::size_t at = span_start - std::min(span_start, spare / 2); at < span_start;
-             ++at) {
+        for (std::size_t at = span_start - std::min(span_start, spare / 2); at < span_start; ++at) {
             if (ends_sentence(text, at)) {
                 start = first_word_from(at);
                 break;
@@ -274,9 +277,9 @@ Snippet Highlighter::snippet(std::string_view text, std::size_t bytes) const {
         }
         while (end < limit && !is_space(text[end])) {
             const std::size_t n = sequence_length(static_cast<unsigned char>(text[end]));
-            const auto next = std::lower_bound(
-                words.begin(), words.end(), end,
-                [](const Word& w, std::size_t a) { return w.start < a; });
+            const auto next =
+                std::lower_bound(words.begin(), words.end(), end,
+                                 [](const Word& w, std::size_t a) { return w.start < a; });
             if (end + n > limit || (next != words.end() && next->start == end)) break;
             end += n;
         }

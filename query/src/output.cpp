@@ -35,10 +35,17 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -46,7 +53,9 @@ std::string html_escape(std::string_view text) {
 
 /// Text on one line: every run of whitespace (tabs and line breaks included) becomes one space,
 /// leading and trailing whitespace goes.
-std::string one_line(std::string_view text) { return collapse_spaces(text); }
+std::string one_line(std::string_view text) {
+    return collapse_spaces(text);
+}
 
 std::string format_score(double score) {
     char buffer[32];
@@ -109,7 +118,7 @@ Json hit_to_json(const Hit& hit) {
         entities.push_back(std::move(item));
     }
     json["entities"] = std::move(entities);
-    // News (issue #8): the story key, and with --collapse the other versions.
+    // News: the story key, and with --collapse the other versions.
     if (!hit.story.empty()) json["story"] = hit.story;
     if (!hit.agencies.empty()) json["agencies"] = hit.agencies;
     if (hit.other_versions != 0 || !hit.other_sources.empty()) {
@@ -204,8 +213,8 @@ void write_text_facets(std::ostream& out, const SearchResult& result) {
         if (facet.values.empty()) out << " —";  // EM DASH: nothing to count
         for (std::size_t i = 0; i < facet.values.size(); ++i) {
             const FacetCount& v = facet.values[i];
-            out << (i == 0 ? " " : "  ·  ") << one_line(v.label.empty() ? v.value : v.label)
-                << " (" << v.count << ')';
+            out << (i == 0 ? " " : "  ·  ") << one_line(v.label.empty() ? v.value : v.label) << " ("
+                << v.count << ')';
         }
         if (facet.distinct > facet.values.size()) {
             out << "  … " << facet.distinct - facet.values.size() << " more";
@@ -257,7 +266,10 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
         if (!result.total_exact) total[0] = 'A';  // "About 52,000 (…)"
         const bool one = result.total_exact && result.total_estimate == 1;
         out << total << (result.collapsed ? " matching article" : " match")
-            << (one ? "" : result.collapsed ? "s" : "es") << " for: " << query << '\n';
+            << (one                ? ""
+                : result.collapsed ? "s"
+                                   : "es")
+            << " for: " << query << '\n';
         return;
     }
     if (result.hits.empty()) {
@@ -269,17 +281,17 @@ void write_text_hits(std::ostream& out, const SearchResult& result, const Output
         out << '\n';
         return;
     }
-    out << "Results " << result.hits.front().rank << "\u2013" << result.hits.back().rank
-        << " of " << text_total(result) << counted << " for: " << query << '\n';
+    out << "Results " << result.hits.front().rank << "\u2013" << result.hits.back().rank << " of "
+        << text_total(result) << counted << " for: " << query << '\n';
     const std::string_view start = style.ansi ? ansi_bold : "[";
     const std::string_view end = style.ansi ? ansi_reset : "]";
     for (const Hit& hit : result.hits) {
-        out << '\n' << hit.rank << ". " << (hit.title.empty() ? "(untitled)" : one_line(hit.title))
-            << '\n';
+        out << '\n'
+            << hit.rank << ". " << (hit.title.empty() ? "(untitled)" : one_line(hit.title)) << '\n';
         if (const std::string meta = meta_line(hit); !meta.empty()) out << "   " << meta << '\n';
         const std::string snippet = one_line(render_snippet(hit.snippet, start, end));
         if (!snippet.empty()) out << "   " << snippet << '\n';
-        if (hit.other_versions != 0) {  // --collapse (issue #8)
+        if (hit.other_versions != 0) {  // --collapse
             out << "   + " << hit.other_versions
                 << (hit.other_versions == 1 ? " other version" : " other versions");
             std::string sources;
@@ -301,12 +313,13 @@ void write_text(std::ostream& out, const SearchResult& result, const OutputStyle
 
 void write_tsv(std::ostream& out, const SearchResult& result, const OutputStyle& style,
                bool first) {
-    // Columns are a contract: new ones are appended at the end (agencies: issue #8).
+    // Columns are a contract: new ones are appended at the end (agencies was one).
     if (first) out << "rank\tid\tscore\tdate\tsource\ttitle\tpath\tsnippet\tagencies\n";
     // Before the result's hits, marked so that it cannot be taken for one: the number of
     // matching articles, whether it is exact, and its bounds.
-    out << "#total\t" << result.total_estimate << '\t' << (result.total_exact ? "exact" : "estimate")
-        << '\t' << result.total_lower << '\t' << result.total_upper << '\n';
+    out << "#total\t" << result.total_estimate << '\t'
+        << (result.total_exact ? "exact" : "estimate") << '\t' << result.total_lower << '\t'
+        << result.total_upper << '\n';
     for (const Hit& hit : result.hits) {
         std::string agencies;  // canonical codes, comma-separated; empty when none
         for (const std::string& code : hit.agencies) {
@@ -315,8 +328,8 @@ void write_tsv(std::ostream& out, const SearchResult& result, const OutputStyle&
         }
         out << hit.rank << '\t' << one_line(hit.id) << '\t' << format_score(hit.score) << '\t'
             << one_line(hit.date) << '\t' << one_line(hit.source) << '\t' << one_line(hit.title)
-            << '\t' << one_line(hit.path) << '\t'
-            << one_line(render_snippet(hit.snippet, "[", "]")) << '\t' << agencies << '\n';
+            << '\t' << one_line(hit.path) << '\t' << one_line(render_snippet(hit.snippet, "[", "]"))
+            << '\t' << agencies << '\n';
     }
     // Facet rows follow the hits, marked so that they cannot be taken for hits.
     if (!style.facets) return;
@@ -406,7 +419,8 @@ void write_article(std::ostream& out, const ArticleView& article) {
     }
     out << '\n' << article.body << '\n';
     if (!article.versions.empty()) {
-        out << '\n' << article.versions.size()
+        out << '\n'
+            << article.versions.size()
             << (article.versions.size() == 1 ? " other version" : " other versions")
             << " of this story:\n";
         for (const Hit& v : article.versions) {
@@ -551,8 +565,8 @@ void write_analysis(std::ostream& out, std::string_view text, const std::vector<
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"pos", "start", "end", "kind", "raw", "exact", "folded", "stem"});
     for (const Token& t : tokens) {
-        rows.push_back({std::to_string(t.position), std::to_string(t.start),
-                        std::to_string(t.end), std::string(to_string(t.kind)),
+        rows.push_back({std::to_string(t.position), std::to_string(t.start), std::to_string(t.end),
+                        std::string(to_string(t.kind)),
                         utf8::sanitize(one_line(text.substr(t.start, t.end - t.start))), t.exact,
                         t.folded, t.stem});
     }

@@ -12,7 +12,12 @@ namespace {
 
 bool is_space(char32_t cp) noexcept {
     switch (cp) {
-        case 0x0009: case 0x000A: case 0x000B: case 0x000C: case 0x000D: case 0x0020:
+        case 0x0009:
+        case 0x000A:
+        case 0x000B:
+        case 0x000C:
+        case 0x000D:
+        case 0x0020:
         case 0x00A0:  // NO-BREAK SPACE
         case 0x1680:  // OGHAM SPACE MARK
         case 0x2028:  // LINE SEPARATOR
@@ -29,10 +34,14 @@ bool is_space(char32_t cp) noexcept {
 /// The closing quote for an opening one, or 0 if `cp` does not open a phrase.
 char32_t closing_quote(char32_t cp) noexcept {
     switch (cp) {
-        case U'"': return U'"';
-        case 0x00AB: return 0x00BB;  // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK → RIGHT-…
-        case 0x201C: return 0x201D;  // LEFT DOUBLE QUOTATION MARK → RIGHT DOUBLE QUOTATION MARK
-        default: return 0;
+        case U'"':
+            return U'"';
+        case 0x00AB:
+            return 0x00BB;  // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK → RIGHT-…
+        case 0x201C:
+            return 0x201D;  // LEFT DOUBLE QUOTATION MARK → RIGHT DOUBLE QUOTATION MARK
+        default:
+            return 0;
     }
 }
 
@@ -132,8 +141,7 @@ class Lexer {
     Lexeme item() {
         Lexeme lex;
         lex.column = column(m_pos);
-        if (peek() == U'=' &&
-            (!ends_word(m_pos + 1) || closing_quote(peek(m_pos + 1)) != 0)) {
+        if (peek() == U'=' && (!ends_word(m_pos + 1) || closing_quote(peek(m_pos + 1)) != 0)) {
             lex.exact = true;
             ++m_pos;
         }
@@ -240,19 +248,30 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Lexeme> lex(std::string_view text) { return Lexer(text).run(); }
+std::vector<Lexeme> lex(std::string_view text) {
+    return Lexer(text).run();
+}
 
 const char* describe(Lex kind) noexcept {
     switch (kind) {
-        case Lex::op_and: return "AND";
-        case Lex::op_or: return "OR";
-        case Lex::op_not: return "NOT";
-        case Lex::op_near: return "NEAR";
-        case Lex::plus: return "+";
-        case Lex::minus: return "-";
-        case Lex::rparen: return ")";
-        case Lex::lparen: return "(";
-        default: return "term";
+        case Lex::op_and:
+            return "AND";
+        case Lex::op_or:
+            return "OR";
+        case Lex::op_not:
+            return "NOT";
+        case Lex::op_near:
+            return "NEAR";
+        case Lex::plus:
+            return "+";
+        case Lex::minus:
+            return "-";
+        case Lex::rparen:
+            return ")";
+        case Lex::lparen:
+            return "(";
+        default:
+            return "term";
     }
 }
 

@@ -27,9 +27,18 @@ enum class Lex {
 };
 
 enum class Field {
-    none, title, source, category,
-    person, place, org,
-    date, year, mentioned, hijri, agency,
+    none,
+    title,
+    source,
+    category,
+    person,
+    place,
+    org,
+    date,
+    year,
+    mentioned,
+    hijri,
+    agency,
 };
 
 struct Lexeme {

@@ -20,10 +20,10 @@ namespace fahras {
 
 namespace {
 
+using query_lexer::describe;
 using query_lexer::Field;
 using query_lexer::Lex;
 using query_lexer::Lexeme;
-using query_lexer::describe;
 
 // ---- Parser -----------------------------------------------------------------------------
 
@@ -46,17 +46,28 @@ Node combine(Xapian::Query::op op, Node left, Node right) {
 /// words (title:) and for no field.
 std::optional<FilterField> filter_field(Field field) noexcept {
     switch (field) {
-        case Field::source: return FilterField::source;
-        case Field::category: return FilterField::category;
-        case Field::agency: return FilterField::agency;
-        case Field::person: return FilterField::person;
-        case Field::place: return FilterField::place;
-        case Field::org: return FilterField::org;
-        case Field::date: return FilterField::date;
-        case Field::year: return FilterField::year;
-        case Field::mentioned: return FilterField::mentioned;
-        case Field::hijri: return FilterField::hijri;
-        default: return std::nullopt;
+        case Field::source:
+            return FilterField::source;
+        case Field::category:
+            return FilterField::category;
+        case Field::agency:
+            return FilterField::agency;
+        case Field::person:
+            return FilterField::person;
+        case Field::place:
+            return FilterField::place;
+        case Field::org:
+            return FilterField::org;
+        case Field::date:
+            return FilterField::date;
+        case Field::year:
+            return FilterField::year;
+        case Field::mentioned:
+            return FilterField::mentioned;
+        case Field::hijri:
+            return FilterField::hijri;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -69,7 +80,9 @@ class Parser {
   public:
     Parser(std::string_view text, MatchMode mode, const Analyzer& analyzer,
            const RankingOptions& ranking)
-        : m_lexemes(query_lexer::lex(text)), m_mode(mode), m_analyzer(analyzer),
+        : m_lexemes(query_lexer::lex(text)),
+          m_mode(mode),
+          m_analyzer(analyzer),
           m_ranking(ranking) {}
 
     ParsedQuery run() {
@@ -94,16 +107,15 @@ class Parser {
         for (auto& [field, clause] : m_filters) out.filters.push_back(std::move(clause));
         for (FilterClause& clause : m_excluded) out.filters.push_back(std::move(clause));
         if (!m_highlight.empty()) {
-            out.highlight = Xapian::Query(Xapian::Query::OP_OR, m_highlight.begin(),
-                                          m_highlight.end());
+            out.highlight =
+                Xapian::Query(Xapian::Query::OP_OR, m_highlight.begin(), m_highlight.end());
         }
         return out;
     }
 
   private:
     [[noreturn]] static void error(const Lexeme& at, const std::string& what) {
-        throw QueryError("query syntax error at column " + std::to_string(at.column) + ": " +
-                         what);
+        throw QueryError("query syntax error at column " + std::to_string(at.column) + ": " + what);
     }
 
     [[nodiscard]] const Lexeme& peek() const { return m_lexemes[m_next]; }
@@ -216,8 +228,10 @@ class Parser {
             if (group) m_free_word.reset();  // set by the last word inside the parentheses
             if (modifier == Lex::minus) --m_negation;
             if (!item) continue;
-            if (modifier == Lex::plus) required.push_back(*item);
-            else if (modifier == Lex::minus) excluded.push_back(*item);
+            if (modifier == Lex::plus)
+                required.push_back(*item);
+            else if (modifier == Lex::minus)
+                excluded.push_back(*item);
             else if (m_mode == MatchMode::auto_ && m_free_word) {
                 free_words.push_back({*m_free_word, is_stop_word(m_free_word->folded)});
             } else {
@@ -261,8 +275,8 @@ class Parser {
                 // The grammar recurses once per level: the bound keeps any query a clean
                 // error instead of a stack overflow (a server thread has a small stack).
                 if (++m_depth > max_query_nesting) {
-                    error(lex, "parentheses nested more than " +
-                                   std::to_string(max_query_nesting) + " deep");
+                    error(lex, "parentheses nested more than " + std::to_string(max_query_nesting) +
+                                   " deep");
                 }
                 Node inner = parse_or();
                 if (peek().kind != Lex::rparen) error(lex, "the '(' opened here is never closed");
@@ -405,8 +419,9 @@ class Parser {
         if (lex.kind != Lex::word && lex.kind != Lex::phrase) misplaced_near(lex);
         if (lex.kind == Lex::phrase || lex.exact || lex.prefix ||
             (lex.field != Field::none && lex.field != Field::title)) {
-            error(lex, "NEAR takes single words or title:words (not phrases, =exact forms, "
-                       "prefixes or filters)");
+            error(lex,
+                  "NEAR takes single words or title:words (not phrases, =exact forms, "
+                  "prefixes or filters)");
         }
         const std::vector<Token> tokens = m_analyzer.analyze(lex.text);
         if (tokens.size() != 1) {
@@ -414,8 +429,7 @@ class Parser {
                            std::to_string(tokens.size()) + " words");
         }
         highlight(tokens.front());
-        return std::string(lex.field == Field::title ? schema::title : "") +
-               tokens.front().folded;
+        return std::string(lex.field == Field::title ? schema::title : "") + tokens.front().folded;
     }
 
     std::vector<Lexeme> m_lexemes;
@@ -423,14 +437,14 @@ class Parser {
     const Analyzer& m_analyzer;
     const RankingOptions& m_ranking;
     std::size_t m_next = 0;
-    std::size_t m_depth = 0;  ///< parentheses open around the cursor
-    int m_negation = 0;  ///< > 0 while parsing under NOT or `-`
+    std::size_t m_depth = 0;                  ///< parentheses open around the cursor
+    int m_negation = 0;                       ///< > 0 while parsing under NOT or `-`
     std::map<Field, FilterClause> m_filters;  ///< included inline fields, by field
     std::vector<FilterClause> m_excluded;     ///< excluded inline fields, in query order
     std::set<std::string> m_highlight;
-    std::vector<std::string> m_prefixes;  ///< ParsedQuery::prefixes
+    std::vector<std::string> m_prefixes;            ///< ParsedQuery::prefixes
     std::vector<std::string> m_highlight_prefixes;  ///< ParsedQuery::highlight_prefixes
-    bool m_searchable = false;    ///< a word to search, a filter or `*` was seen
+    bool m_searchable = false;                      ///< a word to search, a filter or `*` was seen
     bool m_wanted_words = false;  ///< a word to search was seen outside NOT and `-`
     /// Set by atom() for a plain word that analysed to one token (a free word of auto_).
     std::optional<Token> m_free_word;

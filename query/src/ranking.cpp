@@ -22,30 +22,129 @@ namespace {
 /// The lone ال is the trailing fragment left by copy-paste in many typed questions.
 constexpr std::string_view stop_word_list[] = {
     // question words
-    "ما", "ماذا", "متى", "كم", "هل", "أين", "اين", "كيف", "لماذا", "لم", "من", "أي", "اي",
-    "أية", "ماهو", "ماهي", "ماهى", "مالذي", "ماالذي", "كيفية", "بكم", "لمن", "ممن", "مما",
-    "عما", "فيما", "بما", "إلام", "حتام",
+    "ما",
+    "ماذا",
+    "متى",
+    "كم",
+    "هل",
+    "أين",
+    "اين",
+    "كيف",
+    "لماذا",
+    "لم",
+    "من",
+    "أي",
+    "اي",
+    "أية",
+    "ماهو",
+    "ماهي",
+    "ماهى",
+    "مالذي",
+    "ماالذي",
+    "كيفية",
+    "بكم",
+    "لمن",
+    "ممن",
+    "مما",
+    "عما",
+    "فيما",
+    "بما",
+    "إلام",
+    "حتام",
     // pronouns
-    "هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "انت", "أنتم",
+    "هو",
+    "هي",
+    "هم",
+    "هما",
+    "هن",
+    "أنا",
+    "نحن",
+    "أنت",
+    "انت",
+    "أنتم",
     // prepositions and particles
-    "في", "فى", "على", "علي", "عن", "إلى", "الى", "الي", "مع", "منذ", "حتى", "حتي", "عند",
-    "لدى", "لدي", "بين", "ب", "ل", "ك", "و", "ف", "أو", "او", "أم", "ثم", "بل", "لكن",
-    "لا", "لن", "قد", "لقد", "إن", "ان", "أن", "إنه", "انه", "أنه", "اذا", "إذا", "كما", "لما",
-    "كل", "بعض", "غير", "أيضا", "ايضا",
+    "في",
+    "فى",
+    "على",
+    "علي",
+    "عن",
+    "إلى",
+    "الى",
+    "الي",
+    "مع",
+    "منذ",
+    "حتى",
+    "حتي",
+    "عند",
+    "لدى",
+    "لدي",
+    "بين",
+    "ب",
+    "ل",
+    "ك",
+    "و",
+    "ف",
+    "أو",
+    "او",
+    "أم",
+    "ثم",
+    "بل",
+    "لكن",
+    "لا",
+    "لن",
+    "قد",
+    "لقد",
+    "إن",
+    "ان",
+    "أن",
+    "إنه",
+    "انه",
+    "أنه",
+    "اذا",
+    "إذا",
+    "كما",
+    "لما",
+    "كل",
+    "بعض",
+    "غير",
+    "أيضا",
+    "ايضا",
     // demonstratives and relatives
-    "هذا", "هذه", "هذي", "ذلك", "تلك", "هؤلاء", "أولئك", "هناك", "هنا", "الذي", "التي", "الذين",
-    "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي",
+    "هذا",
+    "هذه",
+    "هذي",
+    "ذلك",
+    "تلك",
+    "هؤلاء",
+    "أولئك",
+    "هناك",
+    "هنا",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللاتي",
+    "اللواتي",
     // verbs that only frame a question
-    "يوجد", "توجد", "يتم", "تم", "يكون", "تكون",
+    "يوجد",
+    "توجد",
+    "يتم",
+    "تم",
+    "يكون",
+    "تكون",
     // copy-paste fragments
-    "ال", "-",
+    "ال",
+    "-",
 };
 
 /// Words that open a question (is_question()), alone or with و/ف or a preposition.
 constexpr std::string_view question_word_list[] = {
-    "ما", "ماذا", "متى", "كم", "هل", "أين", "كيف", "لماذا", "لم", "من", "أي", "أية",
-    "ماهو", "ماهي", "مالذي", "ماالذي", "بكم", "لمن", "ممن", "بماذا", "إلام", "كيفية",
-    "وما", "فما", "وماذا", "فماذا", "ولماذا", "ومن", "وكيف", "ومتى", "وأين", "وهل", "وكم",
+    "ما",  "ماذا", "متى",   "كم",    "هل",     "أين", "كيف",  "لماذا", "لم",    "من",   "أي",
+    "أية", "ماهو", "ماهي",  "مالذي", "ماالذي", "بكم", "لمن",  "ممن",   "بماذا", "إلام", "كيفية",
+    "وما", "فما",  "وماذا", "فماذا", "ولماذا", "ومن", "وكيف", "ومتى",  "وأين",  "وهل",  "وكم",
 };
 
 /// Function words beyond stop_word_list: prepositions with an attached pronoun, function
@@ -53,19 +152,93 @@ constexpr std::string_view question_word_list[] = {
 /// with a preposition (بماذا). RankingOptions::function_words.
 constexpr std::string_view function_word_list[] = {
     // question words with a preposition or conjunction
-    "بماذا", "وماذا", "فماذا", "ولماذا", "لماذا", "وما", "فما", "ومن", "وكيف", "ومتى", "وأين",
-    "وهل", "وكم",
+    "بماذا",
+    "وماذا",
+    "فماذا",
+    "ولماذا",
+    "لماذا",
+    "وما",
+    "فما",
+    "ومن",
+    "وكيف",
+    "ومتى",
+    "وأين",
+    "وهل",
+    "وكم",
     // prepositions with an attached pronoun
-    "فيه", "فيها", "فيهم", "منه", "منها", "منهم", "عنه", "عنها", "عنهم", "عليه", "عليها",
-    "عليهم", "إليه", "اليه", "إليها", "اليها", "له", "لها", "لهم", "به", "بها", "بهم", "معه",
-    "معها", "لك", "بينهما",
+    "فيه",
+    "فيها",
+    "فيهم",
+    "منه",
+    "منها",
+    "منهم",
+    "عنه",
+    "عنها",
+    "عنهم",
+    "عليه",
+    "عليها",
+    "عليهم",
+    "إليه",
+    "اليه",
+    "إليها",
+    "اليها",
+    "له",
+    "لها",
+    "لهم",
+    "به",
+    "بها",
+    "بهم",
+    "معه",
+    "معها",
+    "لك",
+    "بينهما",
     // function words with an attached conjunction
-    "وفي", "وعلى", "وعن", "وإلى", "والى", "ولا", "ولم", "ولن", "وقد", "وهو", "وهي", "فهو",
-    "فهي", "وهم", "وكل", "وأن", "وان", "وإن", "فإن", "فان", "بأن", "بان", "أنها", "انها", "إنها",
-    "وكان", "وكانت",
+    "وفي",
+    "وعلى",
+    "وعن",
+    "وإلى",
+    "والى",
+    "ولا",
+    "ولم",
+    "ولن",
+    "وقد",
+    "وهو",
+    "وهي",
+    "فهو",
+    "فهي",
+    "وهم",
+    "وكل",
+    "وأن",
+    "وان",
+    "وإن",
+    "فإن",
+    "فان",
+    "بأن",
+    "بان",
+    "أنها",
+    "انها",
+    "إنها",
+    "وكان",
+    "وكانت",
     // adverbs and other function words
-    "الا", "إلا", "ألا", "أما", "اما", "إما", "نحو", "حيث", "بينما", "ضمن", "خلال", "عندما",
-    "جميع", "الآن", "الان", "أيضاً", "كان", "كانت",
+    "الا",
+    "إلا",
+    "ألا",
+    "أما",
+    "اما",
+    "إما",
+    "نحو",
+    "حيث",
+    "بينما",
+    "ضمن",
+    "خلال",
+    "عندما",
+    "جميع",
+    "الآن",
+    "الان",
+    "أيضاً",
+    "كان",
+    "كانت",
 };
 
 /// The folded forms of a word list (folded once, when first asked for).
@@ -105,10 +278,12 @@ double parse_number(std::string_view key, std::string_view value) {
 RankingOptions::Scheme parse_scheme(std::string_view name) {
     using Scheme = RankingOptions::Scheme;
     static constexpr std::pair<std::string_view, Scheme> names[] = {
-        {"bm25", Scheme::bm25},   {"bm25plus", Scheme::bm25plus}, {"pl2", Scheme::pl2},
-        {"pl2plus", Scheme::pl2plus}, {"dlh", Scheme::dlh},       {"dph", Scheme::dph},
-        {"inl2", Scheme::inl2},   {"ifb2", Scheme::ifb2},         {"ineb2", Scheme::ineb2},
-        {"bb2", Scheme::bb2},     {"lm", Scheme::lm},
+        {"bm25", Scheme::bm25},   {"bm25plus", Scheme::bm25plus},
+        {"pl2", Scheme::pl2},     {"pl2plus", Scheme::pl2plus},
+        {"dlh", Scheme::dlh},     {"dph", Scheme::dph},
+        {"inl2", Scheme::inl2},   {"ifb2", Scheme::ifb2},
+        {"ineb2", Scheme::ineb2}, {"bb2", Scheme::bb2},
+        {"lm", Scheme::lm},
     };
     for (const auto& [n, scheme] : names) {
         if (n == name) return scheme;
@@ -150,32 +325,50 @@ RankingOptions parse_ranking_spec(std::string_view spec, RankingOptions base) {
         }
         if (key == "qscheme") {
             const std::string_view name = item.substr(eq + 1);
-            base.question_scheme = name == "same" ? std::nullopt
-                                                  : std::optional(parse_scheme(name));
+            base.question_scheme =
+                name == "same" ? std::nullopt : std::optional(parse_scheme(name));
             continue;
         }
         const double v = parse_number(key, item.substr(eq + 1));
-        if (key == "k1") base.k1 = v;
-        else if (key == "b") base.b = v > 1 ? 1 : v;
-        else if (key == "and_max") base.and_max_words = static_cast<std::size_t>(v);
-        else if (key == "stop") base.stop_words = v != 0;
-        else if (key == "fwords") base.function_words = v != 0;
-        else if (key == "exact") base.exact_boost = v;
-        else if (key == "folded") base.folded_boost = v;
-        else if (key == "title") base.title_boost = v;
-        else if (key == "prox") base.proximity_boost = v;
-        else if (key == "window") base.proximity_window = static_cast<Xapian::termcount>(v);
-        else if (key == "delta") base.delta = v;
-        else if (key == "c") base.dfr_c = v > 0 ? v : 1;
-        else if (key == "coord") base.coord = v;
-        else if (key == "depth") base.rerank_depth = static_cast<Xapian::doccount>(v);
-        else if (key == "prf") base.prf_docs = static_cast<Xapian::doccount>(v);
-        else if (key == "prf_terms") base.prf_terms = static_cast<Xapian::termcount>(v);
-        else if (key == "prf_weight") base.prf_weight = v;
+        if (key == "k1")
+            base.k1 = v;
+        else if (key == "b")
+            base.b = v > 1 ? 1 : v;
+        else if (key == "and_max")
+            base.and_max_words = static_cast<std::size_t>(v);
+        else if (key == "stop")
+            base.stop_words = v != 0;
+        else if (key == "fwords")
+            base.function_words = v != 0;
+        else if (key == "exact")
+            base.exact_boost = v;
+        else if (key == "folded")
+            base.folded_boost = v;
+        else if (key == "title")
+            base.title_boost = v;
+        else if (key == "prox")
+            base.proximity_boost = v;
+        else if (key == "window")
+            base.proximity_window = static_cast<Xapian::termcount>(v);
+        else if (key == "delta")
+            base.delta = v;
+        else if (key == "c")
+            base.dfr_c = v > 0 ? v : 1;
+        else if (key == "coord")
+            base.coord = v;
+        else if (key == "depth")
+            base.rerank_depth = static_cast<Xapian::doccount>(v);
+        else if (key == "prf")
+            base.prf_docs = static_cast<Xapian::doccount>(v);
+        else if (key == "prf_terms")
+            base.prf_terms = static_cast<Xapian::termcount>(v);
+        else if (key == "prf_weight")
+            base.prf_weight = v;
         else {
-            throw UsageError("--ranking: unknown key " + std::string(key) +
-                             " (k1, b, and_max, stop, exact, folded, title, prox, window, "
-                             "fwords, scheme, qscheme, delta, c, coord, depth, prf, prf_terms, prf_weight)");
+            throw UsageError(
+                "--ranking: unknown key " + std::string(key) +
+                " (k1, b, and_max, stop, exact, folded, title, prox, window, "
+                "fwords, scheme, qscheme, delta, c, coord, depth, prf, prf_terms, prf_weight)");
         }
     }
     return base;
@@ -185,19 +378,29 @@ std::unique_ptr<Xapian::Weight> make_weight(const RankingOptions& options) {
     using Scheme = RankingOptions::Scheme;
     const double c = options.dfr_c;
     switch (options.scheme) {
-        case Scheme::bm25: break;
+        case Scheme::bm25:
+            break;
         case Scheme::bm25plus:
             return std::make_unique<Xapian::BM25PlusWeight>(options.k1, 0, 1, options.b, 0.5,
                                                             options.delta);
-        case Scheme::pl2: return std::make_unique<Xapian::PL2Weight>(c);
-        case Scheme::pl2plus: return std::make_unique<Xapian::PL2PlusWeight>(c, options.delta);
-        case Scheme::dlh: return std::make_unique<Xapian::DLHWeight>();
-        case Scheme::dph: return std::make_unique<Xapian::DPHWeight>();
-        case Scheme::inl2: return std::make_unique<Xapian::InL2Weight>(c);
-        case Scheme::ifb2: return std::make_unique<Xapian::IfB2Weight>(c);
-        case Scheme::ineb2: return std::make_unique<Xapian::IneB2Weight>(c);
-        case Scheme::bb2: return std::make_unique<Xapian::BB2Weight>(c);
-        case Scheme::lm: return std::make_unique<Xapian::LMWeight>();
+        case Scheme::pl2:
+            return std::make_unique<Xapian::PL2Weight>(c);
+        case Scheme::pl2plus:
+            return std::make_unique<Xapian::PL2PlusWeight>(c, options.delta);
+        case Scheme::dlh:
+            return std::make_unique<Xapian::DLHWeight>();
+        case Scheme::dph:
+            return std::make_unique<Xapian::DPHWeight>();
+        case Scheme::inl2:
+            return std::make_unique<Xapian::InL2Weight>(c);
+        case Scheme::ifb2:
+            return std::make_unique<Xapian::IfB2Weight>(c);
+        case Scheme::ineb2:
+            return std::make_unique<Xapian::IneB2Weight>(c);
+        case Scheme::bb2:
+            return std::make_unique<Xapian::BB2Weight>(c);
+        case Scheme::lm:
+            return std::make_unique<Xapian::LMWeight>();
     }
     return std::make_unique<Xapian::BM25Weight>(options.k1, 0, 1, options.b, 0.5);
 }
@@ -298,17 +501,17 @@ Xapian::Query free_text_query(const std::vector<FreeWord>& words,
             boosts.push_back(scaled(Xapian::Query(t->folded), options.folded_boost));
         }
         if (options.title_boost > 0) {
-            boosts.push_back(scaled(
-                Xapian::Query(std::string(schema::title_stem) + t->stem), options.title_boost));
+            boosts.push_back(scaled(Xapian::Query(std::string(schema::title_stem) + t->stem),
+                                    options.title_boost));
         }
     }
     if (options.proximity_boost > 0 && options.proximity_window >= 2) {
         for (std::size_t i = 1; i < content.size(); ++i) {
             const Xapian::Query pair[] = {Xapian::Query(content[i - 1]->folded),
                                           Xapian::Query(content[i]->folded)};
-            boosts.push_back(scaled(Xapian::Query(Xapian::Query::OP_NEAR, pair, pair + 2,
-                                                  options.proximity_window),
-                                    options.proximity_boost));
+            boosts.push_back(scaled(
+                Xapian::Query(Xapian::Query::OP_NEAR, pair, pair + 2, options.proximity_window),
+                options.proximity_boost));
         }
     }
     if (boosts.empty()) return main;

@@ -21,10 +21,14 @@ namespace {
 
 std::optional<EntityKind> entity_kind(FilterField field) noexcept {
     switch (field) {
-        case FilterField::person: return EntityKind::person;
-        case FilterField::place: return EntityKind::place;
-        case FilterField::org: return EntityKind::organisation;
-        default: return std::nullopt;
+        case FilterField::person:
+            return EntityKind::person;
+        case FilterField::place:
+            return EntityKind::place;
+        case FilterField::org:
+            return EntityKind::organisation;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -41,10 +45,10 @@ FilterClause option_clause(FilterField field, std::vector<std::string> values) {
 std::vector<FilterClause> option_filters(const SearchOptions& options) {
     std::vector<FilterClause> out;
     for (const EntityFilterOption& e : options.entity_filters) {
-        const FilterField field = !e.kind                             ? FilterField::entity
-                                  : *e.kind == EntityKind::person     ? FilterField::person
-                                  : *e.kind == EntityKind::place      ? FilterField::place
-                                                                      : FilterField::org;
+        const FilterField field = !e.kind                         ? FilterField::entity
+                                  : *e.kind == EntityKind::person ? FilterField::person
+                                  : *e.kind == EntityKind::place  ? FilterField::place
+                                                                  : FilterField::org;
         FilterClause clause = option_clause(field, {e.name});
         clause.excluded = e.excluded;
         out.push_back(std::move(clause));
@@ -56,7 +60,8 @@ std::vector<FilterClause> option_filters(const SearchOptions& options) {
         out.push_back(option_clause(FilterField::mentioned_between,
                                     {options.mentioned_from, options.mentioned_to}));
     }
-    if (!options.sources.empty()) out.push_back(option_clause(FilterField::source, options.sources));
+    if (!options.sources.empty())
+        out.push_back(option_clause(FilterField::source, options.sources));
     if (!options.agencies.empty()) {
         out.push_back(option_clause(FilterField::agency, options.agencies));
     }
@@ -68,13 +73,20 @@ std::vector<FilterClause> option_filters(const SearchOptions& options) {
 
 Xapian::Query date_filter_query(FilterField field, std::string_view value, std::string_view to) {
     switch (field) {
-        case FilterField::date: return pub_date_filter(value);
-        case FilterField::year: return year_filter(value);
-        case FilterField::mentioned: return mentioned_filter(value);
-        case FilterField::hijri: return hijri_filter(value);
-        case FilterField::published_between: return pub_date_range(value, to);
-        case FilterField::mentioned_between: return mentioned_range(value, to);
-        default: throw std::logic_error("date_filter_query: not a date field");
+        case FilterField::date:
+            return pub_date_filter(value);
+        case FilterField::year:
+            return year_filter(value);
+        case FilterField::mentioned:
+            return mentioned_filter(value);
+        case FilterField::hijri:
+            return hijri_filter(value);
+        case FilterField::published_between:
+            return pub_date_range(value, to);
+        case FilterField::mentioned_between:
+            return mentioned_range(value, to);
+        default:
+            throw std::logic_error("date_filter_query: not a date field");
     }
 }
 
@@ -141,9 +153,9 @@ CompiledFilters::CompiledFilters(const std::vector<FilterClause>& clauses,
                 }
         }
         if (any.empty()) continue;
-        m_filters.emplace_back(any.size() == 1 ? any.front()
-                                               : Xapian::Query(Xapian::Query::OP_OR, any.begin(),
-                                                               any.end()),
+        m_filters.emplace_back(any.size() == 1
+                                   ? any.front()
+                                   : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()),
                                clause.excluded);
     }
     // Entity filters are reported in the order the query text wrote them, options after.
@@ -168,8 +180,8 @@ SearchPlan plan_search(const ParsedQuery& parsed, const SearchOptions& options,
                        const FilterContext& context) {
     std::vector<FilterClause> clauses = parsed.filters;
     for (FilterClause& c : option_filters(options)) clauses.push_back(std::move(c));
-    SearchPlan plan{parsed.query,        {},    parsed.highlight, CompiledFilters(clauses, context),
-                    true,                false, Xapian::BAD_VALUENO, {}};
+    SearchPlan plan{parsed.query, {},    parsed.highlight,    CompiledFilters(clauses, context),
+                    true,         false, Xapian::BAD_VALUENO, {}};
     plan.query = plan.filters.filter(parsed.query);
     plan.by_relevance = options.sort == SortOrder::relevance && !parsed.match_all;
     plan.newest_first = options.sort == SortOrder::date_desc ||

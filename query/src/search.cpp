@@ -17,8 +17,8 @@
 #include "fahras/query/document_data.hpp"
 #include "fahras/query/highlight.hpp"
 #include "fahras/query/reopen.hpp"
-#include "fahras/query/stories.hpp"
 #include "fahras/query/shards.hpp"
+#include "fahras/query/stories.hpp"
 
 namespace fahras {
 
@@ -171,8 +171,7 @@ SortOrder parse_sort_order(std::string_view name) {
                      "' (expected relevance, date or -date)");
 }
 
-Searcher::Searcher(const std::string& db_path)
-    : m_path(db_path) {
+Searcher::Searcher(const std::string& db_path) : m_path(db_path) {
     std::error_code ec;
     if (!std::filesystem::exists(db_path, ec)) {
         throw DatabaseError("cannot open database " + db_path + ": no such file or directory");
@@ -198,9 +197,9 @@ Searcher::Searcher(const std::string& db_path)
     m_remote = any_remote_shard(db_path);
     std::string version;
     try {
-        version = read_retrying(
-            [&] { return m_db.get_metadata(std::string(schema::meta_version)); },
-            [&] { reopen(); }, &m_reopens);
+        version =
+            read_retrying([&] { return m_db.get_metadata(std::string(schema::meta_version)); },
+                          [&] { reopen(); }, &m_reopens);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + db_path + ": " + e.get_msg());
     }
@@ -211,8 +210,8 @@ Searcher::Searcher(const std::string& db_path)
     }
     if (!readable) {
         throw DatabaseError("database " + db_path + " has schema version " + version +
-                            ", this fahras-query reads version " +
-                            std::to_string(schema::version) + ": rebuild it with fahras-index");
+                            ", this fahras-query reads version " + std::to_string(schema::version) +
+                            ": rebuild it with fahras-index");
     }
 }
 
@@ -248,8 +247,8 @@ SearchResult Searcher::search(const ParsedQuery& parsed, std::string_view query_
     // A writer committing while we read invalidates our revision: reopen and run the whole
     // search again (read_retrying()), so hits, counts and facets come from one revision.
     try {
-        return read_retrying([&] { return run(parsed, query_text, options); },
-                             [&] { reopen(); }, &m_reopens);
+        return read_retrying([&] { return run(parsed, query_text, options); }, [&] { reopen(); },
+                             &m_reopens);
     } catch (const Xapian::WildcardError&) {
         std::string prefixes;
         for (const std::string& p : parsed.prefixes) {
@@ -277,7 +276,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     if (options.time_limit > 0) enquire.set_time_limit(options.time_limit);
     if (plan.collapse_key != Xapian::BAD_VALUENO) enquire.set_collapse_key(plan.collapse_key);
     RankingOptions ranking = options.ranking;
-    if (ranking.question_scheme && is_question(query_text)) ranking.scheme = *ranking.question_scheme;
+    if (ranking.question_scheme && is_question(query_text))
+        ranking.scheme = *ranking.question_scheme;
     const std::unique_ptr<Xapian::Weight> weight = make_weight(ranking);
     enquire.set_weighting_scheme(*weight);
     const bool by_relevance = plan.by_relevance;
@@ -340,9 +340,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         const Xapian::Document doc = it.get_document();
-        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details,
-                    m_path);
-        if (options.hit_details) fill_story(m_db, hit, doc, options);  // issue #8
+        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details, m_path);
+        if (options.hit_details) fill_story(m_db, hit, doc, options);
         if (!snippets) {
             result.hits.push_back(std::move(hit));
             continue;
@@ -405,10 +404,9 @@ Histogram Searcher::histogram(const SearchRequest& request, HistogramBy by) {
             out.buckets.push_back({v.value, v.count});
             dated += v.count;
         }
-        std::sort(out.buckets.begin(), out.buckets.end(),
-                  [](const HistogramBucket& a, const HistogramBucket& b) {
-                      return a.period < b.period;
-                  });
+        std::sort(
+            out.buckets.begin(), out.buckets.end(),
+            [](const HistogramBucket& a, const HistogramBucket& b) { return a.period < b.period; });
         out.scale = counted.facets_scale;
         out.exact = counted.facets_exact;
         out.counted = counted.facets_counted;
@@ -487,8 +485,8 @@ void Searcher::count_facets(const Xapian::Query& query, Xapian::doccount estimat
     for (;;) {
         Xapian::Query counted(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
         if (level > 0) {
-            counted = Xapian::Query(Xapian::Query::OP_FILTER, counted,
-                                    Xapian::Query(sample_term(level)));
+            counted =
+                Xapian::Query(Xapian::Query::OP_FILTER, counted, Xapian::Query(sample_term(level)));
         }
         Xapian::Enquire enquire(m_db);
         enquire.set_query(counted);

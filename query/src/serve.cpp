@@ -12,8 +12,8 @@
 #include <system_error>
 
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
+#include <nlohmann/json.hpp>
 
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
@@ -75,9 +75,8 @@ std::size_t error_column(std::string_view message) {
     const std::size_t at = message.find(marker);
     if (at == std::string_view::npos) return 0;
     std::size_t column = 0;
-    for (std::size_t i = at + marker.size(); i < message.size() && message[i] >= '0' &&
-                                             message[i] <= '9';
-         ++i) {
+    for (std::size_t i = at + marker.size();
+         i < message.size() && message[i] >= '0' && message[i] <= '9'; ++i) {
         column = column * 10 + static_cast<std::size_t>(message[i] - '0');
     }
     return column;
@@ -313,8 +312,7 @@ void register_api_routes(httplib::Server& server, ServeContext& context) {
             send_json(res, 200, std::move(*body));
         });
     });
-    server.Get("/api/histogram", [&context](const httplib::Request& req,
-                                            httplib::Response& res) {
+    server.Get("/api/histogram", [&context](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
             const auto start = Clock::now();
             HistogramRequest request = histogram_request_from(req.params);
@@ -327,8 +325,7 @@ void register_api_routes(httplib::Server& server, ServeContext& context) {
             send_json(res, 200, std::move(body));
         });
     });
-    server.Get("/api/entities", [&context](const httplib::Request& req,
-                                           httplib::Response& res) {
+    server.Get("/api/entities", [&context](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
             const EntitiesOptions options = entities_request_from(req.params);
             std::string body;
@@ -342,25 +339,26 @@ void register_api_routes(httplib::Server& server, ServeContext& context) {
     server.Get("/api/analyze", [&context](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
             const AnalyzeOptions options = analyze_request_from(req.params);
-            send_json(res, 200, analyze_to_json(options.words.front(), context.extractor(), options));
+            send_json(res, 200,
+                      analyze_to_json(options.words.front(), context.extractor(), options));
         });
     });
     server.Get("/healthz", [&context](const httplib::Request&, httplib::Response& res) {
         try {
             nlohmann::ordered_json health = {{"status", "ok"}};
-            context.with_searcher([&](SearcherSlot& slot) {
-                health["documents"] = slot.searcher->doc_count();
-            });
+            context.with_searcher(
+                [&](SearcherSlot& slot) { health["documents"] = slot.searcher->doc_count(); });
             const std::string target = stub_target(context.options().db);
-            health["generation"] = target.empty() ? nlohmann::ordered_json(nullptr)
-                                                  : nlohmann::ordered_json(target);
+            health["generation"] =
+                target.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(target);
             const std::string when = last_indexed(context.options().db);
             health["last_indexed"] =
                 when.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(when);
             send_json(res, 200, dump(health));
         } catch (const std::exception& e) {
-            const std::string message =
-                dynamic_cast<const DatabaseError*>(&e) != nullptr ? e.what() : "database unavailable";
+            const std::string message = dynamic_cast<const DatabaseError*>(&e) != nullptr
+                                            ? e.what()
+                                            : "database unavailable";
             send_json(res, 503, dump({{"status", "unavailable"}, {"message", message}}));
         } catch (const Xapian::Error& e) {
             send_json(res, 503, dump({{"status", "unavailable"}, {"message", e.get_msg()}}));

@@ -36,8 +36,7 @@ std::string query_string(const HttpParams& params) {
 
 std::string base_url(const httplib::Request& req, const ServeContext& context) {
     const ServeOptions& o = context.options();
-    return request_base_url(req.get_header_value("Host"),
-                            req.get_header_value("X-Forwarded-Proto"),
+    return request_base_url(req.get_header_value("Host"), req.get_header_value("X-Forwarded-Proto"),
                             o.host + ":" + std::to_string(o.port));
 }
 
@@ -94,20 +93,17 @@ void register_page_routes(httplib::Server& server, ServeContext& context) {
             SearchResult result;
             context.with_searcher(
                 [&](SearcherSlot& slot) { result = slot.searcher->search(request); });
-            const FeedContext feed{base_url(req, context), query_string(req.params),
-                                   utc_now()};
+            const FeedContext feed{base_url(req, context), query_string(req.params), utc_now()};
             res.set_content(atom_feed(result, feed), "application/atom+xml; charset=utf-8");
         });
     });
 
-    server.Get("/opensearch.xml", [&context](const httplib::Request& req,
-                                             httplib::Response& res) {
+    server.Get("/opensearch.xml", [&context](const httplib::Request& req, httplib::Response& res) {
         res.set_content(opensearch_description(base_url(req, context)),
                         "application/opensearchdescription+xml; charset=utf-8");
     });
 
-    server.Get("/api/highlight", [&context](const httplib::Request& req,
-                                            httplib::Response& res) {
+    server.Get("/api/highlight", [&context](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
             for (const auto& [name, value] : req.params) {
                 if (name != "id" && name != "q") {
@@ -123,7 +119,8 @@ void register_page_routes(httplib::Server& server, ServeContext& context) {
                                           " characters");
             }
             std::optional<ArticleView> article;
-            context.with_searcher([&](SearcherSlot& slot) { article = slot.searcher->article(id); });
+            context.with_searcher(
+                [&](SearcherSlot& slot) { article = slot.searcher->article(id); });
             if (!article) {
                 send_error(res, 404, "no article with id '" + id + "'");
                 return;

@@ -12,7 +12,9 @@ namespace fahras {
 
 namespace {
 
-[[noreturn]] void bad(const std::string& message) { throw ParamError(400, message); }
+[[noreturn]] void bad(const std::string& message) {
+    throw ParamError(400, message);
+}
 
 /// Refuses parameters outside `known`: a misspelt filter must not silently widen a search.
 void only(const HttpParams& params, std::initializer_list<std::string_view> known) {
@@ -79,10 +81,14 @@ SearchRequest selection_from(const HttpParams& params) {
     SearchRequest r;
     r.query = text_param(params, "q");
     const std::string match = single(params, "match").value_or("auto");
-    if (match == "auto") r.options.match = MatchMode::auto_;
-    else if (match == "all") r.options.match = MatchMode::all;
-    else if (match == "any") r.options.match = MatchMode::any;
-    else bad("parameter 'match' must be auto, all or any, not '" + match + "'");
+    if (match == "auto")
+        r.options.match = MatchMode::auto_;
+    else if (match == "all")
+        r.options.match = MatchMode::all;
+    else if (match == "any")
+        r.options.match = MatchMode::any;
+    else
+        bad("parameter 'match' must be auto, all or any, not '" + match + "'");
     SearchOptions& o = r.options;
     o.from = single(params, "from").value_or("");
     o.to = single(params, "to").value_or("");
@@ -147,10 +153,14 @@ HistogramRequest histogram_request_from(const HttpParams& params) {
     HistogramRequest h;
     h.search = selection_from(params);
     const std::string by = single(params, "by").value_or("year");
-    if (by == "year") h.by = HistogramBy::year;
-    else if (by == "month") h.by = HistogramBy::month;
-    else if (by == "day") h.by = HistogramBy::day;
-    else bad("parameter 'by' must be year, month or day, not '" + by + "'");
+    if (by == "year")
+        h.by = HistogramBy::year;
+    else if (by == "month")
+        h.by = HistogramBy::month;
+    else if (by == "day")
+        h.by = HistogramBy::day;
+    else
+        bad("parameter 'by' must be year, month or day, not '" + by + "'");
     return h;
 }
 

@@ -12,13 +12,13 @@
 #include <iterator>
 #include <thread>
 
-#include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <pthread.h>
+#include <CLI/CLI.hpp>
 
 #include "fahras/common/errors.hpp"
-#include "fahras/query/serve.hpp"
 #include "fahras/query/feed.hpp"
+#include "fahras/query/serve.hpp"
 #include "fahras/query/serve_page.hpp"
 
 namespace fahras {
@@ -288,9 +288,8 @@ int serve_main(const std::vector<std::string>& args) {
             if (request_start == Clock::time_point()) {
                 std::snprintf(line, sizeof line, " %d -", res.status);
             } else {
-                const double ms = std::chrono::duration<double, std::milli>(Clock::now() -
-                                                                           request_start)
-                                      .count();
+                const double ms =
+                    std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
                 std::snprintf(line, sizeof line, " %d %.1f", res.status, ms);
             }
             request_start = Clock::time_point();

@@ -12,7 +12,7 @@ namespace fahras {
 
 namespace {
 
-constexpr int max_stub_depth = 8;  ///< stubs listing stubs: a loop stops here
+constexpr int max_stub_depth = 8;                   ///< stubs listing stubs: a loop stops here
 constexpr const char* stub_file_name = "XAPIANDB";  ///< the stub file of a stub directory
 
 std::string trim(const std::string& s) {
@@ -122,7 +122,9 @@ bool lists_remote(const fs::path& path, int depth) {
 
 }  // namespace
 
-bool any_remote_shard(const std::string& path) { return lists_remote(fs::path(path), 0); }
+bool any_remote_shard(const std::string& path) {
+    return lists_remote(fs::path(path), 0);
+}
 
 std::vector<Xapian::Database> open_shards(const std::string& path) {
     std::vector<Xapian::Database> shards;

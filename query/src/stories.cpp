@@ -35,8 +35,7 @@ std::vector<Xapian::docid> story_members(const Xapian::Database& db, std::string
                                          Xapian::docid self, std::size_t max) {
     std::vector<Xapian::docid> out;
     const std::string term = story_term_of(key);
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max;
-         ++it) {
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max; ++it) {
         if (*it != self) out.push_back(*it);
     }
     return out;

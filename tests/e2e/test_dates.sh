@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end test of date facets (issue #3) with the built binaries: publication dates from
+# End-to-end test of date facets with the built binaries: publication dates from
 # metadata, path and dateline; filters, ranges, sorting, facet counts; the two seed phrases.
 # Usage: test_dates.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end test of news-aware indexing (issue #8): --collapse, --same-story, --agency,
+# End-to-end test of news-aware indexing: --collapse, --same-story, --agency,
 # agency:, --keep-boilerplate, on a database of sample_corpus/ plus a light edit of a seed.
 # Usage: test_news.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail

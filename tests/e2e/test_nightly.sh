@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests of nightly reindexing (issue #5): the lock between two indexers, SIGTERM,
+# End-to-end tests of nightly reindexing: the lock between two indexers, SIGTERM,
 # kill -9 at random points (fixed seed), and --rebuild while another process keeps querying.
 # Usage: test_nightly.sh FAHRAS_INDEX FAHRAS_QUERY SOURCE_DIR
 set -uo pipefail

@@ -150,7 +150,8 @@ std::optional<CivilDate> parse_date_string(std::string_view text) {
 std::string metadata_date_problem(std::string_view text) {
     const std::string_view s = trim(text);
     if (s.empty() || parse_date_string(s)) return {};
-    return "date '" + std::string(s) + "' is not a date (day, month and year); no publication date taken from it";
+    return "date '" + std::string(s) +
+           "' is not a date (day, month and year); no publication date taken from it";
 }
 
 std::optional<CivilDate> date_from_path(std::string_view path) {

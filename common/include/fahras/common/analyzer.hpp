@@ -14,8 +14,8 @@ namespace fahras {
 
 /// One word as the whole pipeline sees it.
 struct Token {
-    std::size_t start = 0;     ///< UTF-8 byte offset of the word in the analysed text
-    std::size_t end = 0;       ///< one past its last byte
+    std::size_t start = 0;       ///< UTF-8 byte offset of the word in the analysed text
+    std::size_t end = 0;         ///< one past its last byte
     std::uint32_t position = 0;  ///< 0-based word position (words dropped as empty don't count)
     TokenKind kind = TokenKind::other;
     std::string exact;   ///< cleaned form (step 1): what `=word` matches

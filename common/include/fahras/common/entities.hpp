@@ -35,10 +35,10 @@ enum class EntityKind { person, place, organisation };
 
 /// A canonical entity: one id, one display name, every known way of writing it.
 struct Entity {
-    std::string id;      ///< canonical id, e.g. "fahras:sergei-shoigu", "geonames:170063"
+    std::string id;  ///< canonical id, e.g. "fahras:sergei-shoigu", "geonames:170063"
     EntityKind kind = EntityKind::place;
-    std::string name;    ///< Arabic display name
-    std::string latin;   ///< Latin (English) name; empty when unknown
+    std::string name;                  ///< Arabic display name
+    std::string latin;                 ///< Latin (English) name; empty when unknown
     std::vector<std::string> aliases;  ///< other Arabic and Latin names
 };
 

@@ -19,9 +19,9 @@ namespace fahras {
 
 /// How a mention was found.
 enum class MentionSource {
-    gazetteer,    ///< a gazetteer name, exactly (after folding and clitics)
-    variant,      ///< a gazetteer name through its match key (شويجو for شويغو)
-    cue,          ///< an unknown name after a title or role (الرئيس، وزير الدفاع، حزب)
+    gazetteer,  ///< a gazetteer name, exactly (after folding and clitics)
+    variant,    ///< a gazetteer name through its match key (شويجو for شويغو)
+    cue,  ///< an unknown name after a title or role (الرئيس، وزير الدفاع، حزب)
     tagger,       ///< a span of the statistical tagger
     coreference,  ///< a person's surname alone after the full name, or a name found elsewhere
                   ///< in the same text written again (ExtractorOptions::repeat_names)
@@ -57,8 +57,8 @@ struct EntityMention {
 
 /// Settings of the extractor.
 struct ExtractorOptions {
-    bool cues = true;              ///< accept unknown names after titles and roles
-    bool coreference = true;       ///< surname-only mentions after a full name
+    bool cues = true;                    ///< accept unknown names after titles and roles
+    bool coreference = true;             ///< surname-only mentions after a full name
     double min_tagger_confidence = 0.6;  ///< tagger spans below this are ignored
     /// When a tagger ran: a one-word gazetteer name that is also a common word (المدينة،
     /// الخبر، بشار as places), and a one-word common name after a title, are kept only where
@@ -132,8 +132,8 @@ struct DocumentEntity {
     EntityKind kind = EntityKind::place;
     std::string name;
     std::string latin;
-    std::size_t count = 0;      ///< mentions
-    std::size_t first = 0;      ///< token index of the first mention
+    std::size_t count = 0;              ///< mentions
+    std::size_t first = 0;              ///< token index of the first mention
     std::vector<std::string> variants;  ///< surface forms, in order of appearance
 };
 

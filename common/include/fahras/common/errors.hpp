@@ -50,7 +50,9 @@ class InputError : public Error {
 
     /// The same problem, reported under another path (the path as the user gave it).
     InputError(std::string path, const InputError& other)
-        : Error(other.what()), m_path(std::move(path)), m_line(other.m_line),
+        : Error(other.what()),
+          m_path(std::move(path)),
+          m_line(other.m_line),
           m_severity(other.m_severity) {}
 
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }

@@ -12,9 +12,9 @@
 // exact w == folded w is then `w AND_NOT XVw`. Before version 6 every word wrote its `XE` term,
 // and 68 % of the `XE` postings repeated the folded term (docs/PERFORMANCE.md).
 
-#include <string>
 #include <functional>
 #include <map>
+#include <string>
 
 #include <xapian.h>
 

@@ -10,7 +10,7 @@
 // into first, first + 1, … and the query side sums the counts of every slot of the range
 // (query/include/fahras/query/facets.hpp).
 //
-// The same distinct values are also written PACKED into one slot (schema 6, issue #6): a local
+// The same distinct values are also written PACKED into one slot (schema 6): a local
 // search counts a multi-valued facet with one value read per document instead of one per slot
 // of the range (up to 20), which made facet counting ~80 value reads per document. The ranges
 // stay for remote shards, whose stock `xapian-tcpsrv` can only run the built-in spy.
@@ -65,7 +65,6 @@ void for_each_packed(std::string_view packed, F&& f) {
 
 /// The values stored by set_multi_values(), in slot order.
 [[nodiscard]] std::vector<std::string> get_multi_values(const Xapian::Document& doc,
-                                                        Xapian::valueno first,
-                                                        unsigned capacity);
+                                                        Xapian::valueno first, unsigned capacity);
 
 }  // namespace fahras

@@ -22,9 +22,9 @@ namespace fahras {
 /// Parameters of fingerprint(). Index and query time need not agree (only the indexer
 /// computes fingerprints), but every article of one database must use the same ones.
 struct FingerprintOptions {
-    std::size_t shingle_words = 5;   ///< words per shingle
-    std::uint32_t modulus = 4;       ///< keep a shingle when hash % modulus == 0 (1: keep all)
-    std::size_t max_samples = 256;   ///< keep at most this many (the smallest hashes)
+    std::size_t shingle_words = 5;  ///< words per shingle
+    std::uint32_t modulus = 4;      ///< keep a shingle when hash % modulus == 0 (1: keep all)
+    std::size_t max_samples = 256;  ///< keep at most this many (the smallest hashes)
 };
 
 /// The fingerprint of one text.

@@ -99,8 +99,8 @@ void append_features(const std::vector<NerWord>& words, std::size_t i,
 
 /// What the first pass said about one token of a text, for aggregate_document().
 struct DocToken {
-    std::uint64_t key = 0;        ///< the word type: NerWord::lex_stripped (clitic-free form)
-    std::uint8_t label = 0;       ///< the first pass's label (Label)
+    std::uint64_t key = 0;           ///< the word type: NerWord::lex_stripped (clitic-free form)
+    std::uint8_t label = 0;          ///< the first pass's label (Label)
     bool after_org_trigger = false;  ///< the previous word is an organisation trigger
 };
 
@@ -116,8 +116,8 @@ struct DocContext {
                                      ///< label), doc_untagged or doc_alone
     std::uint8_t cls = doc_alone;    ///< most frequent entity class elsewhere, plus one
                                      ///< (1 person … 4 misc; ties: lowest), or as above
-    std::uint8_t share = 0;  ///< tagged share of the other occurrences: 0 none, 1 under
-                             ///< half, 2 half or more, 3 all
+    std::uint8_t share = 0;          ///< tagged share of the other occurrences: 0 none, 1 under
+                                     ///< half, 2 half or more, 3 all
     bool org_after_trigger = false;  ///< elsewhere tagged as an organisation right after an
                                      ///< organisation trigger (نادي النصر … النصر)
     std::uint8_t self = 0;           ///< the token's own first-pass label
@@ -131,10 +131,10 @@ void aggregate_document(const std::vector<DocToken>& tokens, std::vector<DocCont
 /// Groups of article-level templates (bits of NerModel::doc_templates): which parts of a
 /// DocContext the second pass sees.
 enum DocTemplates : std::uint32_t {
-    doc_by_label = 1,       ///< majority label, × share, of the word and of its neighbours
-    doc_by_class = 2,       ///< majority class, × share, of the word and of its neighbours
-    doc_own_label = 4,      ///< the word's own first-pass label, alone and × the majority
-    doc_org_trigger = 8,    ///< tagged as an organisation after a trigger elsewhere
+    doc_by_label = 1,     ///< majority label, × share, of the word and of its neighbours
+    doc_by_class = 2,     ///< majority class, × share, of the word and of its neighbours
+    doc_own_label = 4,    ///< the word's own first-pass label, alone and × the majority
+    doc_org_trigger = 8,  ///< tagged as an organisation after a trigger elsewhere
 };
 /// The templates of the shipped configuration (docs/NER.md, experiments rows 31–34: the
 /// word's own first-pass label made the second pass echo the first).

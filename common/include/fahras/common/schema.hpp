@@ -45,7 +45,7 @@ inline constexpr std::string_view id = "Q";
 inline constexpr std::string_view source = "XSRC";
 /// Category, lower-cased: boolean filter `category:`.
 inline constexpr std::string_view category = "XCAT";
-/// Uniform sample of the articles for estimated facet counts (issue #6): `XSMP` + k (k = 1 …
+/// Uniform sample of the articles for estimated facet counts: `XSMP` + k (k = 1 …
 /// sample_levels) is on the articles whose id hash has its k lowest sampling bits zero, i.e.
 /// on 1 in 2^k of them, and `XSMP`k+1 articles are a subset of `XSMP`k ones (about one term
 /// per article in all). Boolean, so ranking and document lengths do not change.
@@ -79,7 +79,7 @@ inline constexpr Xapian::valueno slot_signature = 3;
 // values are also packed into one slot per facet (120–124), which a local search counts with
 // one value read per document and facet.
 
-// ---- Packed multi-valued facets (issue #6) ---------------------------------------------------
+// ---- Packed multi-valued facets ---------------------------------------------------
 // Each holds pack_values() of the values of the facet's slot range (same values, same order).
 /// Packed `agency` facet (the values of slots 83–86).
 inline constexpr Xapian::valueno slot_packed_agency = 120;
@@ -92,7 +92,7 @@ inline constexpr Xapian::valueno slot_packed_places = 123;
 /// Packed `organisations` facet (slots 62–77).
 inline constexpr Xapian::valueno slot_packed_organisations = 124;
 
-// ---- Nightly / incremental indexing (issue #5) -----------------------------------------
+// ---- Nightly / incremental indexing -----------------------------------------
 // docs/NIGHTLY.md explains how these drive incremental runs.
 /// Boolean term: the input file an article came from, as `XFILE` + 16 hex digits of a 64-bit
 /// hash of the file's absolute path (fixed length, so long paths never hit Xapian's term
@@ -107,7 +107,7 @@ inline constexpr Xapian::valueno slot_article_line = 101;
 /// Metadata key prefix of the per-file records (size, mtime, content hash, status): the key
 /// is this prefix + the same 16 hex digits as the `XFILE` term, the value a JSON object.
 inline constexpr std::string_view meta_file_prefix = "fahras.file:";
-// ---- Dates (issue #3; docs/DATES.md) -----------------------------------------------------------
+// ---- Dates (docs/DATES.md) -----------------------------------------------------------
 // Publication date: boolean terms in Omega's standard date prefixes (exact `year:`/`date:`
 // filters) and the sortable slot_date above (ranges, sorting, the year and month facets).
 /// Publication year: `Y2015`.
@@ -136,7 +136,7 @@ inline constexpr Xapian::valueno slot_mentioned_month_first = 10;
 /// Capacity of the `mentioned_month` slot range (slots 10–29).
 inline constexpr unsigned mentioned_month_capacity = 20;
 
-// ---- News (issue #8): agencies, story clusters, learned boilerplate ----------------------
+// ---- News: agencies, story clusters, learned boilerplate ----------------------
 // docs/NEWS.md explains the rules; slots 80–99 belong to this section.
 /// Agency credited by the article, canonical code lower-cased (`XAGafp`, `XAGreuters`):
 /// `agency:` and `--agency` filters.
@@ -190,7 +190,7 @@ inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
 // ---- Document data ------------------------------------------------------------------------
 // A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
 // "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
-// Dates (issue #3): "date" is the publication date as ISO YYYY-MM-DD when one was resolved
+// Dates: "date" is the publication date as ISO YYYY-MM-DD when one was resolved
 // (else empty), "date_raw" the input's string, "date_source" (metadata, path,
 // dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
 // "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).

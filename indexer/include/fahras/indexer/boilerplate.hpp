@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// News-aware cleaning of article bodies (issue #8): what is dropped from the *indexed* text
+// News-aware cleaning of article bodies: what is dropped from the *indexed* text
 // (the document data keeps the body as given, for display) and which agencies an article
 // credits. Rules, per line of the body:
 //   - related-link lines: "اقرأ أيضا: …", "للمزيد: …", "شاهد أيضا" … (and the headline that

@@ -14,7 +14,7 @@ namespace fahras {
 
 /// Switches of the document builder.
 struct DocumentOptions {
-    /// Extract the dates mentioned in title and body (issue #3). Off only to measure what the
+    /// Extract the dates mentioned in title and body. Off only to measure what the
     /// extractor costs (`fahras-index --no-date-extraction`, a diagnostic switch); the
     /// publication date is resolved either way.
     bool extract_dates = true;
@@ -23,7 +23,7 @@ struct DocumentOptions {
     /// When not null, receives the document's entities (for the database's entity catalogue).
     std::vector<DocumentEntity>* entities = nullptr;
     /// When not null, receive the folded words of the title and of the indexed body, in order
-    /// (the fingerprint is computed from them: issue #6, no second analysis of the body).
+    /// (the fingerprint is computed from them: no second analysis of the body).
     std::vector<std::string>* title_words = nullptr;
     std::vector<std::string>* body_words = nullptr;
 };

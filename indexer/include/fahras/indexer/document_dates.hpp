@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The date part of a document (issue #3): publication date terms and slots, mentioned-date
+// The date part of a document: publication date terms and slots, mentioned-date
 // terms, the mentioned_month facet slots and the date fields of the document data.
 
 #include <string>
@@ -40,8 +40,9 @@ struct ArticleDates {
 void add_date_terms(Xapian::Document& doc, const ArticleDates& dates);
 
 /// Sets the date fields of the document data (see schema.hpp): "date" (ISO YYYY-MM-DD when
-/// resolved, else empty), "date_raw" (the input's date as given), "date_source" and "mentioned_dates": [{"value",
-/// "text", "start", "end", "precision", "calendar", "hijri" (Hijri only), "kind", "field"}].
+/// resolved, else empty), "date_raw" (the input's date as given), "date_source" and
+/// "mentioned_dates": [{"value", "text", "start", "end", "precision", "calendar", "hijri" (Hijri
+/// only), "kind", "field"}].
 void add_date_data(nlohmann::json& data, const Article& article, const ArticleDates& dates);
 
 }  // namespace fahras

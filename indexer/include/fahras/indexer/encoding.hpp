@@ -12,10 +12,10 @@ namespace fahras {
 
 /// Bytes decoded to UTF-8.
 struct DecodedText {
-    std::string text;                       ///< valid UTF-8, without a byte order mark
-    std::string encoding;                   ///< what it was read as: "UTF-8", "windows-1256", …
+    std::string text;      ///< valid UTF-8, without a byte order mark
+    std::string encoding;  ///< what it was read as: "UTF-8", "windows-1256", …
     std::size_t invalid_offset = std::string::npos;  ///< byte offset of the first bad sequence
-    std::size_t replaced = 0;               ///< bad sequences replaced by U+FFFD
+    std::size_t replaced = 0;                        ///< bad sequences replaced by U+FFFD
 };
 
 /// Decodes the bytes of a text file.

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fahras/indexer/news.hpp"
 #include "fahras/indexer/document.hpp"
+#include "fahras/indexer/news.hpp"
 #include "fahras/indexer/readers.hpp"
 
 namespace fahras {
@@ -22,8 +22,8 @@ struct IndexOptions {
     /// articles start with instead of the input's name (docs/SCHEMA.md).
     std::vector<std::string> id_prefixes;
     ReaderOptions reader;
-    bool entities = true;             ///< extract and index entities (docs/ENTITIES.md)
-    bool tagger = true;               ///< add the statistical tagger's names (with entities)
+    bool entities = true;  ///< extract and index entities (docs/ENTITIES.md)
+    bool tagger = true;    ///< add the statistical tagger's names (with entities)
     /// Run the tagger's second, article-level pass too (docs/NER.md): better names for about
     /// as much tagging time again; off by default to keep extraction within its cost budget.
     bool ner_article_pass = false;
@@ -36,15 +36,15 @@ struct IndexOptions {
     std::size_t threads = 0;
     /// Articles in flight between the reader and the writer (bounds memory); 0: 64 per worker.
     std::size_t queue = 0;
-    bool verbose = false;             ///< one line per file
-    bool quiet = false;               ///< no summary
-    NewsOptions news;                 ///< boilerplate, agencies, stories (issue #8)
-    bool progress = false;            ///< a progress line (rate, ETA) on `err`: for a TTY
-    double progress_seconds = 0.25;   ///< least time between two redraws of the progress line
-    bool no_delete = false;           ///< keep articles whose file or line disappeared
-    bool retry_failed = false;        ///< read again files that failed and did not change
-    bool rebuild = false;             ///< build a new database and switch to it atomically
-    bool compact = false;             ///< with `rebuild`: compact the new database first
+    bool verbose = false;            ///< one line per file
+    bool quiet = false;              ///< no summary
+    NewsOptions news;                ///< boilerplate, agencies, stories
+    bool progress = false;           ///< a progress line (rate, ETA) on `err`: for a TTY
+    double progress_seconds = 0.25;  ///< least time between two redraws of the progress line
+    bool no_delete = false;          ///< keep articles whose file or line disappeared
+    bool retry_failed = false;       ///< read again files that failed and did not change
+    bool rebuild = false;            ///< build a new database and switch to it atomically
+    bool compact = false;            ///< with `rebuild`: compact the new database first
     /// Check the database's integrity first (Xapian's Database::check, every shard): a
     /// damaged database is a DatabaseError, and nothing is written. With no inputs, only check.
     bool check = false;
@@ -58,7 +58,7 @@ struct IndexOptions {
     /// Polled while indexing; when it becomes true (a signal handler sets it), the run commits
     /// what is done and returns with `interrupted` set.
     const std::atomic<bool>* stop = nullptr;
-    DocumentOptions document;         ///< switches of make_document()
+    DocumentOptions document;  ///< switches of make_document()
 };
 
 /// One input that failed, or one bad record in it.
@@ -72,12 +72,12 @@ struct InputFailure {
 /// failed before and did not change are not read again and counted in `known_failed` only.
 /// `skipped` counts files of an unsupported type.
 struct IndexSummary {
-    std::size_t files = 0;             ///< input files seen
-    std::size_t files_unchanged = 0;   ///< skipped by size and mtime (or content hash)
-    std::size_t indexed = 0;           ///< new articles ("added")
-    std::size_t replaced = 0;          ///< articles rewritten because they changed ("updated")
-    std::size_t deleted = 0;           ///< articles whose file or line disappeared
-    std::size_t unchanged = 0;         ///< articles left as they were
+    std::size_t files = 0;            ///< input files seen
+    std::size_t files_unchanged = 0;  ///< skipped by size and mtime (or content hash)
+    std::size_t indexed = 0;          ///< new articles ("added")
+    std::size_t replaced = 0;         ///< articles rewritten because they changed ("updated")
+    std::size_t deleted = 0;          ///< articles whose file or line disappeared
+    std::size_t unchanged = 0;        ///< articles left as they were
     std::size_t skipped = 0;
     std::size_t failed = 0;
     /// Articles whose id a record read earlier in the run claimed too (each warned about;
@@ -89,27 +89,25 @@ struct IndexSummary {
     /// Problems inputs survived (a few invalid bytes replaced, the article indexed): reported
     /// as `path:line: warning:`, not failures.
     std::size_t warnings = 0;
-    NewsSummary news;          ///< what news cleaning dropped, stories joined (issue #8)
-    std::size_t known_failed = 0;      ///< failed files not retried (unchanged since)
-    std::size_t bytes = 0;             ///< bytes of title + body text analysed
-    std::size_t commits = 0;           ///< commits that wrote something (all shards)
-    std::size_t shards = 1;            ///< shard databases written
-    bool interrupted = false;          ///< stopped early by options.stop; the rest is for next run
-    bool rebuild = false;              ///< a --rebuild: interrupted, its new database is discarded
+    NewsSummary news;              ///< what news cleaning dropped, stories joined
+    std::size_t known_failed = 0;  ///< failed files not retried (unchanged since)
+    std::size_t bytes = 0;         ///< bytes of title + body text analysed
+    std::size_t commits = 0;       ///< commits that wrote something (all shards)
+    std::size_t shards = 1;        ///< shard databases written
+    bool interrupted = false;      ///< stopped early by options.stop; the rest is for next run
+    bool rebuild = false;          ///< a --rebuild: interrupted, its new database is discarded
     std::vector<InputFailure> failures;
-    double seconds = 0;                ///< whole run
-    double scan_seconds = 0;           ///< finding the input files
-    double index_seconds = 0;          ///< reading, analysing, writing
-    double delete_seconds = 0;         ///< removing disappeared articles
-    double commit_seconds = 0;         ///< in commit()
-    double publish_seconds = 0;        ///< --rebuild: compaction and the switch
+    double seconds = 0;          ///< whole run
+    double scan_seconds = 0;     ///< finding the input files
+    double index_seconds = 0;    ///< reading, analysing, writing
+    double delete_seconds = 0;   ///< removing disappeared articles
+    double commit_seconds = 0;   ///< in commit()
+    double publish_seconds = 0;  ///< --rebuild: compaction and the switch
 
     /// Articles added, updated or deleted.
     [[nodiscard]] std::size_t changes() const noexcept { return indexed + replaced + deleted; }
     /// 0 when all went well, 1 when some inputs failed, 2 when interrupted.
-    [[nodiscard]] int exit_status() const noexcept {
-        return interrupted ? 2 : failed == 0 ? 0 : 1;
-    }
+    [[nodiscard]] int exit_status() const noexcept { return interrupted ? 2 : failed == 0 ? 0 : 1; }
 };
 
 /// Indexes `options.inputs` into `options.db`, incrementally (omindex-style, see

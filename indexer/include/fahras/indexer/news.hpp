@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The news-aware part of indexing (issue #8), as the indexer calls it: cleaning settings,
+// The news-aware part of indexing, as the indexer calls it: cleaning settings,
 // agency terms and values, and the counts the run reports.
 
 #include <array>
@@ -25,8 +25,8 @@ struct NewsOptions {
 /// What the news cleaning did in a run.
 struct NewsSummary {
     std::array<std::size_t, drop_reason_count> lines{};  ///< dropped lines, by DropReason
-    std::size_t body_bytes = 0;     ///< body bytes seen
-    std::size_t dropped_bytes = 0;  ///< of which dropped from the indexed text
+    std::size_t body_bytes = 0;                          ///< body bytes seen
+    std::size_t dropped_bytes = 0;                       ///< of which dropped from the indexed text
     /// Per source: {body bytes, dropped bytes}.
     std::map<std::string, std::pair<std::size_t, std::size_t>> by_source;
     std::size_t learned_lines = 0;  ///< boilerplate lines known (learned now or before)

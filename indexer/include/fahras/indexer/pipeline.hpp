@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The ordered worker pipeline of the indexer (issue #6): one producer hands in items in input
+// The ordered worker pipeline of the indexer: one producer hands in items in input
 // order, K worker threads transform them in any order, and one consumer takes the results out
 // strictly in input order (a reorder buffer). Memory is bounded by the settings, not by the
 // input: at most `capacity` items are in flight (queued, being transformed, or transformed and
@@ -191,10 +191,10 @@ class OrderedPipeline {
     std::size_t m_max_weight;
     std::size_t m_weight_in_flight = 0;
     mutable std::mutex m_mutex;
-    std::condition_variable m_room;   ///< producer: a slot became free
-    std::condition_variable m_work;   ///< workers: an item was queued
-    std::condition_variable m_ready;  ///< consumer: an item was transformed or pushed
-    std::deque<Slot> m_slots;         ///< items m_taken … m_pushed-1, in input order
+    std::condition_variable m_room;       ///< producer: a slot became free
+    std::condition_variable m_work;       ///< workers: an item was queued
+    std::condition_variable m_ready;      ///< consumer: an item was transformed or pushed
+    std::deque<Slot> m_slots;             ///< items m_taken … m_pushed-1, in input order
     std::deque<std::uint64_t> m_pending;  ///< sequence numbers not yet picked by a worker
     std::uint64_t m_pushed = 0;
     std::uint64_t m_taken = 0;

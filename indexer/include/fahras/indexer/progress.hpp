@@ -37,7 +37,7 @@ class Progress {
     std::size_t m_files = 0;
     std::uintmax_t m_bytes = 0;
     std::size_t m_articles = 0;
-    std::string m_file;           ///< the file being read ("" between files)
+    std::string m_file;  ///< the file being read ("" between files)
     std::size_t m_file_records = 0;
     std::chrono::milliseconds m_interval;
     std::chrono::steady_clock::time_point m_start;

@@ -18,7 +18,7 @@ enum class InputFormat {
     json,        ///< .json: one article object
     json_lines,  ///< .jsonl: one article object per line
     json_lines_gz,  ///< .jsonl.gz: gzip-compressed JSON Lines
-    html,        ///< .html, .htm: one article per page (html.hpp)
+    html,           ///< .html, .htm: one article per page (html.hpp)
 };
 
 /// The format of `file`, from its name (case-insensitive extension).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Sharded databases written by one fahras-index run (`--shards N`, issue #6; docs/SCALING.md).
+// Sharded databases written by one fahras-index run (`--shards N`; docs/SCALING.md).
 //
 // A sharded Fahras database DB is a stub directory (generations.hpp) whose live generation
 // DB/gen-… is itself a directory holding

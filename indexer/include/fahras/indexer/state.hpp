@@ -50,13 +50,13 @@ class Hasher {
 
 /// What the last run knew about one input file.
 struct FileRecord {
-    std::string path;          ///< absolute, lexically normal path
-    std::uintmax_t size = 0;   ///< bytes
-    std::int64_t mtime_ns = 0; ///< modification time, nanoseconds since the epoch
-    std::string hash;          ///< content hash (hash_hex of the bytes)
-    bool failed = false;       ///< the whole file could not be read
-    std::string reason;        ///< why it failed
-    std::size_t articles = 0;  ///< articles it holds in the database
+    std::string path;           ///< absolute, lexically normal path
+    std::uintmax_t size = 0;    ///< bytes
+    std::int64_t mtime_ns = 0;  ///< modification time, nanoseconds since the epoch
+    std::string hash;           ///< content hash (hash_hex of the bytes)
+    bool failed = false;        ///< the whole file could not be read
+    std::string reason;         ///< why it failed
+    std::size_t articles = 0;   ///< articles it holds in the database
     /// Keys of the files that shared an article id with this one when they were last read
     /// together (the later record kept): read again, all of them, when one changes or goes.
     std::vector<std::string> linked;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Story clustering at index time (issue #8). A story is anchored to its ROOT, the first of its
+// Story clustering at index time. A story is anchored to its ROOT, the first of its
 // versions to be indexed; its key is the hash of the root's article id. An article joins a
 // story only when it nearly duplicates that story's root (found through the `XSH` shingle terms
 // of its fingerprint, common/fingerprint.hpp), never because it resembles some other member:

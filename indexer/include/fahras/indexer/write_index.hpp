@@ -2,7 +2,7 @@
 #pragma once
 
 // The writer's view of the database without asking the WritableDatabase for postings
-// (issue #6). Xapian 1.4 flushes a term's buffered postings, and every buffered document
+//. Xapian 1.4 flushes a term's buffered postings, and every buffered document
 // length, into the B-tree whenever a postlist is opened on a WritableDatabase; the per-article
 // id lookup and the story clustering's shingle lookups did that hundreds of times per article
 // and made the writer the bottleneck. WriteIndex answers the same questions exactly from a
@@ -53,8 +53,8 @@ class WriteIndex {
     std::string m_path;
     Xapian::Database m_snapshot;  ///< the last commit (empty before the first one)
     bool m_have_snapshot = false;
-    std::unordered_map<std::string, Xapian::docid> m_ids;     ///< written since the commit
-    std::unordered_map<Xapian::docid, Pending> m_docs;        ///< written since the commit
+    std::unordered_map<std::string, Xapian::docid> m_ids;  ///< written since the commit
+    std::unordered_map<Xapian::docid, Pending> m_docs;     ///< written since the commit
     std::unordered_map<std::string, std::vector<Xapian::docid>> m_postings;  ///< of m_docs
     std::unordered_set<Xapian::docid> m_touched;  ///< rewritten or deleted since the commit
 };

@@ -28,16 +28,16 @@ struct BatchOptions {
     /// Print `LATENCY_MS n=N p50=X p95=Y mean=Z` on the error stream: in-process search time
     /// per query, measured after a warm-up run of the first `warmup` queries; then the same
     /// statistics of the CPU time of the searching thread, `LATENCY_CPU_MS n=… p50=… p95=…
-    /// mean=…` (issue #6: on a shared machine wall time also counts the waits for a core).
+    /// mean=…` (on a shared machine wall time also counts the waits for a core).
     bool latency = false;
     std::size_t warmup = 10;
 };
 
 /// One query of a batch.
 struct BatchQuery {
-    std::string qid;        ///< before the first tab, or the 1-based line number
-    std::string text;       ///< the query
-    std::size_t line = 0;   ///< 1-based line of the input
+    std::string qid;       ///< before the first tab, or the 1-based line number
+    std::string text;      ///< the query
+    std::size_t line = 0;  ///< 1-based line of the input
 };
 
 /// Reads `qid<TAB>query` or `query` lines; blank lines (and blank queries) are skipped, a

@@ -25,13 +25,13 @@ struct Console {
     std::istream& in;   ///< queries (or texts to analyse) when none are given as arguments
     std::ostream& out;  ///< results
     std::ostream& err;  ///< `fahras-query: error: …` lines
-    bool ansi = false;            ///< `out` is a terminal that takes ANSI bold for highlights
+    bool ansi = false;  ///< `out` is a terminal that takes ANSI bold for highlights
     bool in_is_terminal = false;  ///< `in` is a terminal (so there are no piped queries)
 };
 
 /// Everything a search run was asked to do.
 struct QueryOptions {
-    std::string db;                  ///< database directory (required)
+    std::string db;  ///< database directory (required)
     OutputFormat format = OutputFormat::text;
     SearchOptions search;
     std::vector<std::string> words;  ///< joined with spaces into one query; none: read stdin
@@ -58,8 +58,8 @@ struct AnalyzeOptions {
 struct EntitiesOptions {
     std::string db;
     OutputFormat format = OutputFormat::text;  ///< text (TSV-like lines) or json
-    std::string type;        ///< person, place, org; empty: all
-    std::size_t top = 50;    ///< entities shown, most articles first (0: all)
+    std::string type;                          ///< person, place, org; empty: all
+    std::size_t top = 50;                      ///< entities shown, most articles first (0: all)
     /// Only entities with a word of their name (any variant), Latin name or id starting with
     /// this; several words: the name (or a word of it) starts with them.
     std::string prefix;
@@ -69,8 +69,8 @@ struct EntitiesOptions {
 struct ShowOptions {
     std::string db;
     OutputFormat format = OutputFormat::text;  ///< text or json
-    std::string id;          ///< the article's id
-    bool tagger = true;      ///< mentions found as fahras-index finds them (see AnalyzeOptions)
+    std::string id;                            ///< the article's id
+    bool tagger = true;  ///< mentions found as fahras-index finds them (see AnalyzeOptions)
 };
 
 /// Writes one stored article: article_to_json() or write_article(). Returns query_hits, or
@@ -108,13 +108,13 @@ int run_query(const QueryOptions& options, Console& console);
 /// The `analyze --format json` object of `text` (analysis_to_json() with the mentions of
 /// `extractor` and the dates found, relative ones against options.pubdate). Throws UsageError
 /// for a pubdate that is not YYYY-MM-DD.
-[[nodiscard]] std::string analyze_to_json(const std::string& text,
-                                          const EntityExtractor& extractor,
+[[nodiscard]] std::string analyze_to_json(const std::string& text, const EntityExtractor& extractor,
                                           const AnalyzeOptions& options);
 
 /// article_to_json() of `article` with the mentions `extractor` finds in its title and body:
 /// what `fahras-query show --format json` prints and `/api/article` answers.
-[[nodiscard]] std::string article_json(const ArticleView& article, const EntityExtractor& extractor);
+[[nodiscard]] std::string article_json(const ArticleView& article,
+                                       const EntityExtractor& extractor);
 
 /// Writes what the analysis pipeline makes of the text (or of each line of `console.in`).
 /// Returns query_hits. Throws UsageError for the tsv format.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Date filters (issue #3): publication-date ranges over the sortable date slot, exact
+// Date filters: publication-date ranges over the sortable date slot, exact
 // year/month/day filters over the Y/M/D terms, and mentioned-date filters over the XMY/XMM/XMD
 // terms. Dates are written YYYY, YYYY-MM or YYYY-MM-DD; a range is `FROM..TO` (either side
 // may be left open).

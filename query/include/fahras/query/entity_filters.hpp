@@ -81,7 +81,7 @@ class EntityLabels {
 /// Resolves one filter. `resolver` may be null (no catalogue): then only the id of an unknown
 /// name can match.
 [[nodiscard]] ResolvedEntityFilter resolve_entity_filter(const EntityResolver* resolver,
-                                                        const EntityFilterOption& option);
+                                                         const EntityFilterOption& option);
 
 /// The boolean terms a resolved filter matches (any of them): the entities' terms, or when
 /// nothing resolved, the terms an unknown name found by context cues would have.

@@ -26,9 +26,9 @@ namespace fahras {
 
 /// How one facet is stored and shown.
 struct FacetSpec {
-    std::string name;             ///< JSON key and display name, e.g. "source", "year"
+    std::string name;  ///< JSON key and display name, e.g. "source", "year"
     Xapian::valueno first_slot = 0;
-    unsigned capacity = 1;        ///< number of consecutive slots (1: single-valued)
+    unsigned capacity = 1;  ///< number of consecutive slots (1: single-valued)
     /// Maps a stored value to the facet value counted and shown (e.g. "20150918" → "2015");
     /// values mapping to the same string are summed; an empty result is not counted. Empty
     /// function: the stored value as it is.
@@ -37,7 +37,7 @@ struct FacetSpec {
     /// JSON output adds it as "label" when it is non-empty.
     std::function<std::string(std::string_view)> label_of;
     /// The slot holding the range's values packed (pack_values()), or Xapian::BAD_VALUENO.
-    /// Since schema 6 (issue #6); read by local counting instead of the range.
+    /// Since schema 6; read by local counting instead of the range.
     Xapian::valueno packed_slot = Xapian::BAD_VALUENO;
 };
 

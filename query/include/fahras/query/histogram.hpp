@@ -37,10 +37,10 @@ struct Histogram {
     std::string query;
     HistogramBy by = HistogramBy::year;
     std::vector<HistogramBucket> buckets;
-    Xapian::doccount undated = 0;   ///< matching articles without a publication date
-    Xapian::doccount counted = 0;   ///< matching articles counted (the sample's size)
-    bool exact = true;              ///< every match counted
-    unsigned scale = 1;             ///< counts are × scale estimates when > 1
+    Xapian::doccount undated = 0;  ///< matching articles without a publication date
+    Xapian::doccount counted = 0;  ///< matching articles counted (the sample's size)
+    bool exact = true;             ///< every match counted
+    unsigned scale = 1;            ///< counts are × scale estimates when > 1
     std::vector<ResolvedEntityFilter> resolved_entities;
 };
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/dates.hpp"
+#include "fahras/common/entity_extractor.hpp"
 #include "fahras/query/search.hpp"
 
 namespace fahras {
@@ -77,18 +77,18 @@ void write_query_error(std::ostream& out, std::string_view query, std::string_vi
 /// "position", "kind", "raw", "exact", "folded", "stem"}], "dates": [{"text", "start", "end",
 /// "value", "precision", "calendar", "hijri" (Hijri only), "kind"}]}, offsets in UTF-8 bytes of
 /// `text` (`raw` is text[start, end)).
-[[nodiscard]] std::string analysis_to_json(std::string_view text,
-                                           const std::vector<Token>& tokens,
-                                           const std::vector<dates::MentionedDate>& found_dates = {});
+[[nodiscard]] std::string analysis_to_json(
+    std::string_view text, const std::vector<Token>& tokens,
+    const std::vector<dates::MentionedDate>& found_dates = {});
 
 /// As above, plus `entities`: [{"type", "text", "start", "end", "id", "name", "latin", "source"}]
 /// — `text` is text[start, end), the whole mention with its clitics; an ambiguous name has an
 /// empty id, "ambiguous": true and "resolved_entities": [{"id", "name", "type", "latin"}] (its
 /// candidates).
-[[nodiscard]] std::string analysis_to_json(std::string_view text,
-                                              const std::vector<Token>& tokens,
-                                              const std::vector<EntityMention>& mentions,
-                                              const std::vector<dates::MentionedDate>& found_dates = {});
+[[nodiscard]] std::string analysis_to_json(
+    std::string_view text, const std::vector<Token>& tokens,
+    const std::vector<EntityMention>& mentions,
+    const std::vector<dates::MentionedDate>& found_dates = {});
 
 /// Writes the analysis of `text` as JSON (one line when `style.json_lines`) or as an aligned
 /// table followed by one `date` line per date found.

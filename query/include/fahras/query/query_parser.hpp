@@ -21,8 +21,8 @@
 //
 // Phrases may also be written «…» or “…”. AND, OR, NOT and NEAR are keywords only in upper
 // case; "and" is an ordinary word. The implicit operator is AND (MatchMode::all), OR
-// (MatchMode::any) or free-text ranking (MatchMode::auto_). In a sequence `+x` must match and `-x` must not, whatever the implicit
-// operator (Xapian's "love" and "hate").
+// (MatchMode::any) or free-text ranking (MatchMode::auto_). In a sequence `+x` must match and `-x`
+// must not, whatever the implicit operator (Xapian's "love" and "hate").
 
 #include <string>
 #include <string_view>
@@ -120,12 +120,13 @@ struct ParsedQuery {
 /// - `title:word`: `ZS` + stem; `title:"a phrase"`: OP_PHRASE over `S` + folded terms;
 /// - `source:NAME`, `category:NAME` (NAME may be quoted): boolean filters on the whole query
 ///   wherever they appear (ParsedQuery::filters; CompiledFilters spells them with source_term()
-///   / category_term() exactly as the indexer does). Several values of one field are OR'ed, different fields AND'ed; `-source:x`
-///   excludes. An unknown field (`foo:bar`) is not an error: it is searched as plain text.
+///   / category_term() exactly as the indexer does). Several values of one field are OR'ed,
+///   different fields AND'ed; `-source:x` excludes. An unknown field (`foo:bar`) is not an error:
+///   it is searched as plain text.
 /// - `person:NAME`, `place:NAME`, `org:NAME`: boolean filters on the entities NAME resolves to
 ///   (any spelling, or Latin letters: see EntityResolver), resolved when the search is
 ///   planned; combined like source: (several values of one field: any of them).
-/// - `agency:NAME` (issue #8): a filter like `source:`, on the agencies an article credits;
+/// - `agency:NAME`: a filter like `source:`, on the agencies an article credits;
 ///   NAME is any alias, Arabic or Latin (`agency:رويترز`, `agency:afp`, `agency:"أ ف ب"`).
 /// - `word*`: the words starting with `word` (folded), prefix_words_query(); `title:word*` in
 ///   titles.
@@ -152,8 +153,7 @@ struct ParsedQuery {
 class QueryParser {
   public:
     explicit QueryParser(MatchMode mode = MatchMode::all,
-                         const Analyzer& analyzer = default_analyzer(),
-                         RankingOptions ranking = {})
+                         const Analyzer& analyzer = default_analyzer(), RankingOptions ranking = {})
         : m_mode(mode), m_analyzer(&analyzer), m_ranking(ranking) {}
 
     /// Parses `text`. Thread-safe (the parser keeps no state between calls).

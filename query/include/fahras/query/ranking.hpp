@@ -79,8 +79,7 @@ struct RankingOptions {
 /// window, fwords, delta, c, coord, depth, prf, prf_terms, prf_weight, and
 /// scheme=bm25|bm25plus|pl2|pl2plus|dlh|dph|inl2|ifb2|ineb2|bb2|lm)
 /// over `base`. Throws UsageError naming the bad key or value.
-[[nodiscard]] RankingOptions parse_ranking_spec(std::string_view spec,
-                                                RankingOptions base = {});
+[[nodiscard]] RankingOptions parse_ranking_spec(std::string_view spec, RankingOptions base = {});
 
 /// True when `query_text` reads as a question: its first word (leading punctuation such as the
 /// "- " of pasted questions skipped) is a question word — ما، ماذا، متى، كم، هل، أين، كيف،
@@ -102,8 +101,7 @@ struct RankingOptions {
 /// The pseudo-relevance feedback query for the top hits `top` of `enquire` (see
 /// RankingOptions::prf_docs): an OR of weighted `Z` stems not already in the query, or an
 /// empty query when there is nothing to add.
-[[nodiscard]] Xapian::Query feedback_query(const Xapian::Enquire& enquire,
-                                           const Xapian::MSet& top,
+[[nodiscard]] Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::MSet& top,
                                            const RankingOptions& options);
 
 /// True for a folded Arabic question or function word (من، ما، متى، كم، هل، اين، كيف، في،

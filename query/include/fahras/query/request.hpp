@@ -27,17 +27,17 @@ struct SearchOptions;
 
 /// What a filter restricts. The inline fields and the options of the same name mean the same.
 enum class FilterField {
-    source,     ///< `source:NAME`, `--source`: the source as the input gave it
-    category,   ///< `category:NAME`
-    agency,     ///< `agency:NAME`, `--agency`: an agency credited, any alias
-    person,     ///< `person:NAME`, `--person`: any spelling, or Latin letters
-    place,      ///< `place:NAME`, `--place`
-    org,        ///< `org:NAME`, `--org`
-    entity,     ///< `--entity NAME`: a person, place or organisation
-    date,       ///< `date:DATE` or `date:FROM..TO`: publication date (Y/M/D terms)
-    year,       ///< `year:YYYY` or `year:FROM..TO`
-    mentioned,  ///< `mentioned:DATE` or `mentioned:FROM..TO`: a date mentioned in the text
-    hijri,      ///< `hijri:YYYY` or `hijri:YYYY-MM`: a Hijri date mentioned in the text
+    source,             ///< `source:NAME`, `--source`: the source as the input gave it
+    category,           ///< `category:NAME`
+    agency,             ///< `agency:NAME`, `--agency`: an agency credited, any alias
+    person,             ///< `person:NAME`, `--person`: any spelling, or Latin letters
+    place,              ///< `place:NAME`, `--place`
+    org,                ///< `org:NAME`, `--org`
+    entity,             ///< `--entity NAME`: a person, place or organisation
+    date,               ///< `date:DATE` or `date:FROM..TO`: publication date (Y/M/D terms)
+    year,               ///< `year:YYYY` or `year:FROM..TO`
+    mentioned,          ///< `mentioned:DATE` or `mentioned:FROM..TO`: a date mentioned in the text
+    hijri,              ///< `hijri:YYYY` or `hijri:YYYY-MM`: a Hijri date mentioned in the text
     published_between,  ///< `--from`/`--to`: values are {from, to}, either may be empty
     mentioned_between,  ///< `--mentioned-from`/`--mentioned-to`: values are {from, to}
     same_story,         ///< `--same-story ID`: the versions of the story of article ID
@@ -104,8 +104,8 @@ class CompiledFilters {
 
 /// Everything Searcher runs for one request: plan_search()'s answer.
 struct SearchPlan {
-    Xapian::Query words;    ///< the query text's words, unfiltered (ranking, feedback)
-    Xapian::Query query;    ///< words restricted by every filter: what is matched
+    Xapian::Query words;      ///< the query text's words, unfiltered (ranking, feedback)
+    Xapian::Query query;      ///< words restricted by every filter: what is matched
     Xapian::Query highlight;  ///< ParsedQuery::highlight
     CompiledFilters filters;  ///< to filter a query built later (relevance feedback)
     /// Rank by relevance (BM25/DLH); false: by the date slot.

@@ -34,12 +34,12 @@ enum class SortOrder {
 
 /// How to run one search.
 struct SearchOptions {
-    std::size_t limit = 10;   ///< hits to return
-    std::size_t offset = 0;   ///< hits to skip (paging)
+    std::size_t limit = 10;  ///< hits to return
+    std::size_t offset = 0;  ///< hits to skip (paging)
     MatchMode match = MatchMode::auto_;
     /// Target snippet length in UTF-8 bytes (~120 Arabic letters).
     std::size_t snippet_bytes = 240;
-    // News (issue #8), see query/stories.hpp.
+    // News, see query/stories.hpp.
     /// `--agency`: only articles crediting one of these agencies (any alias).
     std::vector<std::string> agencies;
     /// `--source`: only articles from one of these sources (as the input names them).
@@ -121,17 +121,17 @@ struct HitEntity {
 
 /// One matching article.
 struct Hit {
-    std::size_t rank = 0;  ///< 1-based over the whole result list: offset + index + 1
+    std::size_t rank = 0;     ///< 1-based over the whole result list: offset + index + 1
     Xapian::docid docid = 0;  ///< Xapian's document id (changes when the article is re-indexed)
-    double score = 0;      ///< BM25 weight
-    int percent = 0;       ///< Xapian's percentage score
+    double score = 0;         ///< BM25 weight
+    int percent = 0;          ///< Xapian's percentage score
     // The article's fields, from the document data (see schema.hpp).
-    std::string id;        ///< the article's unique id
+    std::string id;  ///< the article's unique id
     std::string title;
-    std::string date;      ///< publication date, YYYY-MM-DD, or empty when unknown
-    std::string date_source;  ///< metadata, path, dateline, or empty
+    std::string date;                      ///< publication date, YYYY-MM-DD, or empty when unknown
+    std::string date_source;               ///< metadata, path, dateline, or empty
     std::vector<HitDate> mentioned_dates;  ///< dates mentioned in title and body
-    std::string source;    ///< as given by the input, e.g. "alarabia"
+    std::string source;                    ///< as given by the input, e.g. "alarabia"
     std::string url;
     std::string author;
     std::string category;
@@ -140,11 +140,11 @@ struct Hit {
     Snippet snippet;       ///< best passage of the body (the title when there is no body)
     /// The article's entities, most salient first (from the document data).
     std::vector<HitEntity> entities;
-    // News (issue #8).
-    std::string story;     ///< story key: the same for every version of a story
+    // News.
+    std::string story;               ///< story key: the same for every version of a story
     std::size_t other_versions = 0;  ///< with --collapse: other versions of the story stored
     std::vector<std::string> other_sources;  ///< their sources, distinct, first seen first
-    std::vector<std::string> agencies;  ///< canonical codes of the agencies credited
+    std::vector<std::string> agencies;       ///< canonical codes of the agencies credited
 };
 
 /// One stored article in full (`fahras-query show ID`, `/api/article`).
@@ -157,7 +157,7 @@ struct ArticleView {
 
 /// The answer to one query.
 struct SearchResult {
-    std::string query;                   ///< the query string as given
+    std::string query;  ///< the query string as given
     /// Matching articles (with SearchOptions::collapse too: articles, not stories): the exact
     /// number when total_exact, else Xapian's estimate, between total_lower and total_upper.
     Xapian::doccount total_estimate = 0;
@@ -196,8 +196,7 @@ class Searcher {
     /// past max_prefix_terms, UsageError for a bad filter option, DatabaseError when the
     /// database cannot be read or a hit's document data is damaged (the message names its
     /// docid). Reads cut short by a writer's commits are run again (reopens()).
-    [[nodiscard]] SearchResult search(std::string_view query_text,
-                                      const SearchOptions& options);
+    [[nodiscard]] SearchResult search(std::string_view query_text, const SearchOptions& options);
 
     /// search(request.query, request.options).
     [[nodiscard]] SearchResult search(const SearchRequest& request) {
@@ -212,7 +211,7 @@ class Searcher {
     /// (highlight.hpp) over the article body (the title when there is none), marking the
     /// words of `parsed.highlight` (the wanted words of every field, phrase and exact form)
     /// weighted by the rarity of their stems. A query with nothing to highlight gets the
-    /// opening of the body as its snippet. Since 2026-12-03 (issue #6) Xapian's
+    /// opening of the body as its snippet. Since 2026-12-03 Xapian's
     /// MSet::snippet() is not used: its background model looked up the frequency of every
     /// distinct word of every hit.
     [[nodiscard]] SearchResult search(const ParsedQuery& parsed, std::string_view query_text,
@@ -288,8 +287,8 @@ class Searcher {
 };
 
 /// Splits the output of Xapian::MSet::snippet() (no longer used by Searcher), called with
-/// `hi_start` and `hi_end` as markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The markers must not
-/// occur in the text that was summarised.
+/// `hi_start` and `hi_end` as markers, into parts, undoing its HTML escaping (&amp; &lt; &gt;). The
+/// markers must not occur in the text that was summarised.
 [[nodiscard]] Snippet parse_snippet(std::string_view marked, std::string_view hi_start,
                                     std::string_view hi_end);
 

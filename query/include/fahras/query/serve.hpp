@@ -41,12 +41,12 @@ enum ServeExit : int {
 
 /// How fahras-serve runs.
 struct ServeOptions {
-    std::string db;                       ///< database directory, stub, or stub of shards
-    std::string host = "127.0.0.1";       ///< --listen HOST:PORT
+    std::string db;                  ///< database directory, stub, or stub of shards
+    std::string host = "127.0.0.1";  ///< --listen HOST:PORT
     int port = 8080;
-    unsigned threads = 0;                 ///< worker threads; 0: one per core (at least 2)
-    std::string access_log;               ///< file; empty: stderr
-    std::string assets;                   ///< static files of the search page
+    unsigned threads = 0;    ///< worker threads; 0: one per core (at least 2)
+    std::string access_log;  ///< file; empty: stderr
+    std::string assets;      ///< static files of the search page
     /// Seconds a search may spend matching before it answers with what it has (Xapian's
     /// Enquire::set_time_limit); 0: no limit.
     double time_limit = 2.0;
@@ -117,9 +117,9 @@ class ServeContext {
     std::mutex m_resolver_lock;  ///< guards the four members below
     std::condition_variable m_resolver_ready;
     std::shared_ptr<const EntityResolver> m_resolver;
-    std::string m_resolver_key;     ///< resolver_key() of m_resolver, or of the build running
+    std::string m_resolver_key;  ///< resolver_key() of m_resolver, or of the build running
     bool m_resolver_building = false;
-    std::string m_resolver_error;   ///< why the last build failed
+    std::string m_resolver_error;  ///< why the last build failed
     std::thread m_resolver_thread;
     std::once_flag m_extractor_once;
     std::unique_ptr<EntityExtractor> m_extractor;

@@ -27,7 +27,7 @@ void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& do
 
 /// The stored members of story `key` other than `self`, at most `max` (index order).
 [[nodiscard]] std::vector<Xapian::docid> story_members(const Xapian::Database& db,
-                                                       std::string_view key,
-                                                       Xapian::docid self, std::size_t max);
+                                                       std::string_view key, Xapian::docid self,
+                                                       std::size_t max);
 
 }  // namespace fahras

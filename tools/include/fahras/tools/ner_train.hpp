@@ -71,12 +71,12 @@ std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesyst
 
 /// Settings of add_word_clusters().
 struct ClusterOptions {
-    std::size_t words = 20000;    ///< the most frequent words get a class …
-    unsigned min_count = 20;      ///< … if seen at least this often
-    std::size_t contexts = 500;   ///< neighbour words counted (left and right apart)
-    std::size_t fine = 256;       ///< fine classes (at most 511)
-    std::size_t coarse = 32;      ///< coarse classes, clustered from the fine ones (at most 127)
-    unsigned iterations = 12;     ///< k-means rounds
+    std::size_t words = 20000;   ///< the most frequent words get a class …
+    unsigned min_count = 20;     ///< … if seen at least this often
+    std::size_t contexts = 500;  ///< neighbour words counted (left and right apart)
+    std::size_t fine = 256;      ///< fine classes (at most 511)
+    std::size_t coarse = 32;     ///< coarse classes, clustered from the fine ones (at most 127)
+    unsigned iterations = 12;    ///< k-means rounds
     std::uint64_t seed = 20261123;
 };
 
@@ -134,8 +134,8 @@ struct TrainOptions {
 
 /// Settings of train_two_pass().
 struct TwoPassOptions {
-    unsigned jackknife = 5;  ///< first-pass labels of training data come from this many
-                             ///< models, each trained without one contiguous part
+    unsigned jackknife = 5;   ///< first-pass labels of training data come from this many
+                              ///< models, each trained without one contiguous part
     std::size_t window = 10;  ///< consecutive sentences aggregated as one text (ANERcorp
                               ///< has no article boundaries)
     std::uint32_t templates = doc_default;  ///< article-level template groups (DocTemplates)
