@@ -4,24 +4,15 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "fahras/common/hash.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
 
 std::uint64_t stable_hash(std::string_view text) noexcept {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
     // FNV's low bits mix poorly for short inputs; the sampling tests low bits, so finish with
     // the SplitMix64 avalanche.
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
+    return hash::splitmix64_finalise(hash::fnv1a(text, hash::fnv_offset_short));
 }
 
 Fingerprint fingerprint(std::string_view text, const FingerprintOptions& options,

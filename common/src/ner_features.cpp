@@ -5,14 +5,12 @@
 #include <array>
 #include <unordered_map>
 
+#include "fahras/common/hash.hpp"
 #include "fahras/common/utf8.hpp"
 
 namespace fahras::ner {
 
 namespace {
-
-constexpr std::uint64_t fnv_offset = 14695981039346656037ULL;
-constexpr std::uint64_t fnv_prime = 1099511628211ULL;
 
 /// Values standing for the words before the start and after the end of a sentence.
 constexpr std::uint64_t before_start = 0x5354415254ULL;  // "START"
@@ -106,32 +104,25 @@ bool is_arabic_letter_word(std::string_view folded) noexcept {
 }  // namespace
 
 std::uint64_t hash_bytes(std::string_view s) noexcept {
-    std::uint64_t h = fnv_offset;
-    for (char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= fnv_prime;
-    }
+    const std::uint64_t h = hash::fnv1a(s);
     return h == 0 ? 1 : h;
 }
 
 std::uint64_t lexicon_hash(std::string_view folded) noexcept {
-    std::uint64_t h = fnv_offset;
+    std::uint64_t h = hash::fnv_offset;
     for (std::size_t i = 0; i < folded.size(); ++i) {
         auto c = static_cast<unsigned char>(folded[i]);
         // U+063A is D8 BA in UTF-8, U+062C is D8 AC.
         if (c == 0xBA && i > 0 && static_cast<unsigned char>(folded[i - 1]) == 0xD8) c = 0xAC;
-        h ^= c;
-        h *= fnv_prime;
+        h = hash::fnv1a_byte(h, c);
     }
     return h == 0 ? 1 : h;
 }
 
 std::uint64_t mix(std::uint64_t a, std::uint64_t b) noexcept {
     // splitmix64 finaliser over a combination of the two.
-    std::uint64_t z = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    z ^= z >> 31;
+    const std::uint64_t z = hash::splitmix64_finalise(
+        a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2)));
     return z == 0 ? 1 : z;
 }
 

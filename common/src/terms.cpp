@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "fahras/common/fingerprint.hpp"
+#include "fahras/common/hash.hpp"
 #include "fahras/common/normalize.hpp"
 #include "fahras/common/schema.hpp"
 
@@ -15,21 +16,12 @@ namespace {
 /// Xapian's glass backend refuses terms over 245 bytes; stay clear of it.
 constexpr std::size_t max_term_bytes = 240;
 
-/// 64-bit FNV-1a: a stable hash for shortening long terms (not for security).
-std::uint64_t fnv1a(std::string_view s) noexcept {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /// `term` cut to fit max_term_bytes at a UTF-8 boundary, with `#` and a hash of the whole.
 std::string fit(std::string term) {
     if (term.size() <= max_term_bytes) return term;
     char hash[24];
-    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(term)));
+    std::snprintf(hash, sizeof hash, "#%016llx",
+                  static_cast<unsigned long long>(hash::fnv1a(term, hash::fnv_offset_short)));
     std::size_t cut = max_term_bytes - 17;
     while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
     term.resize(cut);

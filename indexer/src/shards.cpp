@@ -7,6 +7,7 @@
 #include <string>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/hash.hpp"
 #include "fahras/indexer/generations.hpp"
 
 namespace fs = std::filesystem;
@@ -30,12 +31,7 @@ std::string_view routing_key(const Article& article) noexcept {
 std::size_t shard_of(std::string_view key, std::size_t n) noexcept {
     if (n <= 1) return 0;
     // FNV-1a, 64 bits: fixed constants, no seed, the same on every machine.
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : key) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return static_cast<std::size_t>(h % n);
+    return static_cast<std::size_t>(hash::fnv1a(key) % n);
 }
 
 std::vector<fs::path> shard_paths(const fs::path& db) {

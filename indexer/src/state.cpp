@@ -13,33 +13,15 @@
 #include <nlohmann/json.hpp>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/hash.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
 
-namespace {
-
-constexpr std::uint64_t fnv_prime = 1099511628211ULL;
-
-/// The final mix of MurmurHash3 (fmix64): every input bit affects every output bit.
-std::uint64_t avalanche(std::uint64_t h) noexcept {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void Hasher::update(std::string_view bytes) noexcept {
-    std::uint64_t h = m_state;
-    for (const char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= fnv_prime;
-    }
-    m_state = h;
+    m_state = hash::fnv1a(bytes, m_state);
 }
 
 void Hasher::update_field(std::string_view bytes) noexcept {
@@ -55,7 +37,8 @@ void Hasher::update_field(std::string_view bytes) noexcept {
 
 std::string Hasher::hex() const {
     char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(avalanche(m_state)));
+    std::snprintf(out, sizeof out, "%016llx",
+                  static_cast<unsigned long long>(hash::murmur3_finalise(m_state)));
     return out;
 }
 

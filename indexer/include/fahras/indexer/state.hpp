@@ -15,11 +15,12 @@
 #include <xapian.h>
 
 #include "fahras/common/article.hpp"
+#include "fahras/common/hash.hpp"
 
 namespace fahras {
 
-/// A streamed 64-bit hash (FNV-1a with a final avalanche mix). Not cryptographic: it tells
-/// changed content from unchanged content, where a collision only costs one missed update.
+/// A streamed 64-bit hash (FNV-1a with the MurmurHash3 finaliser, hash.hpp). Not cryptographic: it
+/// tells changed content from unchanged content, where a collision only costs one missed update.
 class Hasher {
   public:
     /// Adds raw bytes.
@@ -30,7 +31,7 @@ class Hasher {
     [[nodiscard]] std::string hex() const;
 
   private:
-    std::uint64_t m_state = 14695981039346656037ULL;
+    std::uint64_t m_state = hash::fnv_offset;
 };
 
 /// 16 hex digits of the hash of `bytes`.
