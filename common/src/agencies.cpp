@@ -113,10 +113,6 @@ bool is_generic_agency_credit(std::string_view text) {
     return key == arabic || key == arabic_news || key == "agencies";
 }
 
-std::string agency_term(std::string_view code) {
-    return boolean_term(schema::agency, code);
-}
-
 std::string agency_filter_term(std::string_view name) {
     if (const Agency* a = find_agency(name)) return agency_term(a->code);
     return agency_term(name);

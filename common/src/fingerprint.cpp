@@ -79,10 +79,4 @@ double containment(const Fingerprint& a, const Fingerprint& b) noexcept {
     return static_cast<double>(shared_samples(a.samples, b.samples)) / static_cast<double>(smaller);
 }
 
-std::string shingle_term(std::uint32_t hash) {
-    char hex[9];
-    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(hash));
-    return std::string(schema::shingle) + hex;
-}
-
 }  // namespace fahras

@@ -7,6 +7,7 @@
 #include "fahras/common/entities.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
 
 namespace fahras {
@@ -62,11 +63,7 @@ std::string_view entity_prefix(EntityKind kind) noexcept {
 }
 
 std::string entity_term(EntityKind kind, std::string_view id) {
-    // Xapian's glass backend refuses terms over 245 bytes.
-    if (id.empty() || id.size() > 200) return {};
-    std::string term(entity_prefix(kind));
-    term += id;
-    return term;
+    return entity_id_term(entity_prefix(kind), id);
 }
 
 bool parse_entity_kind(std::string_view name, EntityKind& kind) noexcept {

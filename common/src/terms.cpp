@@ -84,4 +84,46 @@ std::string category_term(std::string_view category) {
     return boolean_term(schema::category, category);
 }
 
+std::string agency_term(std::string_view code) {
+    return boolean_term(schema::agency, code);
+}
+
+std::string entity_id_term(std::string_view prefix, std::string_view id) {
+    // Xapian's glass backend refuses terms over 245 bytes.
+    if (id.empty() || id.size() > 200) return {};
+    std::string term(prefix);
+    term += id;
+    return term;
+}
+
+std::string story_key(std::string_view root_article_id) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(stable_hash(root_article_id)));
+    return hex;
+}
+
+std::string story_term(std::string_view key) {
+    return std::string(schema::story) + std::string(key);
+}
+
+std::string shingle_term(std::uint32_t hash) {
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(hash));
+    return std::string(schema::shingle) + hex;
+}
+
+std::string date_value(std::string_view iso) {
+    std::string digits;
+    digits.reserve(iso.size());
+    for (const char c : iso) {
+        if (c != '-') digits += c;
+    }
+    return digits;
+}
+
+std::string date_term(std::string_view prefix, std::string_view iso) {
+    return std::string(prefix) + date_value(iso);
+}
+
 }  // namespace fahras

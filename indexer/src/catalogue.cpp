@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogue.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "fahras/common/schema.hpp"
+#include "fahras/common/catalogue_entry.hpp"
 
 namespace fahras {
 
@@ -26,28 +24,19 @@ void EntityCatalogue::remember(const DocumentEntity& e) {
 
 void EntityCatalogue::write(Xapian::WritableDatabase& db, const Gazetteer* gazetteer) {
     for (auto& [id, c] : m_entries) {
-        const std::string key = std::string(schema::meta_entity_prefix) + id;
-        if (key.size() > 240) continue;  // Xapian's metadata key limit
-        nlohmann::json old = nlohmann::json::parse(db.get_metadata(key), nullptr, false);
-        if (old.is_object()) {
-            for (const auto& v : old.value("variants", nlohmann::json::array())) {
-                if (v.is_string() && c.variants.size() < max_variants) {
-                    c.variants.insert(v.get<std::string>());
-                }
+        const std::string key = catalogue_key(id);
+        if (key.empty()) continue;
+        if (const auto old = decode_catalogue_entry(db.get_metadata(key))) {
+            for (const std::string& v : old->variants) {
+                if (c.variants.size() < max_variants) c.variants.insert(v);
             }
         }
-        nlohmann::json aliases = nlohmann::json::array();
+        CatalogueEntry entry{std::string(to_string(c.kind)), c.name, c.latin, {}, {}};
         if (gazetteer != nullptr) {
-            if (const Entity* e = gazetteer->find_id(id)) {
-                for (const std::string& a : e->aliases) aliases.push_back(a);
-            }
+            if (const Entity* e = gazetteer->find_id(id)) entry.aliases = e->aliases;
         }
-        const nlohmann::json entry = {{"type", std::string(to_string(c.kind))},
-                                      {"name", c.name},
-                                      {"latin", c.latin},
-                                      {"aliases", std::move(aliases)},
-                                      {"variants", c.variants}};
-        db.set_metadata(key, entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        entry.variants.assign(c.variants.begin(), c.variants.end());
+        db.set_metadata(key, encode_catalogue_entry(entry));
     }
     m_entries.clear();
 }

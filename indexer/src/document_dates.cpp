@@ -8,20 +8,15 @@
 
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
 
 namespace fahras {
 
 namespace {
 
-/// "YYYYMMDD", "YYYYMM" or "YYYY" of a date: the digits of its ISO form.
-std::string compact(const dates::CivilDate& d, dates::Precision p) {
-    std::string iso = to_iso(d, p);
-    std::erase(iso, '-');
-    return iso;
-}
-
-void add_term(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
-    doc.add_boolean_term(std::string(prefix) + value);
+/// Adds the date term of `prefix` and the ISO date `iso` (its precision is the term's).
+void add_term(Xapian::Document& doc, std::string_view prefix, std::string_view iso) {
+    doc.add_boolean_term(date_term(prefix, iso));
 }
 
 }  // namespace
@@ -46,30 +41,30 @@ void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
     using dates::Precision;
     if (dates.pub.source != dates::DateSource::none) {
         const dates::CivilDate& d = dates.pub.date;
-        doc.add_value(schema::slot_date, compact(d, Precision::day));
-        add_term(doc, schema::pub_year, compact(d, Precision::year));
-        add_term(doc, schema::pub_month, compact(d, Precision::month));
-        add_term(doc, schema::pub_day, compact(d, Precision::day));
+        doc.add_value(schema::slot_date, date_value(to_iso(d, Precision::day)));
+        add_term(doc, schema::pub_year, to_iso(d, Precision::year));
+        add_term(doc, schema::pub_month, to_iso(d, Precision::month));
+        add_term(doc, schema::pub_day, to_iso(d, Precision::day));
     }
 
     std::map<std::string, std::size_t> month_counts;  // "YYYY-MM" → mentions
     std::vector<std::string> month_order;             // first-seen order, for ties
     for (const auto* list : {&dates.title, &dates.body}) {
         for (const dates::MentionedDate& m : *list) {
-            add_term(doc, schema::mentioned_year, compact(m.date, Precision::year));
+            add_term(doc, schema::mentioned_year, to_iso(m.date, Precision::year));
             if (m.precision != Precision::year) {
-                add_term(doc, schema::mentioned_month, compact(m.date, Precision::month));
+                add_term(doc, schema::mentioned_month, to_iso(m.date, Precision::month));
                 const std::string month = to_iso(m.date, Precision::month);
                 if (month_counts[month]++ == 0) month_order.push_back(month);
             }
             if (m.precision == Precision::day) {
-                add_term(doc, schema::mentioned_day, compact(m.date, Precision::day));
+                add_term(doc, schema::mentioned_day, to_iso(m.date, Precision::day));
             }
             if (m.calendar == dates::Calendar::hijri && m.hijri.size() >= 4) {
-                std::string h = m.hijri;
-                std::erase(h, '-');
+                // m.hijri is ISO ("1436-09-05"): its first 4 and 7 bytes are year and month.
+                const std::string_view h = m.hijri;
                 add_term(doc, schema::mentioned_hijri_year, h.substr(0, 4));
-                if (h.size() >= 6) add_term(doc, schema::mentioned_hijri_month, h.substr(0, 6));
+                if (h.size() >= 7) add_term(doc, schema::mentioned_hijri_month, h.substr(0, 7));
             }
         }
     }

@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/stub.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,12 +26,12 @@ namespace fahras {
 
 namespace {
 
-constexpr const char* stub_name = "XAPIANDB";
+const std::string stub_name(stub::file_name);
 constexpr std::string_view generation_prefix = "gen-";
 /// DB.rebuild-<pid>: the staging stub directory of a plain database's rebuild.
 constexpr std::string_view staging_infix = ".rebuild-";
 /// Stubs followed to find a database's identity, at most (a loop of stubs is an error).
-constexpr int max_stub_depth = 8;
+constexpr int max_stub_depth = stub::max_depth;
 
 std::string generation_name() {
     static int counter = 0;
@@ -43,33 +44,10 @@ std::string generation_name() {
            std::to_string(++counter);
 }
 
-/// One line of a stub file: "TYPE TARGET" (auto, glass, remote…).
-struct StubLine {
-    std::string type;
-    std::string target;
-};
-
-/// The lines of stub file `stub`, comments and blank lines left out.
-std::vector<StubLine> stub_lines(const fs::path& stub) {
-    std::ifstream in(stub);
-    std::vector<StubLine> lines;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t space = line.find(' ');
-        if (space == std::string::npos) {
-            lines.push_back({"", line});
-        } else {
-            lines.push_back({line.substr(0, space), line.substr(space + 1)});
-        }
-    }
-    return lines;
-}
-
 /// The generation a stub file names ("auto gen-…"), or "" when there is none.
-std::string stub_target(const fs::path& stub) {
-    const std::vector<StubLine> lines = stub_lines(stub);
-    return lines.empty() ? std::string() : lines.front().target;
+std::string stub_target(const fs::path& file) {
+    const std::vector<stub::Line> lines = stub::read(file);
+    return lines.empty() ? std::string() : lines.front().arg;
 }
 
 void fsync_path(const fs::path& p, int flags) {
@@ -97,13 +75,12 @@ fs::path resolved(const fs::path& p) {
     return normalised(out);
 }
 
-/// The database the one-line stub file `stub` names, when it is "auto PATH" or "glass PATH"
+/// The database the one-line stub file `file` names, when it is "auto PATH" or "glass PATH"
 /// (relative to the stub's directory), or an empty path.
-fs::path local_stub_target(const fs::path& stub) {
-    const std::vector<StubLine> lines = stub_lines(stub);
+fs::path local_stub_target(const fs::path& file) {
+    const std::vector<stub::Line> lines = stub::read(file);
     if (lines.size() != 1 || (lines[0].type != "auto" && lines[0].type != "glass")) return {};
-    const fs::path target(lines[0].target);
-    return target.is_relative() ? stub.parent_path() / target : target;
+    return stub::target(file, lines[0].arg);
 }
 
 }  // namespace
@@ -169,9 +146,9 @@ void check_database(const fs::path& db, std::ostream& out) {
         }
         // "auto PATH" lines: one generation, or the shards of a sharded generation.
         std::vector<fs::path> named;
-        for (const StubLine& line : stub_lines(parts[i] / stub_name)) {
-            const fs::path t(line.target);
-            named.push_back(t.is_relative() ? parts[i] / t : t);
+        const fs::path stub_file = parts[i] / stub_name;
+        for (const stub::Line& line : stub::read(stub_file)) {
+            named.push_back(stub::target(stub_file, line.arg));
         }
         parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(i));
         parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i), named.begin(), named.end());
@@ -197,15 +174,14 @@ void check_database(const fs::path& db, std::ostream& out) {
 }
 
 bool is_stub_directory(const fs::path& db) {
-    std::error_code ec;
-    return fs::is_directory(db, ec) && fs::is_regular_file(db / stub_name, ec);
+    return stub::is_directory(db);
 }
 
 fs::path live_generation(const fs::path& db) {
     if (!is_stub_directory(db)) return {};
-    const fs::path target(stub_target(db / stub_name));
+    const std::string target = stub_target(db / stub_name);
     if (target.empty()) return {};
-    return target.is_relative() ? db / target : target;
+    return stub::target(db / stub_name, target);
 }
 
 Generation::Generation(const fs::path& db) : m_db(normalised(db)) {
@@ -266,31 +242,20 @@ void Generation::compact() {
         return;
     }
     // A sharded generation: every directory its stub lists, one at a time.
-    std::ifstream in(m_path / stub_name);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("auto ", 0) == 0) compact_database(m_path / line.substr(5));
+    const fs::path stub_file = m_path / stub_name;
+    for (const stub::Line& line : stub::read(stub_file)) {
+        if (line.type == "auto") compact_database(stub::target(stub_file, line.arg));
     }
 }
 
 void Generation::publish(double grace_seconds) {
-    const fs::path stub = m_stub_dir / stub_name;
-    fs::path tmp = stub;
-    tmp += ".new";
+    const fs::path stub_file = m_stub_dir / stub_name;
     const std::string old_live =
-        m_stub_dir == m_db && is_stub_directory(m_db) ? stub_target(stub) : std::string();
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "# Fahras: the live generation of this database (fahras-index --rebuild)\n"
-            << "auto " << m_path.filename().string() << '\n';
-        out.close();
-        if (!out) throw DatabaseError("cannot write " + tmp.string());
-    }
-    fsync_path(tmp, O_RDONLY);
+        m_stub_dir == m_db && is_stub_directory(m_db) ? stub_target(stub_file) : std::string();
+    // The generation on disk before the stub names it.
     fsync_path(m_path, O_RDONLY | O_DIRECTORY);
-    if (std::rename(tmp.c_str(), stub.c_str()) != 0) {
-        throw DatabaseError("cannot switch " + stub.string() + ": " + std::strerror(errno));
-    }
+    stub::write(stub_file, "Fahras: the live generation of this database (fahras-index --rebuild)",
+                {{"auto", m_path.filename().string()}});
     fsync_path(m_stub_dir, O_RDONLY | O_DIRECTORY);
     fs::path old;
     if (m_stub_dir != m_db) {

@@ -2,12 +2,11 @@
 #include "fahras/indexer/shards.hpp"
 
 #include <cstdint>
-#include <cstdio>
-#include <fstream>
 #include <string>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/hash.hpp"
+#include "fahras/common/stub.hpp"
 #include "fahras/indexer/generations.hpp"
 
 namespace fs = std::filesystem;
@@ -15,8 +14,6 @@ namespace fs = std::filesystem;
 namespace fahras {
 
 namespace {
-
-constexpr const char* stub_name = "XAPIANDB";
 
 std::string shard_name(std::size_t k) {
     return "shard-" + std::to_string(k);
@@ -37,39 +34,31 @@ std::size_t shard_of(std::string_view key, std::size_t n) noexcept {
 std::vector<fs::path> shard_paths(const fs::path& db) {
     const fs::path live = live_generation(db);
     if (live.empty() || !is_stub_directory(live)) return {};
-    std::ifstream in(live / stub_name);
+    const fs::path stub_file = live / stub::file_name;
     std::vector<fs::path> shards;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::string expected = "auto " + shard_name(shards.size());
-        if (line != expected) {
-            throw DatabaseError((live / stub_name).string() + ": expected '" + expected +
-                                "', found '" + line + "': not a stub written by fahras-index");
+    for (const stub::Line& line : stub::read(stub_file)) {
+        const std::string expected = shard_name(shards.size());
+        if (line.type != "auto" || line.arg != expected) {
+            throw DatabaseError(stub_file.string() + ": expected 'auto " + expected + "', found '" +
+                                line.type + ' ' + line.arg +
+                                "': not a stub written by fahras-index");
         }
-        shards.push_back(live / shard_name(shards.size()));
+        shards.push_back(live / expected);
     }
     return shards;
 }
 
 std::vector<fs::path> write_shard_stub(const fs::path& dir, std::size_t n) {
-    const fs::path stub = dir / stub_name;
-    fs::path tmp = stub;
-    tmp += ".new";
     std::vector<fs::path> shards;
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "# Fahras: the " << n << " shards of this database (fahras-index --shards)\n";
-        for (std::size_t k = 0; k < n; ++k) {
-            out << "auto " << shard_name(k) << '\n';
-            shards.push_back(dir / shard_name(k));
-        }
-        out.close();
-        if (!out) throw DatabaseError("cannot write " + tmp.string());
+    std::vector<stub::Line> lines;
+    for (std::size_t k = 0; k < n; ++k) {
+        lines.push_back({"auto", shard_name(k)});
+        shards.push_back(dir / shard_name(k));
     }
-    if (std::rename(tmp.c_str(), stub.c_str()) != 0) {
-        throw DatabaseError("cannot write " + stub.string());
-    }
+    stub::write(
+        dir / stub::file_name,
+        "Fahras: the " + std::to_string(n) + " shards of this database (fahras-index --shards)",
+        lines);
     return shards;
 }
 

@@ -87,17 +87,6 @@ long days_between(std::string_view a, std::string_view b) noexcept {
     return x > y ? x - y : y - x;
 }
 
-std::string story_key(std::string_view root_article_id) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx",
-                  static_cast<unsigned long long>(stable_hash(root_article_id)));
-    return hex;
-}
-
-std::string story_term(std::string_view key) {
-    return std::string(schema::story) + std::string(key);
-}
-
 namespace {
 
 /// The article id of a stored document (its data's "id"), or "" when unreadable.

@@ -9,6 +9,7 @@
 #include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/terms.hpp"
 
 namespace fahras {
 
@@ -48,22 +49,16 @@ CivilDate last_day(const UserDate& d) {
             d.date.day == 0 ? dates::days_in_month(d.date.year, month) : d.date.day};
 }
 
-std::string compact(const CivilDate& d, Precision p) {
-    std::string s = dates::to_iso(d, p);
-    std::erase(s, '-');
-    return s;
-}
-
 /// The term of one date at its precision with the given year/month/day prefixes.
 std::string term_of(const UserDate& d, std::string_view y, std::string_view m,
                     std::string_view day) {
     switch (d.precision) {
         case Precision::year:
-            return std::string(y) + compact(d.date, Precision::year);
+            return date_term(y, dates::to_iso(d.date, Precision::year));
         case Precision::month:
-            return std::string(m) + compact(d.date, Precision::month);
+            return date_term(m, dates::to_iso(d.date, Precision::month));
         default:
-            return std::string(day) + compact(d.date, Precision::day);
+            return date_term(day, dates::to_iso(d.date, Precision::day));
     }
 }
 
@@ -102,7 +97,8 @@ Xapian::Query value_range(std::string_view from, std::string_view to, std::strin
     const auto [lo, hi] = bounds<E>(from, to, what);
     if (from.empty() && to.empty()) return Xapian::Query::MatchAll;
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_date,
-                         compact(lo, Precision::day), compact(hi, Precision::day));
+                         date_value(dates::to_iso(lo, Precision::day)),
+                         date_value(dates::to_iso(hi, Precision::day)));
 }
 
 template <typename E>
@@ -114,18 +110,19 @@ Xapian::Query mentioned_terms(std::string_view from, std::string_view to, std::s
     const bool years = f && t && f->precision == Precision::year && t->precision == Precision::year;
     if (years) {
         for (int y = lo.year; y <= hi.year; ++y) {
-            terms.push_back(std::string(schema::mentioned_year) + std::to_string(y));
+            terms.push_back(
+                date_term(schema::mentioned_year, dates::to_iso({y, 0, 0}, Precision::year)));
         }
     } else {
         CivilDate d = lo;
         while (d <= hi && terms.size() <= max_terms) {
             const CivilDate month_end{d.year, d.month, dates::days_in_month(d.year, d.month)};
             if (d.day == 1 && month_end <= hi) {
-                terms.push_back(std::string(schema::mentioned_month) +
-                                compact(d, Precision::month));
+                terms.push_back(
+                    date_term(schema::mentioned_month, dates::to_iso(d, Precision::month)));
                 d = dates::add_days(month_end, 1);
             } else {
-                terms.push_back(std::string(schema::mentioned_day) + compact(d, Precision::day));
+                terms.push_back(date_term(schema::mentioned_day, dates::to_iso(d, Precision::day)));
                 d = dates::add_days(d, 1);
             }
         }
@@ -194,8 +191,8 @@ Xapian::Query hijri_filter(std::string_view value) {
     }
     return Xapian::Query(
         d->second == Precision::year
-            ? std::string(schema::mentioned_hijri_year) + compact(d->first, Precision::year)
-            : std::string(schema::mentioned_hijri_month) + compact(d->first, Precision::month));
+            ? date_term(schema::mentioned_hijri_year, dates::to_iso(d->first, Precision::year))
+            : date_term(schema::mentioned_hijri_month, dates::to_iso(d->first, Precision::month)));
 }
 
 }  // namespace fahras

@@ -4,26 +4,11 @@
 #include <algorithm>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
+#include "fahras/common/catalogue_entry.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {
-
-namespace {
-
-std::vector<std::string> strings(const nlohmann::json& json, const char* key) {
-    std::vector<std::string> out;
-    const auto it = json.find(key);
-    if (it == json.end() || !it->is_array()) return out;
-    for (const auto& v : *it) {
-        if (v.is_string()) out.push_back(v.get<std::string>());
-    }
-    return out;
-}
-
-}  // namespace
 
 std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
                                                    const std::vector<Xapian::Database>& shards) {
@@ -34,16 +19,15 @@ std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
         for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix);
              ++it) {
             const std::string key = *it;
-            const nlohmann::json json =
-                nlohmann::json::parse(shard.get_metadata(key), nullptr, false);
-            if (!json.is_object()) continue;
+            std::optional<CatalogueEntry> entry = decode_catalogue_entry(shard.get_metadata(key));
+            if (!entry) continue;
             CatalogueEntity c;
             c.entity.id = key.substr(prefix.size());
-            if (!parse_entity_kind(json.value("type", ""), c.entity.kind)) continue;
-            c.entity.name = json.value("name", "");
-            c.entity.latin = json.value("latin", "");
-            c.entity.aliases = strings(json, "aliases");
-            c.variants = strings(json, "variants");
+            if (!parse_entity_kind(entry->type, c.entity.kind)) continue;
+            c.entity.name = std::move(entry->name);
+            c.entity.latin = std::move(entry->latin);
+            c.entity.aliases = std::move(entry->aliases);
+            c.variants = std::move(entry->variants);
             const auto [at, added] = index.try_emplace(c.entity.id, out.size());
             if (added) {
                 out.push_back(std::move(c));
@@ -74,16 +58,17 @@ std::vector<CatalogueEntity> load_entity_catalogue(const Xapian::Database& db,
 
 void EntityLabels::load(const std::vector<Xapian::Database>& shards,
                         const std::vector<std::string>& ids) {
-    const std::string prefix(schema::meta_entity_prefix);
     for (const std::string& id : ids) {
         if (id.starts_with("name:")) continue;  // entity_label() reads the name from the id
         if (m_names.contains(id)) continue;
+        const std::string key = catalogue_key(id);
+        if (key.empty()) continue;
         for (const Xapian::Database& shard : shards) {
-            const std::string value = shard.get_metadata(prefix + id);
+            const std::string value = shard.get_metadata(key);
             if (value.empty()) continue;
-            const nlohmann::json json = nlohmann::json::parse(value, nullptr, false);
-            if (!json.is_object()) continue;
-            m_names[id] = json.value("name", "");
+            const std::optional<CatalogueEntry> entry = decode_catalogue_entry(value);
+            if (!entry) continue;
+            m_names[id] = entry->name;
             break;
         }
     }

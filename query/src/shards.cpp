@@ -6,14 +6,15 @@
 #include <optional>
 #include <sstream>
 
+#include "fahras/common/stub.hpp"
+
 namespace fs = std::filesystem;
 
 namespace fahras {
 
 namespace {
 
-constexpr int max_stub_depth = 8;                   ///< stubs listing stubs: a loop stops here
-constexpr const char* stub_file_name = "XAPIANDB";  ///< the stub file of a stub directory
+constexpr int max_stub_depth = stub::max_depth;
 
 std::string trim(const std::string& s) {
     const std::size_t b = s.find_first_not_of(" \t\r");
@@ -48,51 +49,28 @@ std::optional<Xapian::Database> open_remote(const std::string& arg) {
     return Xapian::Remote::open(host, port);
 }
 
-/// One line of a stub file, `TYPE ARGUMENT` (Xapian's stub format); `type` is empty for a
-/// blank or `#` comment line.
-struct StubLine {
-    std::string type, arg;
-};
-
-StubLine parse_stub_line(const std::string& raw) {
-    const std::string line = trim(raw);
-    if (line.empty() || line[0] == '#') return {};
-    const std::size_t space = line.find_first_of(" \t");
-    return {line.substr(0, space), space == std::string::npos ? "" : trim(line.substr(space))};
-}
-
-/// A stub line's relative path is relative to the stub's directory.
-fs::path stub_target(const fs::path& stub, const std::string& arg) {
-    const fs::path target(arg);
-    return target.is_relative() ? stub.parent_path() / target : target;
-}
-
 /// Appends the shards of `path` to `out`; false when `path` is a stub this does not understand.
 bool collect(const fs::path& path, int depth, std::vector<Xapian::Database>& out) {
     std::error_code ec;
     if (fs::is_directory(path, ec) || depth > max_stub_depth) {
         // A stub directory (a --rebuild generation, or the shards of fahras-index --shards)
         // is read like the stub file it holds.
-        const fs::path stub = path / stub_file_name;
-        if (depth <= max_stub_depth && fs::is_regular_file(stub, ec)) {
-            return collect(stub, depth + 1, out);
+        const fs::path stub_file = path / stub::file_name;
+        if (depth <= max_stub_depth && fs::is_regular_file(stub_file, ec)) {
+            return collect(stub_file, depth + 1, out);
         }
         out.emplace_back(path.string());
         return true;
     }
-    std::ifstream in(path);
-    if (!in) return false;
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto [type, arg] = parse_stub_line(line);
-        if (type.empty()) continue;
+    if (std::ifstream(path).fail()) return false;
+    for (const auto& [type, arg] : stub::read(path)) {
         if (type == "remote") {
             std::optional<Xapian::Database> db = open_remote(arg);
             if (!db) return false;
             out.push_back(std::move(*db));
         } else if (type == "auto" || type == "glass" || type == "chert" || type == "honey") {
             if (arg.empty()) return false;
-            if (!collect(stub_target(path, arg), depth + 1, out)) return false;
+            if (!collect(stub::target(path, arg), depth + 1, out)) return false;
         } else {
             return false;  // inmemory, or a keyword of a later Xapian
         }
@@ -105,15 +83,12 @@ bool lists_remote(const fs::path& path, int depth) {
     std::error_code ec;
     if (depth > max_stub_depth) return false;
     if (fs::is_directory(path, ec)) {
-        const fs::path stub = path / stub_file_name;
-        return fs::is_regular_file(stub, ec) && lists_remote(stub, depth + 1);
+        const fs::path stub_file = path / stub::file_name;
+        return fs::is_regular_file(stub_file, ec) && lists_remote(stub_file, depth + 1);
     }
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto [type, arg] = parse_stub_line(line);
+    for (const auto& [type, arg] : stub::read(path)) {
         if (type == "remote") return true;
-        if (type == "auto" && !arg.empty() && lists_remote(stub_target(path, arg), depth + 1)) {
+        if (type == "auto" && !arg.empty() && lists_remote(stub::target(path, arg), depth + 1)) {
             return true;
         }
     }

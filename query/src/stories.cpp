@@ -15,10 +15,6 @@ namespace {
 /// Most story members read for one hit's other_sources.
 constexpr std::size_t max_versions_read = 100;
 
-std::string story_term_of(std::string_view key) {
-    return std::string(schema::story) + std::string(key);
-}
-
 }  // namespace
 
 Xapian::Query same_story_query(const Xapian::Database& db, std::string_view id) {
@@ -28,13 +24,13 @@ Xapian::Query same_story_query(const Xapian::Database& db, std::string_view id) 
         throw UsageError("--same-story: no article with id '" + std::string(id) + "'");
     }
     const std::string key = db.get_document(*it).get_value(schema::slot_story);
-    return key.empty() ? Xapian::Query(idterm) : Xapian::Query(story_term_of(key));
+    return key.empty() ? Xapian::Query(idterm) : Xapian::Query(story_term(key));
 }
 
 std::vector<Xapian::docid> story_members(const Xapian::Database& db, std::string_view key,
                                          Xapian::docid self, std::size_t max) {
     std::vector<Xapian::docid> out;
-    const std::string term = story_term_of(key);
+    const std::string term = story_term(key);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max; ++it) {
         if (*it != self) out.push_back(*it);
     }
@@ -46,7 +42,7 @@ void fill_story(const Xapian::Database& db, Hit& hit, const Xapian::Document& do
     hit.story = doc.get_value(schema::slot_story);
     hit.agencies = get_multi_values(doc, schema::slot_agency_first, schema::agency_capacity);
     if (!options.collapse || hit.story.empty()) return;
-    const std::string term = story_term_of(hit.story);
+    const std::string term = story_term(hit.story);
     const Xapian::doccount members = db.get_termfreq(term);
     hit.other_versions = members > 0 ? members - 1 : 0;
     std::size_t read = 0;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fahras/common/terms.hpp"  // agency_term
+
 namespace fahras {
 
 /// One agency: its canonical code and the spellings it is credited by.
@@ -33,9 +35,6 @@ struct Agency {
 /// True for words that credit unnamed agencies ("وكالات", "agencies"): a credit, but no
 /// agency.
 [[nodiscard]] bool is_generic_agency_credit(std::string_view text);
-
-/// The `agency:` filter term of an agency code: `XAG` + the code lower-cased.
-[[nodiscard]] std::string agency_term(std::string_view code);
 
 /// The filter term for what a user typed (`agency:رويترز`, `--agency AFP`): the agency_term()
 /// of the agency any alias names; for an unknown name, agency_term() of the name itself

@@ -30,7 +30,7 @@ enum class EntityKind { person, place, organisation };
 /// The boolean term prefix of an entity type (schema.hpp).
 [[nodiscard]] std::string_view entity_prefix(EntityKind kind) noexcept;
 
-/// The boolean term of an entity: prefix + canonical id. Empty for an id too long for a term.
+/// The boolean term of an entity: entity_id_term() (terms.hpp) of its type's prefix.
 [[nodiscard]] std::string entity_term(EntityKind kind, std::string_view id);
 
 /// A canonical entity: one id, one display name, every known way of writing it.

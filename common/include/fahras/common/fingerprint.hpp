@@ -55,9 +55,6 @@ struct Fingerprint {
 /// (0 when either is empty).
 [[nodiscard]] double containment(const Fingerprint& a, const Fingerprint& b) noexcept;
 
-/// The `XSH` term of one sampled hash: prefix + 8 lower-case hex digits.
-[[nodiscard]] std::string shingle_term(std::uint32_t hash);
-
 /// A stable 64-bit hash (FNV-1a, then a final avalanche): fingerprints and story keys.
 [[nodiscard]] std::uint64_t stable_hash(std::string_view text) noexcept;
 

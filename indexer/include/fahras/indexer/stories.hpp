@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "fahras/common/fingerprint.hpp"
+#include "fahras/common/terms.hpp"  // story_key, story_term, shingle_term
 #include "fahras/indexer/write_index.hpp"
 
 namespace fahras {
@@ -61,12 +62,6 @@ struct StoryOptions {
 
 /// Days between two `YYYYMMDD` dates (absolute), or -1 when either is not such a date.
 [[nodiscard]] long days_between(std::string_view a, std::string_view b) noexcept;
-
-/// The story key of a root article id: 16 lower-case hex digits.
-[[nodiscard]] std::string story_key(std::string_view root_article_id);
-
-/// `XSTORY` + key.
-[[nodiscard]] std::string story_term(std::string_view key);
 
 /// Counts of what StoryClusterer did.
 struct StoryStats {
