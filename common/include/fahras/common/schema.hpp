@@ -5,7 +5,8 @@
 // the indexer and the query tool alike. Prefixes follow Xapian/Omega conventions
 // (xapian-omega/docs/termprefixes.rst): single capitals are the standard ones, `X…` are ours.
 // Values of boolean terms are lower-case or Arabic, so no ':' separator is ever needed.
-// docs/SCHEMA.md explains what each term set costs and why it is there.
+// The terms themselves are spelled by terms.hpp (and exact_terms.hpp), the catalogue entry by
+// catalogue_entry.hpp; docs/SCHEMA.md explains what each term set costs and why it is there.
 
 #include <string_view>
 
@@ -168,7 +169,7 @@ inline constexpr std::string_view meta_boilerplate = "fahras.news.boilerplate";
 /// Metadata key: the story-detection parameters the database was written with.
 inline constexpr std::string_view meta_story_params = "fahras.news.story";
 
-// ---- Entities (issue 4: docs/ENTITIES.md) ---------------------------------------------------
+// ---- Entities (docs/ENTITIES.md) ------------------------------------------------------------
 /// Canonical id of a person mentioned: boolean filter `person:` / --person.
 inline constexpr std::string_view entity_person = "XPER";
 /// Canonical id of a place mentioned: `place:` / --place.
@@ -184,7 +185,8 @@ inline constexpr Xapian::valueno slot_organisations = 62;
 /// Slots per entity type (30–45, 46–61, 62–77).
 inline constexpr unsigned entity_slot_capacity = 16;
 /// Metadata key prefix of the entity catalogue: `fahras.entity.` + id → JSON {"type", "name",
-/// "latin", "aliases", "variants"}, written by the indexer for every entity it indexed.
+/// "latin", "aliases", "variants"}, written by the indexer for every entity it indexed
+/// (catalogue_entry.hpp encodes and decodes it).
 inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
 
 // ---- Document data ------------------------------------------------------------------------
@@ -194,7 +196,7 @@ inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
 // (else empty), "date_raw" the input's string, "date_source" (metadata, path,
 // dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
 // "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).
-// Entities (issue 4): "entities": [{"id", "type", "name", "latin", "count"}] (most salient
+// Entities: "entities": [{"id", "type", "name", "latin", "count"}] (most salient
 // first).
 
 }  // namespace fahras::schema
