@@ -10,8 +10,8 @@
 //     term TERM wdf N [pos P P ...]     (terms in Xapian's order, which is sorted)
 //     value SLOT VALUE                  (slots ascending)
 //     data DATA
-// Bytes outside printable ASCII and UTF-8 text are escaped as \xHH (and '\\', '\n', '\t'), so
-// every record stays on one line.
+// Control characters and bytes of ill-formed UTF-8 are escaped, so every record stays on one
+// line.
 
 #include <cstdio>
 #include <cstring>
@@ -22,47 +22,35 @@
 
 #include <xapian.h>
 
+#include "fahras/common/errors.hpp"
+#include "fahras/common/utf8.hpp"
+
 namespace {
 
-/// `bytes` with '\\', control characters and bytes >= 0x80 that are not part of valid UTF-8
-/// written as escapes: one line per record whatever the value holds (packed facets are binary).
+/// `bytes` with '\\' doubled, control characters escaped as error messages escape them and
+/// bytes of ill-formed UTF-8 written as \xHH: one line per record whatever a value holds
+/// (packed facets are binary).
 std::string escaped(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        std::size_t len = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-        }
-        bool utf8 = len != 0 && i + len <= bytes.size();
-        for (std::size_t k = 1; utf8 && k < len; ++k) {
-            utf8 = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
-        }
-        if (utf8) {
-            out.append(bytes.substr(i, len));
-            i += len;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const std::size_t at = pos;
+        const auto c = static_cast<unsigned char>(bytes[at]);
+        if (c >= 0x80 && fahras::utf8::decode(bytes, pos) != fahras::utf8::invalid) {
+            out.append(bytes.substr(at, pos - at));
             continue;
         }
+        pos = at + 1;
         if (c == '\\') {
             out += "\\\\";
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c < 0x20 || c >= 0x7F) {
+        } else if (c >= 0x80) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "\\x%02X", c);
             out += hex;
         } else {
-            out += static_cast<char>(c);
+            out += fahras::InputError::one_line(bytes.substr(at, 1));
         }
-        ++i;
     }
     return out;
 }
