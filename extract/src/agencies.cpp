@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/agencies.hpp"
+#include "fahras/extract/agencies.hpp"
 
 #include <unordered_map>
 

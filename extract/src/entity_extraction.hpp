@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/entity_extractor.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 #include "entity_words.hpp"  // readings, cue words
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/entity_extractor.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <unordered_map>
 
-#include "fahras/common/ner.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/extract/ner.hpp"
 
 #include "entity_extraction.hpp"  // the work of one extract() (private to common/src)
 

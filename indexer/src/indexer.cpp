@@ -26,13 +26,13 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/dates.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/fingerprint.hpp"
-#include "fahras/common/ner.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/dates.hpp"
+#include "fahras/extract/entity_extractor.hpp"
+#include "fahras/extract/ner.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/generations.hpp"

@@ -9,10 +9,10 @@
 #include <CLI/CLI.hpp>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/dates.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner.hpp"
+#include "fahras/extract/dates.hpp"
+#include "fahras/extract/entity_extractor.hpp"
+#include "fahras/extract/ner.hpp"
 #include "fahras/query/batch.hpp"
 
 namespace fahras {

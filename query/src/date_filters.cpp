@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/extract/dates.hpp"
 
 namespace fahras {
 

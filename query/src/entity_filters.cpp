@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 namespace fahras {
 

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/query/cli.hpp"
 #include "fahras/query/histogram.hpp"
 #include "fahras/query/output.hpp"

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/entities.hpp"
+#include "fahras/extract/entities.hpp"
 
 namespace fahras {
 
