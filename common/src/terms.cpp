@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fingerprint.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {

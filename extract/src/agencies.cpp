@@ -3,8 +3,8 @@
 
 #include <unordered_map>
 
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fold.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 

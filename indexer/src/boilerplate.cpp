@@ -5,9 +5,9 @@
 #include <array>
 #include <charconv>
 
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/fold.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/extract/agencies.hpp"
 
