@@ -101,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.db = (work_dir() / "db").string();
     options.inputs = {(root / "a").string(), (root / "b").string()};
     options.entities = false;
-    options.tagger = false;
+    options.extraction.tagger = false;
     options.threads = 1;
     options.quiet = true;
     options.news.cleaning.keep_boilerplate = true;  // what the runs decide needs none of these

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/normalize.hpp"
+#include "fahras/common/clean.hpp"
 #include "fahras/common/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

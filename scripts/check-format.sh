@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CF=${CLANG_FORMAT:-clang-format-14}
 command -v "$CF" >/dev/null || { echo "check-format: error: $CF not found (scripts/setup.sh installs it)" >&2; exit 2; }
-mapfile -t files < <(find common indexer query tests fuzz tools -type f \
+mapfile -t files < <(find common extract indexer query tests fuzz tools -type f \
   \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) -not -path '*/build*' | sort)
 if [ "${1:-}" = --fix ]; then
   "$CF" -i "${files[@]}"

@@ -8,8 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fold.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/stem.hpp"
 #include "fahras/common/tokenize.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "fahras/common/dates.hpp"
+#include "fahras/extract/dates.hpp"
 
 using namespace fahras;
 using namespace fahras::dates;

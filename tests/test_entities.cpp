@@ -3,14 +3,18 @@
 // gazetteer (data/gazetteer/).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
-#include "fahras/common/entities.hpp"
-#include "fahras/common/entity_extractor.hpp"
-#include "fahras/common/entity_resolver.hpp"
+#include "fahras/cli/app.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/extract/entities.hpp"
+#include "fahras/extract/entity_extractor.hpp"
+#include "fahras/extract/entity_resolver.hpp"
+#include "fahras/query/cli.hpp"
 #include "test_support.hpp"
 
 using namespace fahras;
@@ -238,6 +242,44 @@ TEST_CASE("a user gazetteer adds entries; a bad row is an error with its line", 
         f << "my:2\tPER\n";
     }
     CHECK_THROWS_AS(g.load_tsv(dir / "bad.tsv"), InputError);
+}
+
+TEST_CASE("make_entity_extractor: the shipped gazetteer plus --gazetteer files", "[entities]") {
+    test::TempDir dir;
+    {
+        std::ofstream f(dir / "mine.tsv");
+        f << "canonical_id\ttype\tarabic_name\taliases\tenglish_name\tsource\n"
+          << "my:1\tPER\tفلان الفلاني\tالفلاني\tFulan\tme\n";
+    }
+    const std::string text = "والتقى فلان الفلاني بالوزير الروسي سيرغي شويغو";
+    const auto ids = [&](const ExtractorSetup& setup) {
+        std::vector<std::string> out;
+        for (const EntityMention& m :
+             make_entity_extractor(setup)->extract(text, default_analyzer().analyze(text))) {
+            out.push_back(m.id);
+        }
+        return out;
+    };
+    ExtractorSetup setup;
+    setup.tagger = false;
+    const std::vector<std::string> shipped = ids(setup);
+    CHECK(std::find(shipped.begin(), shipped.end(), "my:1") == shipped.end());
+    CHECK(std::find(shipped.begin(), shipped.end(), "fahras:sergei-shoigu") != shipped.end());
+    setup.gazetteers = {(dir / "mine.tsv").string()};
+    const std::vector<std::string> extended = ids(setup);
+    CHECK(std::find(extended.begin(), extended.end(), "my:1") != extended.end());
+    CHECK(std::find(extended.begin(), extended.end(), "fahras:sergei-shoigu") != extended.end());
+    setup.gazetteers = {(dir / "missing.tsv").string()};
+    CHECK_THROWS_AS(make_entity_extractor(setup), InputError);
+}
+
+TEST_CASE("every tool's --version is CMake's project version", "[cli]") {
+    CHECK(cli::version_line("fahras-index") == std::string("fahras-index ") + FAHRAS_VERSION);
+    std::ostringstream out, err;
+    std::istringstream in;
+    Console console{in, out, err};
+    CHECK(query_main({"--version"}, console) == query_hits);
+    CHECK(out.str() == std::string("fahras-query ") + FAHRAS_VERSION + "\n");
 }
 
 TEST_CASE("Latin → Arabic name accuracy on the held-out Google ar2en pairs", "[entities][eval]") {

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <fstream>
 
-#include "fahras/common/entities.hpp"
-#include "fahras/common/entity_extractor.hpp"
-#include "fahras/common/entity_resolver.hpp"
+#include "fahras/extract/entities.hpp"
+#include "fahras/extract/entity_extractor.hpp"
+#include "fahras/extract/entity_resolver.hpp"
 #include "test_support.hpp"
 
 using namespace fahras;

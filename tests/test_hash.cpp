@@ -10,7 +10,7 @@
 
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/hash.hpp"
-#include "fahras/common/ner_features.hpp"
+#include "fahras/extract/ner_features.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/shards.hpp"
 #include "fahras/indexer/state.hpp"

@@ -328,7 +328,7 @@ TEST_CASE("content hashes separate fields and files", "[incremental]") {
     CHECK(article_hash(a, "f1") == article_hash(moved, "f1"));
     CHECK(hash_hex("").size() == 16);
     FileRecord r{"/x/y", 10, 12345, "00ff", true, "bad", 0, {"00000000000000aa"}, "in/y"};
-    const auto back = FileRecord::parse(r.serialise());
+    const auto back = FileRecord::parse(r.serialize());
     REQUIRE(back);
     CHECK(back->path == r.path);
     CHECK(back->mtime_ns == r.mtime_ns);

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/ner_features.hpp"
-#include "fahras/common/ner_model.hpp"
+#include "fahras/extract/ner_features.hpp"
+#include "fahras/extract/ner_model.hpp"
 
 using namespace fahras;
 using namespace fahras::ner;

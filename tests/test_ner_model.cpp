@@ -12,9 +12,9 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner.hpp"
-#include "fahras/common/ner_features.hpp"
-#include "fahras/common/ner_model.hpp"
+#include "fahras/extract/ner.hpp"
+#include "fahras/extract/ner_features.hpp"
+#include "fahras/extract/ner_model.hpp"
 #include "fahras/tools/ner_train.hpp"
 #include "test_support.hpp"
 

@@ -11,10 +11,10 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/agencies.hpp"
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/agencies.hpp"
 #include "fahras/indexer/boilerplate.hpp"
 #include "fahras/indexer/indexer.hpp"
 #include "fahras/indexer/readers.hpp"

@@ -8,11 +8,11 @@
 #include <xapian.h>
 #include <catch2/catch.hpp>
 
-#include "fahras/common/agencies.hpp"
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/agencies.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/request.hpp"

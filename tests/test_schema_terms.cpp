@@ -11,9 +11,9 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/agencies.hpp"
+#include "fahras/extract/agencies.hpp"
 #include "fahras/common/catalogue_entry.hpp"
-#include "fahras/common/entities.hpp"
+#include "fahras/extract/entities.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/query/date_filters.hpp"

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner_features.hpp"
+#include "fahras/extract/ner_features.hpp"
 #include "fahras/tools/ner_train.hpp"
 
 namespace fahras::ner {

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner_features.hpp"
+#include "fahras/extract/ner_features.hpp"
 
 namespace fahras::ner {
 

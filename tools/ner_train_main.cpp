@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner.hpp"
+#include "fahras/extract/ner.hpp"
 #include "fahras/tools/ner_train.hpp"
 
 namespace {

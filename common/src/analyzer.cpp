@@ -3,8 +3,8 @@
 
 #include "fahras/common/analyzer_steps.hpp"
 
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fold.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/stem.hpp"
 
 namespace fahras {

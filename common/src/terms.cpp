@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/hash.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/schema.hpp"
 
 namespace fahras {

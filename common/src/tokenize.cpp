@@ -4,7 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include "fahras/common/normalize.hpp"
+#include "fahras/common/clean.hpp"
 #include "fahras/common/utf8.hpp"
 
 namespace fahras {

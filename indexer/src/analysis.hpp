@@ -10,8 +10,8 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/article.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/fingerprint.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/indexer/boilerplate.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/news.hpp"

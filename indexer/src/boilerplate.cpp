@@ -5,11 +5,11 @@
 #include <array>
 #include <charconv>
 
-#include "fahras/common/agencies.hpp"
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/fold.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/agencies.hpp"
 
 namespace fahras {
 

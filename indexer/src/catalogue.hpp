@@ -10,7 +10,7 @@
 
 #include <xapian.h>
 
-#include "fahras/common/entity_extractor.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 namespace fahras {
 

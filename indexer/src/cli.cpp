@@ -12,6 +12,7 @@
 #include <xapian.h>
 #include <CLI/CLI.hpp>
 
+#include "fahras/cli/app.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/indexer.hpp"
 #include "fahras/indexer/lock.hpp"
@@ -100,9 +101,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     IndexOptions options;
     CLI::App app{description, "fahras-index"};
     app.footer(footer);
-    app.add_option("--db", options.db, "Database directory (created if missing)")
-        ->required()
-        ->type_name("DIR");
+    cli::add_db(app, options.db, "Database directory (created if missing)")->required();
     app.add_option("--max-file-size", options.reader.max_file_size,
                    "Refuse .txt, .json and .html files larger than this many bytes (JSON "
                    "Lines files are read as streams, of any size)")
@@ -130,21 +129,17 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                    "Character encoding of .txt/.json/.html inputs (ICU name: windows-1256, "
                    "ISO-8859-6, UTF-16LE, ...); default: detected")
         ->type_name("NAME");
-    app.add_option("--gazetteer", options.gazetteers,
-                   "Add the entities of this TSV file (columns canonical_id, type, arabic_name, "
-                   "aliases, english_name, source) to the shipped gazetteer; repeatable")
-        ->allow_extra_args(false)  // one file per flag: the paths after it are inputs
-        ->type_name("FILE");
+    cli::add_gazetteer(app, options.extraction);
     bool no_entities = false;
     app.add_flag("--no-entities", no_entities,
                  "Do not extract people, places and organisations (faster)");
-    bool no_tagger = false;
-    app.add_flag("--no-tagger", no_tagger,
-                 "Find entities with the gazetteer and context cues only, without the "
-                 "statistical tagger");
-    app.add_flag("--ner-article-pass", options.ner_article_pass,
-                 "Run the tagger's second, article-level pass too: more names found (held-out "
-                 "F1 0.758 against 0.751) for about 10 % more indexing time (docs/NER.md)");
+    cli::add_no_tagger(app, options.extraction,
+                       "Find entities with the gazetteer and context cues only, without the "
+                       "statistical tagger");
+    cli::add_ner_article_pass(
+        app, options.extraction,
+        "Run the tagger's second, article-level pass too: more names found (held-out F1 0.758 "
+        "against 0.751) for about 10 % more indexing time (docs/NER.md)");
     app.add_flag("--no-delete", options.no_delete,
                  "Keep articles whose file or JSON Lines line disappeared");
     app.add_flag("--retry-failed", options.retry_failed,
@@ -218,7 +213,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
                  "shard): a damaged database exits 2 and nothing is written; with no PATH, "
                  "only check");
     app.add_option("paths", options.inputs, "Files and directories to index")->type_name("PATH...");
-    app.set_version_flag("--version", "fahras-index 0.1.0");
+    cli::add_version(app, "fahras-index");
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -226,8 +221,8 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return index_ok;
-    } catch (const CLI::CallForVersion&) {
-        out << "fahras-index 0.1.0\n";
+    } catch (const CLI::CallForVersion& e) {
+        out << e.what() << '\n';
         return index_ok;
     } catch (const CLI::ParseError& e) {
         err << "fahras-index: error: " << e.what() << "\n"
@@ -236,7 +231,6 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
 
     options.entities = !no_entities;
-    options.tagger = !no_tagger;
     // A progress line only for a person watching: stderr a terminal, no per-file lines.
     options.progress = !no_progress && !options.quiet && !options.verbose && ::isatty(2) == 1;
     options.stop = &stop_requested;
@@ -252,6 +246,8 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     } catch (const LockedError& e) {
         err << "fahras-index: " << e.what() << '\n';
         return index_locked;
+    } catch (const InputError& e) {  // a file named by an option: `path[:line]: error: reason`
+        err << "fahras-index: " << e.report() << '\n';
     } catch (const Error& e) {
         err << "fahras-index: error: " << e.what() << '\n';
     } catch (const Xapian::Error& e) {

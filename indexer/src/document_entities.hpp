@@ -6,7 +6,7 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/entity_extractor.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 namespace fahras {
 

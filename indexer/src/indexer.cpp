@@ -26,13 +26,12 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/dates.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/fingerprint.hpp"
-#include "fahras/common/ner.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/dates.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/generations.hpp"
@@ -79,17 +78,7 @@ class IndexRun {
                      options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
                      options.news) {
         if (!options.entities) return;
-        const Gazetteer* gazetteer = &default_gazetteer();
-        if (!options.gazetteers.empty()) {
-            m_gazetteer = std::make_unique<Gazetteer>(default_gazetteer());
-            for (const std::string& file : options.gazetteers) m_gazetteer->load_tsv(file);
-            gazetteer = m_gazetteer.get();
-        }
-        m_extractor = std::make_unique<EntityExtractor>(
-            *gazetteer, ExtractorOptions{},
-            !options.tagger            ? nullptr
-            : options.ner_article_pass ? &NerTagger::default_tagger()
-                                       : &NerTagger::default_first_pass_tagger());
+        m_extractor = make_entity_extractor(options.extraction);
         m_document.extractor = m_extractor.get();
         m_preparer = ArticlePreparer(
             m_analyzer, m_document,
@@ -621,7 +610,6 @@ class IndexRun {
     Counts m_file_before{};         ///< counts() when the current file began
     std::size_t m_file_errors = 0;  ///< bad records in the current file
     std::string m_file_shown;       ///< the file being read, for the progress line and messages
-    std::unique_ptr<Gazetteer> m_gazetteer;        ///< the shipped one plus --gazetteer files
     std::unique_ptr<EntityExtractor> m_extractor;  ///< null with entities off
     EntityCatalogue m_catalogue;
     Xapian::WritableDatabase m_db;

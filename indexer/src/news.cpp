@@ -3,9 +3,9 @@
 
 #include <cstdio>
 
-#include "fahras/common/agencies.hpp"
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/extract/agencies.hpp"
 
 namespace fahras {
 

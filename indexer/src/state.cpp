@@ -78,7 +78,7 @@ std::string article_hash(const Article& a, std::string_view file_key) {
     return h.hex();
 }
 
-std::string FileRecord::serialise() const {
+std::string FileRecord::serialize() const {
     nlohmann::json j = {{"path", path}, {"size", size},         {"mtime_ns", mtime_ns},
                         {"hash", hash}, {"articles", articles}, {"failed", failed},
                         {"id", id}};
@@ -127,7 +127,7 @@ const FileRecord* FileState::find(const std::string& key) const {
 }
 
 void FileState::put(Xapian::WritableDatabase& db, const std::string& key, FileRecord record) {
-    db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialise());
+    db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialize());
     m_records[key] = std::move(record);
 }
 
@@ -148,7 +148,7 @@ void FileState::link(Xapian::WritableDatabase& db, const std::string& key, const
         record.linked.push_back(to);
     }
     if (lost && record.articles > 0) --record.articles;
-    db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialise());
+    db.set_metadata(std::string(schema::meta_file_prefix) + key, record.serialize());
 }
 
 void FileState::erase(Xapian::WritableDatabase& db, const std::string& key) {

@@ -8,18 +8,16 @@
 #include <xapian.h>
 #include <CLI/CLI.hpp>
 
+#include "fahras/cli/app.hpp"
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/dates.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner.hpp"
+#include "fahras/extract/dates.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/query/batch.hpp"
 
 namespace fahras {
 
 namespace {
-
-constexpr const char* version = "fahras-query 0.1.0";
 
 constexpr const char* description =
     "fahras-query: search a Fahras database of Arabic news articles.\n"
@@ -208,16 +206,6 @@ int run_query(const QueryOptions& options, Console& console) {
     return any_hits ? query_hits : query_no_hits;
 }
 
-std::unique_ptr<EntityExtractor> analysis_extractor(const AnalyzeOptions& options) {
-    // The same extractor as fahras-index's (indexer.cpp): shipped gazetteer, default options,
-    // the default tagger's first pass unless --no-tagger or --ner-article-pass.
-    return std::make_unique<EntityExtractor>(default_gazetteer(), ExtractorOptions{},
-                                             !options.tagger ? nullptr
-                                             : options.ner_article_pass
-                                                 ? &NerTagger::default_tagger()
-                                                 : &NerTagger::default_first_pass_tagger());
-}
-
 namespace {
 
 dates::ExtractOptions analysis_date_options(const AnalyzeOptions& options) {
@@ -248,7 +236,7 @@ int run_analyze(const AnalyzeOptions& options, Console& console) {
     OutputStyle style;
     style.format = options.format;
     const Analyzer& analyzer = default_analyzer();
-    const std::unique_ptr<EntityExtractor> extractor = analysis_extractor(options);
+    const std::unique_ptr<EntityExtractor> extractor = make_entity_extractor(options.extraction);
     const dates::ExtractOptions date_options = analysis_date_options(options);
     const auto analyse = [&](const std::string& text) {
         const std::vector<Token> tokens = analyzer.analyze(text);
@@ -284,9 +272,7 @@ int run_show(const ShowOptions& options, Console& console) {
         write_article(console.out, *article);
         return query_hits;
     }
-    AnalyzeOptions analysis;
-    analysis.tagger = options.tagger;
-    console.out << article_json(*article, *analysis_extractor(analysis)) << '\n';
+    console.out << article_json(*article, *make_entity_extractor(options.extraction)) << '\n';
     return query_hits;
 }
 
@@ -306,13 +292,9 @@ int query_main(const std::vector<std::string>& args, Console& console) {
 
     CLI::App app{description, "fahras-query"};
     app.footer(footer);
-    app.set_version_flag("--version", version);
-    app.add_option("--db", query.db, "Database directory written by fahras-index")
-        ->type_name("DIR");
-    app.add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
-        ->capture_default_str()
-        ->type_name("text|json|tsv|trec");
+    cli::add_version(app, "fahras-query");
+    cli::add_db(app, query.db, "Database directory written by fahras-index");
+    cli::add_format(app, format, {"text", "json", "tsv", "trec"})->capture_default_str();
     app.add_option("--limit", query.search.limit, "Number of hits to show")
         ->capture_default_str()
         ->type_name("N");
@@ -425,21 +407,18 @@ int query_main(const std::vector<std::string>& args, Console& console) {
 
     CLI::App* analyze_cmd = app.add_subcommand(
         "analyze", "Show what the analysis pipeline makes of a text (no database needed)");
-    analyze_cmd->add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->type_name("text|json");
+    cli::add_format(*analyze_cmd, format, {"text", "json"});
     analyze_cmd
         ->add_option("--pubdate", analyze.pubdate,
                      "Publication date for relative dates (أمس، اليوم الجمعة)")
         ->type_name("YYYY-MM-DD");
-    bool analyze_no_tagger = false;
-    analyze_cmd->add_flag("--no-tagger", analyze_no_tagger,
-                          "Find entities with the gazetteer and context cues only, as "
-                          "fahras-index --no-tagger");
-    bool analyze_ner_article_pass = false;
-    analyze_cmd->add_flag("--ner-article-pass", analyze_ner_article_pass,
-                          "Run the tagger's article-level second pass too, as "
-                          "fahras-index --ner-article-pass");
+    cli::add_gazetteer(*analyze_cmd, analyze.extraction);
+    cli::add_no_tagger(*analyze_cmd, analyze.extraction,
+                       "Find entities with the gazetteer and context cues only, as "
+                       "fahras-index --no-tagger");
+    cli::add_ner_article_pass(*analyze_cmd, analyze.extraction,
+                              "Run the tagger's article-level second pass too, as "
+                              "fahras-index --ner-article-pass");
     analyze_cmd->add_option("text", analyze.words, "Text to analyse")->type_name("TEXT");
     analyze_cmd->footer(
         "\nPrints each word of TEXT with its UTF-8 byte offsets [start, end), position, kind, and\n"
@@ -452,13 +431,14 @@ int query_main(const std::vector<std::string>& args, Console& console) {
 
     ShowOptions show;
     CLI::App* show_cmd = app.add_subcommand("show", "Show one stored article in full");
-    show_cmd->add_option("--db", show.db, "Database directory")->type_name("DIR");
-    show_cmd->add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->type_name("text|json");
-    bool show_no_tagger = false;
-    show_cmd->add_flag("--no-tagger", show_no_tagger,
+    cli::add_db(*show_cmd, show.db, "Database directory");
+    cli::add_format(*show_cmd, format, {"text", "json"});
+    cli::add_gazetteer(*show_cmd, show.extraction);
+    cli::add_no_tagger(*show_cmd, show.extraction,
                        "JSON mentions from the gazetteer and context cues only");
+    cli::add_ner_article_pass(*show_cmd, show.extraction,
+                              "JSON mentions with the tagger's article-level second pass too, as "
+                              "fahras-index --ner-article-pass");
     show_cmd->add_option("id", show.id, "The article's id (the id of a hit)")
         ->required()
         ->type_name("ID");
@@ -473,10 +453,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     EntitiesOptions entities;
     CLI::App* entities_cmd = app.add_subcommand(
         "entities", "List the people, places and organisations the database holds");
-    entities_cmd->add_option("--db", entities.db, "Database directory")->type_name("DIR");
-    entities_cmd->add_option("--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->type_name("text|json");
+    cli::add_db(*entities_cmd, entities.db, "Database directory");
+    cli::add_format(*entities_cmd, format, {"text", "json"});
     entities_cmd->add_option("--type", entities.type, "Only this type")
         ->check(CLI::IsMember({"person", "place", "org", "organisation", "organization"}))
         ->type_name("person|place|org");
@@ -516,8 +494,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
     } catch (const CLI::CallForHelp&) {
         console.out << app.help();
         return query_hits;
-    } catch (const CLI::CallForVersion&) {
-        console.out << version << '\n';
+    } catch (const CLI::CallForVersion& e) {
+        console.out << e.what() << '\n';
         return query_hits;
     } catch (const CLI::ExtrasError& e) {
         console.err << "fahras-query: error: " << e.what()
@@ -557,12 +535,9 @@ int query_main(const std::vector<std::string>& args, Console& console) {
         if (!query.search.facet_names.empty()) query.search.facets = true;
         unprotect(query.words);
         unprotect(analyze.words);
-        analyze.tagger = !analyze_no_tagger;
-        analyze.ner_article_pass = analyze_ner_article_pass;
         if (analyze_cmd->parsed()) return run_analyze(analyze, console);
         if (show_cmd->parsed()) {
             show.format = query.format;
-            show.tagger = !show_no_tagger;
             if (show.db.empty()) show.db = query.db;
             return run_show(show, console);
         }
@@ -574,6 +549,8 @@ int query_main(const std::vector<std::string>& args, Console& console) {
             return run_entities(entities, console);
         }
         return run_query(query, console);
+    } catch (const InputError& e) {  // a file named by an option: `path[:line]: error: reason`
+        console.err << "fahras-query: " << e.report() << '\n';
     } catch (const Error& e) {
         console.err << "fahras-query: error: " << e.what() << '\n';
     } catch (const Xapian::Error& e) {

@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/dates.hpp"
 
 namespace fahras {
 

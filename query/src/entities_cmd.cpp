@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/entity_resolver.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/extract/entity_resolver.hpp"
 #include "fahras/query/cli.hpp"
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/search.hpp"

@@ -5,8 +5,8 @@
 #include <map>
 
 #include "fahras/common/catalogue_entry.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 namespace fahras {
 

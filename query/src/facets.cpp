@@ -84,7 +84,7 @@ void add(ValueCounts& counts, std::string_view value) {
 /// Counts every facet in one pass over a document: each slot (a single slot, a packed slot,
 /// or a range read up to its first empty slot) is read once, however many facets share it
 /// (`year` and `month` both read the date). Values are counted as stored; FacetSpec::value_of
-/// maps them in results(). Local databases only: it has no serialisation for remote shards.
+/// maps them in results(). Local databases only: it has no serialization for remote shards.
 ///
 /// Values are read from one value stream per slot (Database::valuestream_begin), moved forward
 /// with skip_to(): the matcher hands the documents over in increasing docid order, and a

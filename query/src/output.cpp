@@ -23,7 +23,7 @@ using Json = nlohmann::ordered_json;
 constexpr std::string_view ansi_bold = "\x1b[1m";
 constexpr std::string_view ansi_reset = "\x1b[0m";
 
-/// Serialises without throwing on ill-formed UTF-8 (a query read from stdin may hold some):
+/// Serializes without throwing on ill-formed UTF-8 (a query read from stdin may hold some):
 /// such bytes become U+FFFD REPLACEMENT CHARACTER.
 std::string dump(const Json& json, int indent = -1) {
     return json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);

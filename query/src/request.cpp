@@ -6,10 +6,10 @@
 #include <optional>
 #include <stdexcept>
 
-#include "fahras/common/agencies.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/agencies.hpp"
 #include "fahras/query/date_filters.hpp"
 #include "fahras/query/query_parser.hpp"
 #include "fahras/query/search.hpp"

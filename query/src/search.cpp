@@ -10,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/dates.hpp"
 #include "fahras/query/document_data.hpp"
 #include "fahras/query/highlight.hpp"
 #include "fahras/query/reopen.hpp"

@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <nlohmann/json.hpp>
 
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/query/cli.hpp"
 #include "fahras/query/histogram.hpp"
 #include "fahras/query/output.hpp"
@@ -235,11 +235,8 @@ void ServeContext::with_searcher(const std::function<void(SearcherSlot&)>& work)
 }
 
 const EntityExtractor& ServeContext::extractor() {
-    std::call_once(m_extractor_once, [this] {
-        AnalyzeOptions options;
-        options.tagger = m_options.tagger;
-        m_extractor = analysis_extractor(options);
-    });
+    std::call_once(m_extractor_once,
+                   [this] { m_extractor = make_entity_extractor(m_options.extraction); });
     return *m_extractor;
 }
 

@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <CLI/CLI.hpp>
 
+#include "fahras/cli/app.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/query/feed.hpp"
 #include "fahras/query/serve.hpp"
@@ -27,8 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-constexpr const char* version = "fahras-serve 0.1.0";
 
 /// Requests carry no body: the API is GET and HEAD only.
 constexpr std::size_t payload_max = 1024;
@@ -189,11 +188,10 @@ int serve_main(const std::vector<std::string>& args) {
     std::string listen = "127.0.0.1:8080";
     CLI::App app{description, "fahras-serve"};
     app.footer(footer);
-    app.set_version_flag("--version", version);
-    app.add_option("--db", options.db,
-                   "Database directory written by fahras-index (a plain database, a rebuilt "
-                   "stub directory, or a stub of local or remote shards)")
-        ->type_name("DIR");
+    cli::add_version(app, "fahras-serve");
+    cli::add_db(app, options.db,
+                "Database directory written by fahras-index (a plain database, a rebuilt stub "
+                "directory, or a stub of local or remote shards)");
     app.add_option("--listen", listen, "Address to bind (127.0.0.1 keeps it on this machine)")
         ->capture_default_str()
         ->type_name("HOST:PORT");
@@ -214,17 +212,21 @@ int serve_main(const std::vector<std::string>& args) {
                    "found so far (0: no limit)")
         ->capture_default_str()
         ->type_name("SECONDS");
-    bool no_tagger = false;
-    app.add_flag("--no-tagger", no_tagger,
-                 "/api/analyze and /api/article find entities with the gazetteer and cues only");
+    cli::add_gazetteer(app, options.extraction);
+    cli::add_no_tagger(app, options.extraction,
+                       "/api/analyze and /api/article find entities with the gazetteer and cues "
+                       "only");
+    cli::add_ner_article_pass(app, options.extraction,
+                              "/api/analyze and /api/article run the tagger's article-level "
+                              "second pass too, as fahras-index --ner-article-pass");
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
         std::cout << app.help();
         return serve_ok;
-    } catch (const CLI::CallForVersion&) {
-        std::cout << version << '\n';
+    } catch (const CLI::CallForVersion& e) {
+        std::cout << e.what() << '\n';
         return serve_ok;
     } catch (const CLI::ParseError& e) {
         std::cerr << "fahras-serve: error: " << e.what() << " (see --help)\n";
@@ -234,7 +236,6 @@ int serve_main(const std::vector<std::string>& args) {
     try {
         if (options.db.empty()) throw UsageError("--db DIR is required");
         parse_listen(listen, options);
-        options.tagger = !no_tagger;
         if (options.threads == 0) {
             options.threads = std::max(2U, std::thread::hardware_concurrency());
         }
@@ -242,6 +243,9 @@ int serve_main(const std::vector<std::string>& args) {
         // Fail now, not on the first request, when the database cannot be opened.
         context.with_searcher([](SearcherSlot&) {});
         context.prepare_entity_resolver();
+        // A --gazetteer file that cannot be read is a bad option: reported now, not on the
+        // first /api/analyze.
+        if (!options.extraction.gazetteers.empty()) (void)context.extractor();
 
         // SIGTERM and SIGINT are waited for by one thread; blocked before httplib's threads
         // start, so that they inherit the mask and none of them is interrupted.
@@ -319,6 +323,8 @@ int serve_main(const std::vector<std::string>& args) {
         }
         std::cerr << "fahras-serve: stopped\n";
         return serve_ok;
+    } catch (const InputError& e) {  // a file named by an option: `path[:line]: error: reason`
+        std::cerr << "fahras-serve: " << e.report() << '\n';
     } catch (const Error& e) {
         std::cerr << "fahras-serve: error: " << e.what() << '\n';
     } catch (const Xapian::Error& e) {

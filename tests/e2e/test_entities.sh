@@ -107,6 +107,16 @@ check "--gazetteer FILE PATH --db DB indexes PATH" status_is 0 "$INDEX" --gazett
 check "--gazetteer FILE PATH --db DB: the entry is indexed" test "$("$QUERY" --db "$WORK/db4" --format json --limit 0 --org 'US DoD' | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])')" -ge 1
 check "--gazetteer twice, then two paths" status_is 0 "$INDEX" --db "$WORK/db5" --gazetteer "$WORK/mine.tsv" --gazetteer "$WORK/mine.tsv" "$SRC/sample_corpus/seeds" "$SRC/sample_corpus/ant"
 check "both paths indexed" grep -Eq '^fahras-index: [0-9]+ files: [1-9][0-9] indexed' "$WORK/out"
+# analyze and show set up their extractor as fahras-index does: --gazetteer adds the same entries.
+ids() { "$QUERY" analyze --format json "$@" | py 'import json,sys; print(" ".join(e["id"] for e in json.load(sys.stdin)["entities"]))'; }
+mine='وبحثت الاتصالات العسكرية المباشرة'
+check "analyze --gazetteer finds a user's entry" test "$(ids --gazetteer "$WORK/mine.tsv" "$mine")" = "my:x"
+check "analyze without it does not" test "$(ids "$mine")" != "my:x"
+check "analyze --gazetteer FILE TEXT: one FILE per flag" test "$(ids --gazetteer "$WORK/mine.tsv" --no-tagger "$mine")" = "my:x"
+check "analyze --gazetteer with a missing file exits 2" status_is 2 "$QUERY" analyze --gazetteer "$WORK/missing.tsv" 'نص'
+check "... naming the file" grep -q "^fahras-query: $WORK/missing.tsv: error: cannot open gazetteer" "$WORK/err"
+check "fahras-index --gazetteer with a missing file exits 2" status_is 2 "$INDEX" --db "$WORK/db6" --gazetteer "$WORK/missing.tsv" "$SRC/sample_corpus/seeds"
+check "... naming the file" grep -q "^fahras-index: $WORK/missing.tsv: error: cannot open gazetteer" "$WORK/err"
 "$INDEX" --db "$WORK/db3" --no-entities "$SRC/sample_corpus/seeds" >/dev/null 2>&1
 check "--no-entities indexes no entity" test "$("$QUERY" --db "$WORK/db3" --format json --limit 0 --person Shoigu | py 'import json,sys; print(json.load(sys.stdin)["total_estimate"])')" = 0
 

@@ -198,6 +198,22 @@ def main():
     status, a, _ = srv.api("/api/analyze", [("text", "وزيرا الدفاع الأميركي والروسي")])
     want = json.loads(run(QUERY, "analyze", "--format", "json", "وزيرا الدفاع الأميركي والروسي").stdout)
     check("/api/analyze = fahras-query analyze --format json", status == 200 and a == want, a)
+    # --gazetteer: the extractor set up as fahras-index's; a file that cannot be read stops it.
+    mine = os.path.join(WORK, "mine.tsv")
+    with open(mine, "w", encoding="utf-8") as f:
+        f.write("canonical_id\ttype\tarabic_name\taliases\tenglish_name\tsource\n"
+                "my:x\tORG\tالاتصالات العسكرية المباشرة\t\tUS DoD\ttest\n")
+    text = "وبحثت الاتصالات العسكرية المباشرة"
+    mine_srv = Server(db, "--gazetteer", mine)
+    status, a, _ = mine_srv.api("/api/analyze", [("text", text)])
+    want = json.loads(run(QUERY, "analyze", "--format", "json", "--gazetteer", mine, text).stdout)
+    check("fahras-serve --gazetteer: /api/analyze finds the user's entry as analyze does",
+          status == 200 and a == want and [e["id"] for e in a["entities"]] == ["my:x"], a)
+    mine_srv.stop()
+    r = run(SERVE, "--db", db, "--listen", "127.0.0.1:%d" % free_port(), "--gazetteer",
+            os.path.join(WORK, "missing.tsv"))
+    check("fahras-serve --gazetteer with a missing file exits 2 naming it",
+          r.returncode == 2 and b"missing.tsv" in r.stderr, r.stderr)
     status, health, _ = srv.api("/healthz", [])
     check("/healthz ok with the document count", status == 200 and health["status"] == "ok"
           and health["documents"] > 50 and "generation" in health and health["last_indexed"], health)

@@ -47,8 +47,8 @@ class Analyzer {
     /// The folded form of a single word (clean + fold), e.g. for filter values.
     [[nodiscard]] static std::string fold_word(std::string_view word);
 
-    /// The stem of a single word (clean + fold + stem): what Xapian's snippet generator and
-    /// the query parser call through the StemImplementation.
+    /// The stem of a single word (clean + fold + stem), as analyze() stems it: for a word
+    /// that arrives alone, such as a highlight term (query/src/highlight.cpp).
     [[nodiscard]] static std::string stem_word(std::string_view word);
 
     [[nodiscard]] const AnalyzerOptions& options() const noexcept { return m_options; }

@@ -7,8 +7,8 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/article.hpp"
-#include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 namespace fahras {
 

@@ -12,7 +12,7 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/article.hpp"
-#include "fahras/common/dates.hpp"
+#include "fahras/extract/dates.hpp"
 
 namespace fahras {
 

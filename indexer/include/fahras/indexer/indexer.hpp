@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/indexer/document.hpp"
 #include "fahras/indexer/news.hpp"
 #include "fahras/indexer/readers.hpp"
@@ -23,12 +24,10 @@ struct IndexOptions {
     std::vector<std::string> id_prefixes;
     ReaderOptions reader;
     bool entities = true;  ///< extract and index entities (docs/ENTITIES.md)
-    bool tagger = true;    ///< add the statistical tagger's names (with entities)
-    /// Run the tagger's second, article-level pass too (docs/NER.md): better names for about
-    /// as much tagging time again; off by default to keep extraction within its cost budget.
-    bool ner_article_pass = false;
-    /// Extra gazetteer files (the shipped TSV format), added to the shipped gazetteer.
-    std::vector<std::string> gazetteers;
+    /// With entities: `--gazetteer` files, the statistical tagger (`--no-tagger`) and its
+    /// second, article-level pass (`--ner-article-pass`, docs/NER.md: better names for about
+    /// as much tagging time again; off by default to keep extraction within its cost budget).
+    ExtractorSetup extraction;
     std::size_t commit_every = 2000;  ///< commit after this many changes (added/updated/deleted)
     /// Analysis worker threads (docs/PERFORMANCE.md); 0: one per core. With 1 the analysis
     /// runs in the writer's thread. Reading always has a thread of its own. The database is

@@ -66,7 +66,7 @@ struct FileRecord {
     std::string id;
 
     /// The record as stored in the database metadata (a JSON object).
-    [[nodiscard]] std::string serialise() const;
+    [[nodiscard]] std::string serialize() const;
     /// The record read back; nullopt when `text` is not a record.
     [[nodiscard]] static std::optional<FileRecord> parse(std::string_view text);
 };

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/query/batch.hpp"
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/output.hpp"
@@ -46,12 +47,9 @@ struct AnalyzeOptions {
     /// Publication date (YYYY-MM-DD) against which relative dates (أمس، الشهر الماضي) are
     /// resolved; empty: relative dates are not reported.
     std::string pubdate;
-    /// Run the statistical tagger (data/ner/model.bin.gz, found as fahras-index finds it), so
-    /// that the entities are those indexing would find; false: gazetteer and cues only, as
-    /// `fahras-index --no-tagger`.
-    bool tagger = true;
-    /// With the tagger, its second, article-level pass too: as `fahras-index --ner-article-pass`.
-    bool ner_article_pass = false;
+    /// The entity extractor, set up as fahras-index's (`--gazetteer`, `--no-tagger`,
+    /// `--ner-article-pass`), so that the entities are those indexing would find.
+    ExtractorSetup extraction;
 };
 
 /// Everything `fahras-query entities` was asked to do.
@@ -70,7 +68,7 @@ struct ShowOptions {
     std::string db;
     OutputFormat format = OutputFormat::text;  ///< text or json
     std::string id;                            ///< the article's id
-    bool tagger = true;  ///< mentions found as fahras-index finds them (see AnalyzeOptions)
+    ExtractorSetup extraction;                 ///< mentions found as fahras-index finds them
 };
 
 /// Writes one stored article: article_to_json() or write_article(). Returns query_hits, or
@@ -99,11 +97,6 @@ int run_entities(const EntitiesOptions& options, Console& console);
 /// Throws UsageError when there is no database or no query, QueryError for a bad query given
 /// as words, DatabaseError when the database cannot be opened or read.
 int run_query(const QueryOptions& options, Console& console);
-
-/// The entity extractor `analyze` (and fahras-serve) run: fahras-index's, with the shipped
-/// gazetteer and the tagger's first pass, both passes (options.ner_article_pass) or none
-/// (options.tagger false).
-[[nodiscard]] std::unique_ptr<EntityExtractor> analysis_extractor(const AnalyzeOptions& options);
 
 /// The `analyze --format json` object of `text` (analysis_to_json() with the mentions of
 /// `extractor` and the dates found, relative ones against options.pubdate). Throws UsageError

@@ -15,8 +15,8 @@
 
 #include <xapian.h>
 
-#include "fahras/common/entities.hpp"
-#include "fahras/common/entity_resolver.hpp"
+#include "fahras/extract/entities.hpp"
+#include "fahras/extract/entity_resolver.hpp"
 
 namespace fahras {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/dates.hpp"
-#include "fahras/common/entity_extractor.hpp"
+#include "fahras/extract/dates.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/query/search.hpp"
 
 namespace fahras {

@@ -5,8 +5,8 @@
 // fahras-query's options, `--batch` lines and fahras-serve's HTTP parameters all fill a
 // SearchRequest: the query text plus SearchOptions. The text's fields and the options' filters
 // become FilterClause values of one kind, and plan_search() alone turns them into the Xapian
-// query, sort order, collapse key and facet counting a Searcher runs. A filter is spelled as a
-// Xapian query in filter_value_query() and nowhere else.
+// query, sort order, collapse key and facet counting a Searcher runs. A filter clause becomes a
+// Xapian query in CompiledFilters (query/src/request.cpp) and nowhere else.
 
 #include <cstddef>
 #include <functional>

@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "fahras/extract/entity_extractor.hpp"
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/search.hpp"
 
@@ -52,7 +53,9 @@ struct ServeOptions {
     double time_limit = 2.0;
     /// Seconds between checks that the database changed (reopen, or a new generation).
     double reopen_interval = 1.0;
-    bool tagger = true;  ///< /api/analyze and /api/article mentions run the NER tagger
+    /// How /api/analyze and /api/article find mentions: fahras-index's extractor set-up
+    /// (`--gazetteer`, `--no-tagger`, `--ner-article-pass`).
+    ExtractorSetup extraction;
 };
 
 /// One Searcher leased for a request, and what the server caches with it.
@@ -94,7 +97,7 @@ class ServeContext {
     /// first entity filter does not wait for it).
     void prepare_entity_resolver();
 
-    /// The entity extractor of fahras-index (shipped gazetteer and tagger), built once.
+    /// The entity extractor of ServeOptions::extraction (make_entity_extractor()), built once.
     [[nodiscard]] const EntityExtractor& extractor();
 
     /// Appends one line to the access log.

@@ -14,11 +14,11 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/entities.hpp"
-#include "fahras/common/entity_extractor.hpp"
-#include "fahras/common/ner.hpp"
-#include "fahras/common/ner_features.hpp"
-#include "fahras/common/ner_model.hpp"
+#include "fahras/extract/entities.hpp"
+#include "fahras/extract/entity_extractor.hpp"
+#include "fahras/extract/ner.hpp"
+#include "fahras/extract/ner_features.hpp"
+#include "fahras/extract/ner_model.hpp"
 
 namespace fahras::ner {
 

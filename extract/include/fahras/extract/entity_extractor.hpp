@@ -7,13 +7,14 @@
 // the same text. Precision first: see docs/ENTITIES.md.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/entities.hpp"
+#include "fahras/extract/entities.hpp"
 
 namespace fahras {
 
@@ -103,6 +104,10 @@ class EntityExtractor {
     explicit EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions options = {},
                              const NerTagger* tagger = nullptr);
 
+    /// The same, owning (sharing) its gazetteer.
+    explicit EntityExtractor(std::shared_ptr<const Gazetteer> gazetteer,
+                             ExtractorOptions options = {}, const NerTagger* tagger = nullptr);
+
     /// Mentions in `text`, whose words are `tokens` (from the default analyzer), in text order,
     /// never overlapping. `tagged` (may be empty) are tagger spans over the same tokens: with
     /// `ExtractorOptions::tagger_first` they win over overlapping gazetteer names, otherwise they
@@ -115,6 +120,7 @@ class EntityExtractor {
     [[nodiscard]] const Gazetteer& gazetteer() const noexcept { return m_gazetteer; }
 
   private:
+    std::shared_ptr<const Gazetteer> m_owned_gazetteer;  ///< null when the caller owns it
     const Gazetteer& m_gazetteer;
     ExtractorOptions m_options;
     const NerTagger* m_tagger;
@@ -125,6 +131,25 @@ class EntityExtractor {
     /// names the other spellings of that word (بوتن → فلاديمير بوتين).
     std::unordered_map<std::string, std::size_t> m_surname_of;
 };
+
+/// How a tool sets up its entity extractor: the same switches (`--gazetteer`, `--no-tagger`,
+/// `--ner-article-pass`) and the same meaning for fahras-index, `fahras-query analyze` and
+/// `show`, and fahras-serve, so that each finds the entities indexing finds.
+struct ExtractorSetup {
+    /// TSV files whose entries are added to the shipped gazetteer (Gazetteer::load_tsv()).
+    std::vector<std::string> gazetteers;
+    /// Run the statistical tagger (ner.hpp: data/ner/model.bin.gz, found by find_data_file());
+    /// false: gazetteer and context cues only.
+    bool tagger = true;
+    /// With the tagger, its second, article-level pass too (docs/NER.md).
+    bool ner_article_pass = false;
+};
+
+/// The one factory of a tool's entity extractor: the shipped gazetteer (default_gazetteer())
+/// plus `setup.gazetteers`, default ExtractorOptions, and the default tagger's first pass,
+/// both its passes, or none. Throws InputError for a gazetteer file that cannot be read or
+/// has a malformed row, Error when the shipped data files are missing.
+[[nodiscard]] std::unique_ptr<EntityExtractor> make_entity_extractor(const ExtractorSetup& setup);
 
 /// An entity of one document, with what the index needs to know of it.
 struct DocumentEntity {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "fahras/common/analyzer.hpp"
-#include "fahras/common/ner_model.hpp"
+#include "fahras/extract/ner_model.hpp"
 
 namespace fahras::ner {
 

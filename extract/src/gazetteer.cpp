@@ -4,11 +4,11 @@
 
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/data_files.hpp"
-#include "fahras/common/entities.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/extract/entities.hpp"
 
 namespace fahras {
 

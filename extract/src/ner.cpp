@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/ner.hpp"
+#include "fahras/extract/ner.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,8 +7,8 @@
 
 #include "fahras/common/data_files.hpp"
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner_features.hpp"
-#include "fahras/common/ner_model.hpp"
+#include "fahras/extract/ner_features.hpp"
+#include "fahras/extract/ner_model.hpp"
 
 namespace fahras {
 

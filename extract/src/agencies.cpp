@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/agencies.hpp"
+#include "fahras/extract/agencies.hpp"
 
 #include <unordered_map>
 
+#include "fahras/common/clean.hpp"
 #include "fahras/common/fold.hpp"
-#include "fahras/common/normalize.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/normalize.hpp"
+#include "fahras/common/clean.hpp"
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>

@@ -12,7 +12,7 @@
 //              الأسبوع|الشهر|العام الماضي|الجاري|المقبل
 #include <charconv>
 
-#include "fahras/common/dates.hpp"
+#include "fahras/extract/dates.hpp"
 #include "names.hpp"
 
 namespace fahras::dates {

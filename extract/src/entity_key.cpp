@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "arabic_letters.hpp"
-#include "fahras/common/entities.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/extract/entities.hpp"
 
 namespace fahras {
 

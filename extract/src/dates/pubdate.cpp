@@ -5,7 +5,7 @@
 #include <charconv>
 #include <string>
 
-#include "fahras/common/dates.hpp"
+#include "fahras/extract/dates.hpp"
 
 namespace fahras::dates {
 

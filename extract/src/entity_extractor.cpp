@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/entity_extractor.hpp"
+#include "fahras/extract/entity_extractor.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
-#include "fahras/common/ner.hpp"
 #include "fahras/common/utf8.hpp"
+#include "fahras/extract/ner.hpp"
 
-#include "entity_extraction.hpp"  // the work of one extract() (private to common/src)
+#include "entity_extraction.hpp"  // the work of one extract() (private to extract/src)
+#include "entity_words.hpp"
 
 namespace fahras {
 
@@ -55,6 +57,28 @@ EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, ExtractorOptions op
             }
         }
     }
+}
+
+EntityExtractor::EntityExtractor(std::shared_ptr<const Gazetteer> gazetteer,
+                                 ExtractorOptions options, const NerTagger* tagger)
+    : EntityExtractor(*gazetteer, options, tagger) {
+    m_owned_gazetteer = std::move(gazetteer);
+}
+
+std::unique_ptr<EntityExtractor> make_entity_extractor(const ExtractorSetup& setup) {
+    std::shared_ptr<Gazetteer> extended;
+    if (!setup.gazetteers.empty()) {
+        extended = std::make_shared<Gazetteer>(default_gazetteer());
+        for (const std::string& file : setup.gazetteers) extended->load_tsv(file);
+    }
+    const NerTagger* tagger = !setup.tagger            ? nullptr
+                              : setup.ner_article_pass ? &NerTagger::default_tagger()
+                                                       : &NerTagger::default_first_pass_tagger();
+    if (!extended) {
+        return std::make_unique<EntityExtractor>(default_gazetteer(), ExtractorOptions{}, tagger);
+    }
+    return std::make_unique<EntityExtractor>(std::shared_ptr<const Gazetteer>(std::move(extended)),
+                                             ExtractorOptions{}, tagger);
 }
 
 std::vector<EntityMention> EntityExtractor::extract(std::string_view text,

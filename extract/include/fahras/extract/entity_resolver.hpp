@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fahras/common/entities.hpp"
+#include "fahras/extract/entities.hpp"
 
 namespace fahras {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/ner_model.hpp"
+#include "fahras/extract/ner_model.hpp"
 
 #include <zlib.h>
 
@@ -10,7 +10,7 @@
 #include <string>
 
 #include "fahras/common/errors.hpp"
-#include "fahras/common/ner_features.hpp"
+#include "fahras/extract/ner_features.hpp"
 
 namespace fahras::ner {
 

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "fahras/common/entities.hpp"
+#include "fahras/extract/entities.hpp"
 
 namespace fahras::entity_words {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/ner_features.hpp"
+#include "fahras/extract/ner_features.hpp"
 
 #include <algorithm>
 #include <array>

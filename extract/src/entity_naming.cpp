@@ -6,8 +6,11 @@
 #include "fahras/common/utf8.hpp"
 
 #include "entity_extraction.hpp"
+#include "entity_words.hpp"
 
 namespace fahras::extraction {
+
+using namespace entity_words;  // readings, cue words
 
 const Entity* Extraction::person_in_context(const TaggedSpan& span,
                                             const std::string& folded) const {

@@ -11,8 +11,8 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
-#include "fahras/common/dates.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/extract/dates.hpp"
 
 namespace fahras::dates {
 

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fahras/common/ner.hpp"
+#include "fahras/extract/ner.hpp"
 
 namespace fahras::ner {
 

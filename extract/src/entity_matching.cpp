@@ -7,8 +7,11 @@
 #include "fahras/common/utf8.hpp"
 
 #include "entity_extraction.hpp"
+#include "entity_words.hpp"
 
 namespace fahras::extraction {
+
+using namespace entity_words;  // readings, cue words
 
 std::size_t Extraction::match_at(std::size_t i) {
     if (!arabic(i)) return 1;

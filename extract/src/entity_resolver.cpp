@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fahras/common/entity_resolver.hpp"
+#include "fahras/extract/entity_resolver.hpp"
 
 #include <algorithm>
 #include <map>
