@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // fahras-index's entry point into the library: checks the options, takes the database lock and
 // decides which databases a run writes — the database in place, a new --rebuild generation,
-// or the shards of a sharded database (shards.hpp) — then runs IndexRun (indexer.cpp) on
+// or the shards of a sharded database (shards.hpp) — then runs run_one() (run_one.cpp) on
 // each and prints or writes the summary.
 #include "fahras/indexer/indexer.hpp"
 
@@ -22,8 +22,8 @@
 #include "fahras/indexer/news.hpp"
 #include "fahras/indexer/shards.hpp"
 
-#include "index_run.hpp"
 #include "inputs.hpp"
+#include "run.hpp"
 
 namespace fs = std::filesystem;
 
