@@ -7,22 +7,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
-#include <sstream>
-#include <system_error>
 #include <thread>
-#include <unordered_set>
-
-#include <nlohmann/json.hpp>
 
 #include <xapian.h>
 
@@ -30,15 +20,11 @@
 #include "fahras/common/dates.hpp"
 #include "fahras/common/entity_extractor.hpp"
 #include "fahras/common/errors.hpp"
-#include "fahras/common/fingerprint.hpp"
 #include "fahras/common/ner.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/bookkeeping.hpp"
 #include "fahras/indexer/document_builder.hpp"
-#include "fahras/indexer/encoding.hpp"
-#include "fahras/indexer/generations.hpp"
-#include "fahras/indexer/lock.hpp"
 #include "fahras/indexer/news.hpp"
 #include "fahras/indexer/pipeline.hpp"
 #include "fahras/indexer/progress.hpp"
@@ -49,8 +35,6 @@
 #include "catalogue.hpp"
 #include "inputs.hpp"
 #include "run.hpp"
-
-namespace fs = std::filesystem;
 
 namespace fahras {
 
@@ -594,22 +578,6 @@ class IndexRun {
 };
 
 }  // namespace
-
-std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
-    return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
-}
-
-std::size_t in_flight_bytes(const ReaderOptions& reader) {
-    return static_cast<std::size_t>(
-        std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
-}
-
-std::size_t worker_count(const IndexOptions& options) {
-    std::size_t n = options.threads;
-    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
-    // One thread: the analysis runs in the writer's thread (no worker threads at all).
-    return n <= 1 ? 0 : n;
-}
 
 IndexSummary run_one(const IndexOptions& options, const std::string& db_path, std::ostream& log,
                      std::ostream& err, const ShardRole& role) {
