@@ -209,7 +209,7 @@ int run_query(const QueryOptions& options, Console& console) {
 }
 
 std::unique_ptr<EntityExtractor> analysis_extractor(const AnalyzeOptions& options) {
-    // The same extractor as fahras-index's (indexer.cpp): shipped gazetteer, default options,
+    // The same extractor as fahras-index's (run_one.cpp): shipped gazetteer, default options,
     // the default tagger's first pass unless --no-tagger or --ner-article-pass.
     return std::make_unique<EntityExtractor>(default_gazetteer(), ExtractorOptions{},
                                              !options.tagger ? nullptr
