@@ -116,10 +116,12 @@ TEST_CASE("document builder: restamp_line moves only the line", "[document][buil
     doc.set_data(R"({"id":"a","line":3})");
     doc.add_value(schema::slot_article_line, "3");
     doc.add_boolean_term("Qa");
-    restamp_line(doc, 9);
+    CHECK_FALSE(restamp_line(doc, 3));
+    CHECK(restamp_line(doc, 9));
     CHECK(nlohmann::json::parse(doc.get_data()).at("line") == 9);
     CHECK(doc.get_value(schema::slot_article_line) == "9");
     CHECK(terms_of(doc) == std::set<std::string>{"Qa"});
-    restamp_line(doc, 0);
+    CHECK(restamp_line(doc, 0));
     CHECK(doc.get_value(schema::slot_article_line).empty());
+    CHECK_FALSE(restamp_line(doc, 0));
 }

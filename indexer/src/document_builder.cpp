@@ -9,6 +9,15 @@
 
 namespace fahras {
 
+namespace {
+
+/// slot_article_line's value: the line number, "" (no value) for a whole-file article.
+std::string line_value(std::size_t line) {
+    return line != 0 ? std::to_string(line) : std::string();
+}
+
+}  // namespace
+
 AnalysedArticle DocumentBuilder::analyse(const Article& article) const {
     AnalysedArticle out;
     out.news = clean_news(article, m_boilerplate, m_news->cleaning);
@@ -52,17 +61,20 @@ FinishedDocument DocumentBuilder::finish(AnalysedArticle&& analysed, const Store
 
     doc.add_boolean_term(std::string(schema::source_file) + stored.file_key);
     doc.add_value(schema::slot_article_hash, stored.hash);
-    if (stored.line != 0) doc.add_value(schema::slot_article_line, std::to_string(stored.line));
+    if (stored.line != 0) doc.add_value(schema::slot_article_line, line_value(stored.line));
     return out;
 }
 
-void restamp_line(Xapian::Document& stored, std::size_t line) {
+bool restamp_line(Xapian::Document& stored, std::size_t line) {
+    const std::string value = line_value(line);
+    if (stored.get_value(schema::slot_article_line) == value) return false;
     nlohmann::json data = nlohmann::json::parse(stored.get_data(), nullptr, false);
     if (data.is_object()) {
         data["line"] = line;
         stored.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
-    stored.add_value(schema::slot_article_line, line != 0 ? std::to_string(line) : std::string());
+    stored.add_value(schema::slot_article_line, value);
+    return true;
 }
 
 }  // namespace fahras

@@ -346,9 +346,7 @@ class IndexRun {
                 if (old.get_value(schema::slot_article_hash) == hash) {
                     m_books.article_seen(existing);
                     ++m_summary.unchanged;
-                    const std::string line = article.line != 0 ? std::to_string(article.line) : "";
-                    if (old.get_value(schema::slot_article_line) != line) {
-                        restamp_line(old, article.line);  // only its line moved
+                    if (restamp_line(old, article.line)) {  // only its line moved
                         m_db.replace_document(existing, old);
                         changed();
                     }

@@ -69,9 +69,10 @@ class DocumentBuilder {
     const NewsOptions* m_news;
 };
 
-/// Gives `stored`, a document read from the database whose article is unchanged but now at
-/// `line` of its file, that line (data "line" and slot_article_line); its terms are untouched,
-/// so Xapian rewrites none when it is replaced.
-void restamp_line(Xapian::Document& stored, std::size_t line);
+/// Gives `stored`, a document read from the database whose article is unchanged, its article's
+/// `line` in its file now (data "line" and slot_article_line). Returns false, changing
+/// nothing, when it has that line already. Its terms are untouched, so Xapian rewrites none
+/// when it is replaced.
+[[nodiscard]] bool restamp_line(Xapian::Document& stored, std::size_t line);
 
 }  // namespace fahras
