@@ -12,6 +12,8 @@
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/indexer/document_builder.hpp"
+#include "fahras/indexer/stories.hpp"
+#include "test_support.hpp"
 
 using namespace fahras;
 
@@ -124,4 +126,36 @@ TEST_CASE("document builder: restamp_line moves only the line", "[document][buil
     CHECK(restamp_line(doc, 0));
     CHECK(doc.get_value(schema::slot_article_line).empty());
     CHECK_FALSE(restamp_line(doc, 0));
+}
+
+TEST_CASE("document builder: a copy of a stored article joins its story through place()",
+          "[document][builder][stories]") {
+    test::TempDir dir;
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    const NewsOptions news;
+    StoryClusterer stories(db, news.stories);
+    const DocumentBuilder builder(default_analyzer(), {}, nullptr, news);
+    const auto store = [&](Article a, const std::string& id, const std::string& source) {
+        a.id = id;
+        a.source = source;
+        a.body +=
+            " وقال المتحدث باسم الوزارة في مؤتمر صحفي عقده مساء اليوم إن المحادثات تناولت "
+            "سبل تعزيز التعاون في مجالات التدريب وتبادل الخبرات ومكافحة الإرهاب وأمن "
+            "الحدود المشتركة وأكد الجانبان أهمية مواصلة التنسيق بين المؤسستين العسكريتين "
+            "في البلدين الشقيقين خلال المرحلة المقبلة";
+        AnalysedArticle analysed = builder.analyse(a);
+        const StoryAssignment story = stories.place(analysed.doc, a.id, analysed.fingerprint);
+        FinishedDocument done = builder.finish(std::move(analysed), {"k", "h", 0, story});
+        db.replace_document(id_term(a.id), done.doc);
+        return story;
+    };
+    const StoryAssignment first = store(wire_article(), "root", "outlet A");
+    CHECK(first.key == story_key("root"));
+    CHECK(first.root == "root");
+    CHECK(first.date == "20150918");
+    const StoryAssignment copy = store(wire_article(), "copy", "outlet B");
+    CHECK(copy.key == first.key);
+    CHECK(copy.root == "root");
+    CHECK(stories.stats().joined == 1);
+    CHECK(db.get_termfreq(story_term(first.key)) == 2);
 }
