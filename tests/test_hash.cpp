@@ -10,8 +10,8 @@
 
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/hash.hpp"
-#include "fahras/extract/ner_features.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/ner_features.hpp"
 #include "fahras/indexer/shards.hpp"
 #include "fahras/indexer/state.hpp"
 #include "fahras/indexer/stories.hpp"

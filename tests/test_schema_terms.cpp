@@ -11,11 +11,11 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "fahras/extract/agencies.hpp"
 #include "fahras/common/catalogue_entry.hpp"
-#include "fahras/extract/entities.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
+#include "fahras/extract/agencies.hpp"
+#include "fahras/extract/entities.hpp"
 #include "fahras/query/date_filters.hpp"
 #include "fahras/query/entity_filters.hpp"
 #include "fahras/query/stories.hpp"

@@ -48,18 +48,10 @@ Xapian::termpos index_field(Xapian::Document& doc, const Analyzer& analyzer, std
 
 }  // namespace
 
-Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
-                               const EntityExtractor* extractor,
-                               std::vector<DocumentEntity>* entities) {
-    DocumentOptions options;
-    options.extractor = extractor;
-    options.entities = entities;
-    return make_document(article, analyzer, options);
-}
-
-Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
-                               const DocumentOptions& options) {
-    Xapian::Document doc;
+AnalysedDocument analyse_document(const Article& article, const Analyzer& analyzer,
+                                  const DocumentOptions& options) {
+    AnalysedDocument out;
+    Xapian::Document& doc = out.doc;
     std::vector<Token> title_tokens;
     std::vector<Token> body_tokens;
     const EntityExtractor* extractor = options.extractor;
@@ -70,7 +62,7 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
     ExactFormTerms exact;
     const Xapian::termpos after_title =
         index_field(doc, analyzer, article.title, 1, true, exact, keep ? &title_tokens : nullptr,
-                    options.title_words);
+                    &out.title_words);
     // Entities are extracted from the indexed body, so that lines news cleaning
     // left out of the index (related links, credits) add no entity terms either.
     std::string_view entity_body = article.body;
@@ -84,11 +76,11 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
         dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
         std::vector<Token>().swap(body_tokens);
         index_field(doc, analyzer, *article.indexed_body, after_title + schema::title_body_gap,
-                    false, exact, extract ? &indexed_body_tokens : nullptr, options.body_words);
+                    false, exact, extract ? &indexed_body_tokens : nullptr, &out.body_words);
         entity_body = *article.indexed_body;
     } else {
         index_field(doc, analyzer, article.body, after_title + schema::title_body_gap, false, exact,
-                    keep ? &body_tokens : nullptr, options.body_words);
+                    keep ? &body_tokens : nullptr, &out.body_words);
         dates = article_dates(article, options.extract_dates, &title_tokens, &body_tokens);
         if (!extract) std::vector<Token>().swap(body_tokens);
     }
@@ -122,10 +114,15 @@ Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
         }
         std::vector<DocumentEntity> found = document_entities(mentions);
         add_entities(doc, data, found);
-        if (options.entities != nullptr) *options.entities = std::move(found);
+        out.entities = std::move(found);
     }
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    return doc;
+    return out;
+}
+
+Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
+                               const DocumentOptions& options) {
+    return analyse_document(article, analyzer, options).doc;
 }
 
 }  // namespace fahras

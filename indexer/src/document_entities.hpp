@@ -11,7 +11,7 @@
 namespace fahras {
 
 /// Adds the terms, value slots and "entities" data field of `entities` to a document
-/// (see make_document()).
+/// (see analyse_document()).
 void add_entities(Xapian::Document& doc, nlohmann::json& data,
                   const std::vector<DocumentEntity>& entities);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The reading side of an indexing run (internal to fahras_indexer; inputs.cpp): finding the
 // input files, deciding from the last run's FileState which of them changed, and reading the
-// changed ones into a stream of events for the analysis workers and the writer (indexer.cpp).
+// changed ones into a stream of events for the analysis workers and the writer (run_one.cpp).
 #pragma once
 
 #include <cstdint>

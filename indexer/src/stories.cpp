@@ -99,8 +99,8 @@ std::string article_id_of(const Xapian::Document& doc) {
 
 }  // namespace
 
-void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id,
-                            const Fingerprint& fp) {
+StoryAssignment StoryClusterer::place(const Xapian::Document& doc, const std::string& article_id,
+                                      const Fingerprint& fp) {
     // The stored version of this very article (when re-indexing) is not a candidate.
     Xapian::docid self = 0;
     if (m_index != nullptr) {
@@ -206,14 +206,7 @@ void StoryClusterer::assign(Xapian::Document& doc, const std::string& article_id
         }
     }
 
-    if (m_options.enabled) {
-        for (const std::uint32_t h : fp.samples) doc.add_boolean_term(shingle_term(h));
-    }
-    doc.add_boolean_term(story_term(key));
-    doc.add_value(schema::slot_story, key);
-    doc.add_value(schema::slot_story_root, root);
-    if (!story_date.empty()) doc.add_value(schema::slot_story_date, story_date);
-    doc.add_value(schema::slot_shingle_count, std::to_string(fp.samples.size()));
+    return {std::move(key), std::move(root), std::move(story_date)};
 }
 
 void StoryClusterer::remove(Xapian::docid did) {

@@ -13,7 +13,7 @@
 #include "fahras/common/schema.hpp"
 #include "fahras/indexer/lock.hpp"
 
-#include "index_run.hpp"
+#include "run.hpp"
 
 namespace fahras {
 

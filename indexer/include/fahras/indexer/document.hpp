@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -20,25 +21,31 @@ struct DocumentOptions {
     bool extract_dates = true;
     /// Extract entities with this extractor (docs/ENTITIES.md); none when null.
     const EntityExtractor* extractor = nullptr;
-    /// When not null, receives the document's entities (for the database's entity catalogue).
-    std::vector<DocumentEntity>* entities = nullptr;
-    /// When not null, receive the folded words of the title and of the indexed body, in order
-    /// (the fingerprint is computed from them: no second analysis of the body).
-    std::vector<std::string>* title_words = nullptr;
-    std::vector<std::string>* body_words = nullptr;
+};
+
+/// What analyse_document() makes of an article: its document and what was found on the way.
+struct AnalysedDocument {
+    /// Every term set, value slot and the document data that the article alone decides.
+    Xapian::Document doc;
+    /// The document's entities (with an extractor), for the database's entity catalogue.
+    std::vector<DocumentEntity> entities;
+    /// The folded words of the title and of the indexed body, in order: the story fingerprint
+    /// is computed from them, so the body is not analysed twice.
+    std::vector<std::string> title_words;
+    std::vector<std::string> body_words;
 };
 
 /// Builds the Xapian document of an article: every term set, value slot and the document
-/// data laid down in schema.hpp. Pure: no database access.
+/// data laid down in schema.hpp that depends on the article alone; with an extractor, the
+/// entity terms per type (schema::entity_person …), the persons/places/organisations value
+/// ranges (most salient first) and the data's "entities" list. Pure: no database access.
+/// What an indexing run adds (file, hash, line, agencies, story) is DocumentBuilder's
+/// (document_builder.hpp).
+[[nodiscard]] AnalysedDocument analyse_document(const Article& article, const Analyzer& analyzer,
+                                                const DocumentOptions& options = {});
+
+/// analyse_document()'s document alone.
 [[nodiscard]] Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
                                              const DocumentOptions& options = {});
-
-/// As above, and with entities when `extractor` is given: boolean terms per type
-/// (schema::entity_person …), the persons/places/organisations value-slot ranges (most salient
-/// first) and the document data's "entities" list. `entities` (may be null) receives the
-/// document's entities, e.g. for the database's entity catalogue.
-[[nodiscard]] Xapian::Document make_document(const Article& article, const Analyzer& analyzer,
-                                             const EntityExtractor* extractor,
-                                             std::vector<DocumentEntity>* entities);
 
 }  // namespace fahras

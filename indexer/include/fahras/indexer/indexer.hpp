@@ -57,7 +57,7 @@ struct IndexOptions {
     /// Polled while indexing; when it becomes true (a signal handler sets it), the run commits
     /// what is done and returns with `interrupted` set.
     const std::atomic<bool>* stop = nullptr;
-    DocumentOptions document;  ///< switches of make_document()
+    DocumentOptions document;  ///< switches of analyse_document()
 };
 
 /// One input that failed, or one bad record in it.

@@ -71,19 +71,28 @@ struct StoryStats {
                                  ///< root-only rule, stories no longer merge)
 };
 
+/// The story an article joins (StoryClusterer::place); DocumentBuilder::finish writes it into
+/// the article's document (`XSTORY` term, story slots).
+struct StoryAssignment {
+    std::string key;   ///< story_key() of the root
+    std::string root;  ///< the root's article id
+    std::string date;  ///< the root's date (`YYYYMMDD`), "" when it has none
+};
+
 /// Assigns articles to stories in a database being written.
 class StoryClusterer {
   public:
     StoryClusterer(Xapian::WritableDatabase& db, StoryOptions options)
         : m_db(db), m_options(std::move(options)) {}
 
-    /// Adds to `doc` (the document of article `article_id`, about to be stored with
-    /// replace_document(id term)) its shingle terms, story term and values. `fp` is the
+    /// The story of article `article_id`, about to be stored with replace_document(id term):
+    /// `doc` is its analysed document (its date and source values are read) and `fp` the
     /// fingerprint of its cleaned body. The article joins the story of the best-matching root
     /// within the date window, or founds a story of its own. A re-indexed root stays the root
     /// while its new text still matches one of its members; otherwise its story is re-rooted
     /// first (see the top of this file).
-    void assign(Xapian::Document& doc, const std::string& article_id, const Fingerprint& fp);
+    [[nodiscard]] StoryAssignment place(const Xapian::Document& doc, const std::string& article_id,
+                                        const Fingerprint& fp);
 
     /// Call before deleting stored document `did`: when it is the root of a story with other
     /// members, re-roots that story so the members keep one consistent key.

@@ -1,27 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The indexing run: finds the inputs, decides what changed since the last run (omindex-style,
-// with the state in FileState), and is the one place that writes to the database.
+// One indexing run into one database (run.hpp, run_one()): finds the inputs, decides what
+// changed since the last run (omindex-style: the file records in FileState, what the run saw in
+// RunBookkeeping), and is the one place that writes to the database.
 #include "fahras/indexer/indexer.hpp"
 
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
-#include <sstream>
-#include <system_error>
 #include <thread>
-#include <unordered_set>
-
-#include <nlohmann/json.hpp>
 
 #include <xapian.h>
 
@@ -32,7 +23,10 @@
 #include "fahras/common/terms.hpp"
 #include "fahras/extract/dates.hpp"
 #include "fahras/extract/entity_extractor.hpp"
+#include "fahras/extract/ner.hpp"
+#include "fahras/indexer/bookkeeping.hpp"
 #include "fahras/indexer/document.hpp"
+#include "fahras/indexer/document_builder.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/generations.hpp"
 #include "fahras/indexer/lock.hpp"
@@ -43,12 +37,9 @@
 #include "fahras/indexer/state.hpp"
 #include "fahras/indexer/write_index.hpp"
 
-#include "analysis.hpp"
 #include "catalogue.hpp"
-#include "index_run.hpp"
 #include "inputs.hpp"
-
-namespace fs = std::filesystem;
+#include "run.hpp"
 
 namespace fahras {
 
@@ -56,8 +47,8 @@ namespace {
 
 /// One indexing run into one database: a pipeline of
 ///   - a reading thread (read_inputs(): file decisions, decompression, parsing),
-///   - `threads` analysis workers (ArticlePreparer: cleaning, analysis, entities, dates,
-///     fingerprint), and
+///   - `threads` analysis workers (DocumentBuilder::analyse: cleaning, analysis, entities,
+///     dates, fingerprint), and
 ///   - the writer, this object's own thread, which takes the events strictly in input order and
 ///     is the only one to touch the database: id lookup and hash compare, story clustering,
 ///     replace_document, deletions, file records, commits.
@@ -73,24 +64,23 @@ class IndexRun {
           m_log(log),
           m_err(err),
           m_analyzer(default_analyzer()),
-          m_document(options.document),
-          m_preparer(m_analyzer, m_document,
-                     options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
-                     options.news) {
+          m_builder(m_analyzer, options.document,
+                    options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
+                    options.news) {
         if (!options.entities) return;
         m_extractor = make_entity_extractor(options.extraction);
-        m_document.extractor = m_extractor.get();
-        m_preparer = ArticlePreparer(
-            m_analyzer, m_document,
-            options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate, options.news);
+        DocumentOptions document = options.document;
+        document.extractor = m_extractor.get();
+        m_builder = DocumentBuilder(
+            m_analyzer, document, options.news.cleaning.keep_boilerplate ? nullptr : &m_boilerplate,
+            options.news);
     }
 
     IndexSummary run() {
         const auto started = Clock::now();
         const InputSet inputs = collect_inputs(m_options.inputs, m_options.id_prefixes,
                                                [this](const InputError& e) { report(e); });
-        m_roots = inputs.roots;
-        m_unreachable = inputs.unreachable;
+        m_books = RunBookkeeping(inputs.roots, inputs.unreachable);
         m_summary.files += inputs.skipped;
         m_summary.skipped += inputs.skipped;
         m_summary.scan_seconds = seconds_since(started);
@@ -138,10 +128,10 @@ class IndexRun {
     }
 
     /// What flows from the reader through the workers to the writer: an input event and, for
-    /// an article analysed by a worker, its prepared document.
+    /// an article analysed by a worker, its analysis.
     struct Item {
         InputEvent event;
-        std::optional<PreparedArticle> prepared;
+        std::optional<AnalysedArticle> analysed;
     };
 
     [[nodiscard]] bool stop_requested() const {
@@ -186,7 +176,7 @@ class IndexRun {
             [this, parallel](InputEvent& ev) {
                 Item item{std::move(ev), std::nullopt};
                 if (parallel && item.event.kind == InputEvent::Kind::article) {
-                    item.prepared.emplace(m_preparer.prepare(item.event.article));
+                    item.analysed.emplace(m_builder.analyse(item.event.article));
                 }
                 return item;
             },
@@ -233,14 +223,14 @@ class IndexRun {
                 break;
             case Kind::unreadable:
                 ++m_summary.files;
-                m_visited.insert(ev.key);
+                m_books.file_found(ev.key);
                 report(*ev.error);
                 m_progress->file_done(ev.size, articles_done());
                 break;
             case Kind::unchanged:
             case Kind::touched:
                 ++m_summary.files;
-                m_visited.insert(ev.key);
+                m_books.file_found(ev.key);
                 unchanged_file(ev.shown, ev.record);
                 if (ev.kind == Kind::touched) {
                     m_state.put(m_db, ev.key, std::move(ev.record));
@@ -250,7 +240,7 @@ class IndexRun {
                 break;
             case Kind::begin:
                 ++m_summary.files;
-                m_visited.insert(ev.key);
+                m_books.file_found(ev.key);
                 m_file_before = counts();
                 m_file_errors = 0;
                 m_file_key = ev.key;
@@ -268,7 +258,7 @@ class IndexRun {
                     break;
                 }
                 warn_date(ev);
-                store(ev.article, ev.key, item.prepared);
+                store(ev.article, ev.key, item.analysed);
                 m_progress->record_done(m_file_shown, articles_done());
                 break;
             case Kind::bad_record:
@@ -305,9 +295,9 @@ class IndexRun {
         FileRecord& record = ev.record;
         const std::string& key = ev.key;
         if (record.failed) report(*ev.error);
-        // Articles no longer in the file go, unless the file could not be read completely:
-        // then what is missing may just be unreadable, and nothing is lost.
-        if (!record.failed && m_file_errors == 0 && !m_options.no_delete) delete_unseen(key);
+        // Articles no longer in the file go, unless the file could not be read completely
+        // (RunBookkeeping::unseen_articles).
+        if (!m_options.no_delete) delete_unseen(key, !record.failed && m_file_errors == 0);
         record.articles = term_frequency(std::string(schema::source_file) + key);
         record.linked.assign(m_file_links.begin(), m_file_links.end());
         m_state.put(m_db, key, std::move(record));
@@ -339,51 +329,36 @@ class IndexRun {
     }
 
     /// Adds or replaces one article, unless the database already holds it unchanged.
-    /// `prepared` is its analysis when a worker made it.
+    /// `analysed` is its analysis when a worker made it.
     void store(const Article& article, const std::string& file_key,
-               std::optional<PreparedArticle>& prepared) {
+               std::optional<AnalysedArticle>& analysed) {
         const std::string idterm = id_term(article.id);
         const std::string hash = article_hash(article, file_key);
         try {
             const Xapian::docid existing = m_write_index->find(idterm);
-            const std::string line = article.line != 0 ? std::to_string(article.line) : "";
             if (existing != 0) {
                 Xapian::Document old = m_db.get_document(existing);
                 if (old.get_value(schema::slot_article_hash) == hash) {
-                    mark_seen(existing);
+                    m_books.article_seen(existing);
                     ++m_summary.unchanged;
-                    if (old.get_value(schema::slot_article_line) != line) {
-                        // Only its line moved: fix the stored line; Xapian rewrites no terms
-                        // for a document read from the database whose terms are untouched.
-                        nlohmann::json data = nlohmann::json::parse(old.get_data(), nullptr, false);
-                        if (data.is_object()) {
-                            data["line"] = article.line;
-                            old.set_data(data.dump(-1, ' ', false,
-                                                   nlohmann::json::error_handler_t::replace));
-                        }
-                        old.add_value(schema::slot_article_line, line);
+                    if (restamp_line(old, article.line)) {  // only its line moved
                         m_db.replace_document(existing, old);
                         changed();
                     }
                     return;
                 }
-                if (!was_seen(existing)) taken_over(old, article);
+                if (!m_books.was_seen(existing)) taken_over(old, article);
             }
-            if (!prepared) prepared.emplace(m_preparer.prepare(article));
-            Xapian::Document doc = finish_news_document(article, *prepared);  // news
-            doc.add_boolean_term(std::string(schema::source_file) + file_key);
-            doc.add_value(schema::slot_article_hash, hash);
-            if (!line.empty()) doc.add_value(schema::slot_article_line, line);
-            const Xapian::docid did = m_db.replace_document(idterm, doc);
-            mark_seen(did);
-            std::vector<std::string> shingles;
-            if (m_options.news.stories.enabled) {
-                shingles.reserve(prepared->fingerprint.samples.size());
-                for (const std::uint32_t h : prepared->fingerprint.samples) {
-                    shingles.push_back(shingle_term(h));
-                }
-            }
-            m_write_index->stored(did, idterm, std::move(shingles));
+            if (!analysed) analysed.emplace(m_builder.analyse(article));
+            count_news(article, *analysed);
+            for (const DocumentEntity& e : analysed->entities) m_catalogue.remember(e);
+            StoredAs stored{file_key, hash, article.line,
+                            m_stories.place(analysed->doc, article.id, analysed->fingerprint)};
+            m_summary.news.stories = m_stories.stats();
+            FinishedDocument finished = m_builder.finish(std::move(*analysed), stored);
+            const Xapian::docid did = m_db.replace_document(idterm, finished.doc);
+            m_books.article_seen(did);
+            m_write_index->stored(did, idterm, std::move(finished.shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot write to database " + m_db_path + ": " + xapian_reason(e));
@@ -419,34 +394,26 @@ class IndexRun {
         }
     }
 
-    /// Completes a prepared document with what needs the run's state: the news counts, the
-    /// entity catalogue and the story (which reads the database).
-    Xapian::Document finish_news_document(const Article& article, PreparedArticle& prepared) {
-        const NewsText& news = prepared.news;
+    /// Counts the news cleaning of an article about to be stored (and, verbose, logs its
+    /// dropped lines).
+    void count_news(const Article& article, const AnalysedArticle& analysed) {
+        const NewsText& news = analysed.news;
         m_summary.news.add(article.source, article.body.size(), news);
-        if (m_options.verbose) {
-            for (const DroppedLine& d : news.dropped) {
-                m_log << article.path;
-                if (article.line != 0) m_log << ':' << article.line;
-                m_log << ": dropped " << to_string(d.reason) << " (body line " << d.line
-                      << "): " << d.text << '\n';
-            }
+        if (!m_options.verbose) return;
+        for (const DroppedLine& d : news.dropped) {
+            m_log << article.path;
+            if (article.line != 0) m_log << ':' << article.line;
+            m_log << ": dropped " << to_string(d.reason) << " (body line " << d.line
+                  << "): " << d.text << '\n';
         }
-        for (const DocumentEntity& e : prepared.entities) m_catalogue.remember(e);
-        Xapian::Document doc = std::move(prepared.doc);
-        m_stories.assign(doc, article.id, prepared.fingerprint);
-        m_summary.news.stories = m_stories.stats();
-        return doc;
     }
 
-    /// Deletes the articles of file `key` that this run did not see; returns how many.
-    std::size_t delete_unseen(const std::string& key) {
-        const std::string term = std::string(schema::source_file) + key;
+    /// Deletes the articles of file `key` that this run did not see, when it was read
+    /// `complete`ly (RunBookkeeping::unseen_articles); returns how many.
+    std::size_t delete_unseen(const std::string& key, bool complete = true) {
         std::vector<Xapian::docid> gone;
         try {
-            for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p) {
-                if (!was_seen(*p)) gone.push_back(*p);
-            }
+            gone = m_books.unseen_articles(m_db, key, complete);
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + e.get_msg());
         }
@@ -524,30 +491,16 @@ class IndexRun {
     }
 
     /// Deletes the articles of the files last recorded under this run's inputs that the walk
-    /// did not find: files gone, and paths that are no longer inputs (a second path through a
-    /// link, a file turned into a FIFO). Files outside the inputs (indexed by other runs) are
-    /// left alone, and so are files under a directory that could not be read, or that exist
-    /// but cannot be reached (permissions): what cannot be seen is not taken as gone.
+    /// did not find (RunBookkeeping::vanished), and their records.
     void delete_vanished() {
-        std::vector<std::pair<std::string, std::string>> vanished;  // path, key
-        for (const auto& [key, record] : m_state.records()) {
-            if (m_visited.count(key) == 0 && is_under(record.path, m_roots) &&
-                !is_under(record.path, m_unreachable)) {
-                vanished.emplace_back(record.path, key);
-            }
-        }
-        std::sort(vanished.begin(), vanished.end());
-        for (const auto& [path, key] : vanished) {
-            struct stat st {};
-            const bool exists = ::stat(path.c_str(), &st) == 0;
-            if (!exists && errno != ENOENT && errno != ENOTDIR) continue;
-            const std::size_t deleted = delete_unseen(key);
+        for (const VanishedFile& f : m_books.vanished(m_state)) {
+            const std::size_t deleted = delete_unseen(f.key);
             if (m_options.verbose) {
-                m_log << InputError::one_line(path)
-                      << (exists ? ": no longer an input, " : ": gone, ") << deleted
+                m_log << InputError::one_line(f.path)
+                      << (f.exists ? ": no longer an input, " : ": gone, ") << deleted
                       << (deleted == 1 ? " article" : " articles") << " deleted\n";
             }
-            m_state.erase(m_db, key);
+            m_state.erase(m_db, f.key);
             m_dirty = true;
         }
     }
@@ -558,14 +511,6 @@ class IndexRun {
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
         }
-    }
-
-    void mark_seen(Xapian::docid did) {
-        if (did >= m_seen.size()) m_seen.resize(std::max<std::size_t>(did + 1, m_seen.size() * 2));
-        m_seen[did] = true;
-    }
-    [[nodiscard]] bool was_seen(Xapian::docid did) const {
-        return did < m_seen.size() && m_seen[did];
     }
 
     void changed() {
@@ -603,9 +548,8 @@ class IndexRun {
     std::ostream& m_log;
     std::ostream& m_err;
     const Analyzer& m_analyzer;
-    DocumentOptions m_document;      ///< options.document, with the entity extractor when enabled
     BoilerplateTable m_boilerplate;  ///< news; read-only once learned
-    ArticlePreparer m_preparer;      ///< used by the workers: reads only immutable state
+    DocumentBuilder m_builder;       ///< used by the workers: reads only immutable state
     std::unique_ptr<Progress> m_progress;
     Counts m_file_before{};         ///< counts() when the current file began
     std::size_t m_file_errors = 0;  ///< bad records in the current file
@@ -614,12 +558,9 @@ class IndexRun {
     EntityCatalogue m_catalogue;
     Xapian::WritableDatabase m_db;
     FileState m_state;
-    std::vector<std::string> m_roots;           ///< absolute paths of the inputs
-    std::vector<std::string> m_unreachable;     ///< directories the walk could not read
-    std::string m_file_key;                     ///< FileState key of the current file
-    std::set<std::string> m_file_links;         ///< keys linked to the current file
-    std::unordered_set<std::string> m_visited;  ///< keys of the files found this run
-    std::vector<bool> m_seen;                   ///< docids stored or found unchanged this run
+    RunBookkeeping m_books{{}, {}};      ///< what this run saw: what it deletes
+    std::string m_file_key;              ///< FileState key of the current file
+    std::set<std::string> m_file_links;  ///< keys linked to the current file
     IndexSummary m_summary;
     StoryClusterer m_stories{m_db, m_options.news.stories};  // news
     std::unique_ptr<WriteIndex> m_write_index;               ///< follows every write
@@ -629,22 +570,6 @@ class IndexRun {
 };
 
 }  // namespace
-
-std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
-    return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
-}
-
-std::size_t in_flight_bytes(const ReaderOptions& reader) {
-    return static_cast<std::size_t>(
-        std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
-}
-
-std::size_t worker_count(const IndexOptions& options) {
-    std::size_t n = options.threads;
-    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
-    // One thread: the analysis runs in the writer's thread (no worker threads at all).
-    return n <= 1 ? 0 : n;
-}
 
 IndexSummary run_one(const IndexOptions& options, const std::string& db_path, std::ostream& log,
                      std::ostream& err, const ShardRole& role) {

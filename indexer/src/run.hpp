@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One indexing run into one database (indexer.cpp) and the sharded run built from N of them
-// (sharded_run.cpp); internal to fahras_indexer.
+// The pieces of an indexing run, internal to fahras_indexer: run_index() (run.cpp, the entry
+// point) runs run_one() (run_one.cpp) on one database or run_shards() (run_shards.cpp) on the
+// shards of one; the boilerplate pass is in run_boilerplate.cpp, the database's opening and
+// room checks in write_database.cpp.
 #pragma once
 
 #include <chrono>
@@ -15,6 +17,9 @@
 
 #include "fahras/indexer/boilerplate.hpp"
 #include "fahras/indexer/indexer.hpp"
+#include "fahras/indexer/readers.hpp"
+
+#include "inputs.hpp"
 
 namespace fahras {
 
@@ -83,5 +88,13 @@ std::size_t in_flight_bytes(const ReaderOptions& reader);
 /// Analysis worker threads of a run: options.threads, or the number of cores when 0; 0 when
 /// that is 1 (the analysis then runs in the writer's thread).
 std::size_t worker_count(const IndexOptions& options);
+
+/// The boilerplate-learning pass (news): reads every article of `files` and counts
+/// its body lines into `table` (BoilerplateTable::observe), in input order, with the line
+/// keys computed by `workers` threads (0: in this thread) and at most `queue` articles in
+/// flight. Errors are ignored (the indexing pass reports them). Learning from the counts is
+/// the caller's (BoilerplateTable::learn).
+void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                         std::size_t workers, std::size_t queue, BoilerplateTable& table);
 
 }  // namespace fahras

@@ -18,9 +18,8 @@
 #include "fahras/indexer/generations.hpp"
 #include "fahras/indexer/shards.hpp"
 
-#include "analysis.hpp"
-#include "index_run.hpp"
 #include "inputs.hpp"
+#include "run.hpp"
 
 namespace fs = std::filesystem;
 
@@ -89,7 +88,7 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
 
 }  // namespace
 
-/// Runs one IndexRun per shard, in parallel threads, each with an equal part of the analysis
+/// Runs one run_one() per shard, in parallel threads, each with an equal part of the analysis
 /// threads. Shard 0's run reports input errors and progress on `err`; the verbose lines of
 /// every run go to `log` after all have finished, shard by shard.
 IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>& shards,

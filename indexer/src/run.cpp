@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // fahras-index's entry point into the library: checks the options, takes the database lock and
 // decides which databases a run writes — the database in place, a new --rebuild generation,
-// or the shards of a sharded database (shards.hpp) — then runs IndexRun (indexer.cpp) on
+// or the shards of a sharded database (shards.hpp) — then runs run_one() (run_one.cpp) on
 // each and prints or writes the summary.
 #include "fahras/indexer/indexer.hpp"
 
@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "fahras/common/errors.hpp"
@@ -22,8 +23,8 @@
 #include "fahras/indexer/news.hpp"
 #include "fahras/indexer/shards.hpp"
 
-#include "index_run.hpp"
 #include "inputs.hpp"
+#include "run.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,6 +39,22 @@ bool is_new_database(const fs::path& db) {
 }
 
 }  // namespace
+
+std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
+    return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
+}
+
+std::size_t in_flight_bytes(const ReaderOptions& reader) {
+    return static_cast<std::size_t>(
+        std::max<std::uintmax_t>(32ull << 20, 2 * reader.max_record_size));
+}
+
+std::size_t worker_count(const IndexOptions& options) {
+    std::size_t n = options.threads;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    // One thread: the analysis runs in the writer's thread (no worker threads at all).
+    return n <= 1 ? 0 : n;
+}
 
 IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostream& err) {
     if (given.db.empty()) throw UsageError("no database given (--db)");
