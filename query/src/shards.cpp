@@ -16,21 +16,12 @@ namespace {
 
 constexpr int max_stub_depth = stub::max_depth;
 
-std::string trim(const std::string& s) {
-    const std::size_t b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return {};
-    const std::size_t e = s.find_last_not_of(" \t\r");
-    return s.substr(b, e - b + 1);
-}
-
 /// One `remote` line's argument: `HOST:PORT` (TCP, `[v6]:PORT` too) or `:PROGRAM ARGS`.
 std::optional<Xapian::Database> open_remote(const std::string& arg) {
     if (arg.empty()) return std::nullopt;
     if (arg[0] == ':') {
-        const std::string rest = arg.substr(1);
-        const std::size_t space = rest.find(' ');
-        const std::string program = rest.substr(0, space);
-        const std::string args = space == std::string::npos ? "" : trim(rest.substr(space));
+        // "PROGRAM ARGS" splits as a stub line's "TYPE ARGUMENT" does.
+        const auto [program, args] = stub::parse_line(std::string_view(arg).substr(1));
         if (program.empty()) return std::nullopt;
         return Xapian::Remote::open(program, args);
     }
