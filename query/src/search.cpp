@@ -458,6 +458,8 @@ void Searcher::label_facets(const std::vector<FacetSpec>& specs, std::vector<Fac
         m_labels.load(m_shards, ids);
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // search() reopens and runs the search again
+    } catch (const Xapian::DatabaseCorruptError&) {
+        throw;  // likewise (read_retrying(): a reused block can look corrupt)
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot read database " + m_path + ": " + e.get_msg());
     }

@@ -17,6 +17,10 @@ inline constexpr int modified_read_attempts = 10;
 /// call Xapian::Database::reopen() and retry"). Then `reopen()` is called and `read()` run
 /// again from the start, up to `attempts` runs in all; the last error propagates. `read` must
 /// be safe to repeat (build its result afresh). Each reopen adds one to `*reopens` if given.
+/// Xapian::DatabaseCorruptError is retried the same way: a glass reader that meets a block the
+/// writer has just reused can report it as corrupt ("Expected block 16 to be level 1") before
+/// it notices the revision is gone; a database that is really damaged fails every attempt, and
+/// the last error propagates.
 template <class Read, class Reopen>
 auto read_retrying(Read&& read, Reopen&& reopen, std::size_t* reopens = nullptr,
                    int attempts = modified_read_attempts) -> decltype(read()) {
@@ -24,6 +28,8 @@ auto read_retrying(Read&& read, Reopen&& reopen, std::size_t* reopens = nullptr,
         try {
             return read();
         } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= attempts) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
             if (attempt >= attempts) throw;
         }
         reopen();
