@@ -26,14 +26,16 @@ auto read_retrying(Read&& read, Reopen&& reopen, std::size_t* reopens = nullptr,
                    int attempts = modified_read_attempts) -> decltype(read()) {
     for (int attempt = 1;; ++attempt) {
         try {
+            if (attempt > 1) {
+                reopen();  // itself reads the new revision's root blocks, so it may throw too
+                if (reopens != nullptr) ++*reopens;
+            }
             return read();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= attempts) throw;
         } catch (const Xapian::DatabaseCorruptError&) {
             if (attempt >= attempts) throw;
         }
-        reopen();
-        if (reopens != nullptr) ++*reopens;
     }
 }
 
