@@ -8,6 +8,7 @@
 #include "document_entities.hpp"
 #include "fahras/common/exact_terms.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/stored_fields.hpp"
 #include "fahras/indexer/document_dates.hpp"
 
 namespace fahras {
@@ -96,11 +97,13 @@ AnalysedDocument analyse_document(const Article& article, const Analyzer& analyz
     if (!article.category.empty()) doc.add_value(schema::slot_category, article.category);
 
     nlohmann::json data = {
-        {"id", article.id},         {"title", article.title},       {"body", article.body},
-        {"date", article.date},     {"source", article.source},     {"url", article.url},
-        {"author", article.author}, {"category", article.category}, {"path", article.path},
+        {stored::id, article.id},         {stored::title, article.title},
+        {stored::body, article.body},     {stored::date, article.date},
+        {stored::source, article.source}, {stored::url, article.url},
+        {stored::author, article.author}, {stored::category, article.category},
+        {stored::path, article.path},
     };
-    if (article.line != 0) data["line"] = article.line;
+    if (article.line != 0) data[stored::line] = article.line;
     add_date_data(data, article, *dates);
     if (extract) {
         // Title mentions first: a name in the title is the most salient. Body token indices

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fahras/common/schema.hpp"
+#include "fahras/common/stored_fields.hpp"
 
 namespace fahras {
 
@@ -70,7 +71,7 @@ bool restamp_line(Xapian::Document& stored, std::size_t line) {
     if (stored.get_value(schema::slot_article_line) == value) return false;
     nlohmann::json data = nlohmann::json::parse(stored.get_data(), nullptr, false);
     if (data.is_object()) {
-        data["line"] = line;
+        data[stored::line] = line;
         stored.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     stored.add_value(schema::slot_article_line, value);

@@ -8,6 +8,7 @@
 
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/stored_fields.hpp"
 #include "fahras/common/terms.hpp"
 
 namespace fahras {
@@ -79,28 +80,30 @@ void add_date_terms(Xapian::Document& doc, const ArticleDates& dates) {
 void add_date_data(nlohmann::json& data, const Article& article, const ArticleDates& dates) {
     const bool resolved = dates.pub.source != dates::DateSource::none;
     // An ISO date or nothing: what the input said is kept in date_raw.
-    data["date"] = resolved ? to_iso(dates.pub.date, dates::Precision::day) : std::string();
-    data["date_raw"] = article.date;
-    data["date_source"] = std::string(to_string(dates.pub.source));
+    data[stored::date] = resolved ? to_iso(dates.pub.date, dates::Precision::day) : std::string();
+    data[stored::date_raw] = article.date;
+    data[stored::date_source] = std::string(to_string(dates.pub.source));
     nlohmann::json list = nlohmann::json::array();
     for (const auto& [field, found] :
-         {std::pair{"title", &dates.title}, std::pair{"body", &dates.body}}) {
+         {std::pair{stored::title, &dates.title}, std::pair{stored::body, &dates.body}}) {
         for (const dates::MentionedDate& date : *found) {
             nlohmann::json j = {
-                {"value", date.value()},
-                {"text", date.text},
-                {"start", date.start},
-                {"end", date.end},
-                {"precision", std::string(to_string(date.precision))},
-                {"calendar", date.calendar == dates::Calendar::hijri ? "hijri" : "gregorian"},
-                {"kind", date.kind == dates::DateKind::relative ? "relative" : "absolute"},
-                {"field", field},
+                {stored::mention::value, date.value()},
+                {stored::mention::text, date.text},
+                {stored::mention::start, date.start},
+                {stored::mention::end, date.end},
+                {stored::mention::precision, std::string(to_string(date.precision))},
+                {stored::mention::calendar,
+                 date.calendar == dates::Calendar::hijri ? "hijri" : "gregorian"},
+                {stored::mention::kind,
+                 date.kind == dates::DateKind::relative ? "relative" : "absolute"},
+                {stored::mention::field, field},
             };
-            if (date.calendar == dates::Calendar::hijri) j["hijri"] = date.hijri;
+            if (date.calendar == dates::Calendar::hijri) j[stored::mention::hijri] = date.hijri;
             list.push_back(std::move(j));
         }
     }
-    data["mentioned_dates"] = std::move(list);
+    data[stored::mentioned_dates] = std::move(list);
 }
 
 }  // namespace fahras

@@ -5,6 +5,7 @@
 
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/stored_fields.hpp"
 
 namespace fahras {
 
@@ -29,11 +30,11 @@ void add_entities(Xapian::Document& doc, nlohmann::json& data,
                 organisations.push_back(e.id);
                 break;
         }
-        nlohmann::json item = {{"id", e.id},
-                               {"type", std::string(to_string(e.kind))},
-                               {"name", e.name},
-                               {"count", e.count}};
-        if (!e.latin.empty()) item["latin"] = e.latin;
+        nlohmann::json item = {{stored::entity::id, e.id},
+                               {stored::entity::type, std::string(to_string(e.kind))},
+                               {stored::entity::name, e.name},
+                               {stored::entity::count, e.count}};
+        if (!e.latin.empty()) item[stored::entity::latin] = e.latin;
         list.push_back(std::move(item));
     }
     set_multi_values(doc, schema::slot_persons, schema::entity_slot_capacity, persons,
@@ -42,7 +43,7 @@ void add_entities(Xapian::Document& doc, nlohmann::json& data,
                      schema::slot_packed_places);
     set_multi_values(doc, schema::slot_organisations, schema::entity_slot_capacity, organisations,
                      schema::slot_packed_organisations);
-    if (!list.empty()) data["entities"] = std::move(list);
+    if (!list.empty()) data[stored::entities] = std::move(list);
 }
 
 }  // namespace fahras

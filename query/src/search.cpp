@@ -12,6 +12,7 @@
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/schema.hpp"
+#include "fahras/common/stored_fields.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/extract/dates.hpp"
 #include "fahras/query/document_data.hpp"
@@ -47,7 +48,7 @@ std::vector<DocumentData> object_list(const DocumentData& data, std::string_view
 void fill_fields(Hit& hit, std::string* body, const std::string& json, bool details,
                  const std::string& db_path) {
     const DocumentData data(json);
-    if (data.is_object()) hit.id = data.string("id");
+    if (data.is_object()) hit.id = data.string(stored::id);
     if (hit.id.empty()) {
         throw DatabaseError("cannot read database " + db_path + ": the data of document " +
                             std::to_string(hit.docid) +
@@ -55,41 +56,41 @@ void fill_fields(Hit& hit, std::string* body, const std::string& json, bool deta
                             "with xapian-check, rebuild it with fahras-index --rebuild");
     }
     if (!details) return;
-    hit.title = data.string("title");
-    hit.date = data.string("date");
+    hit.title = data.string(stored::title);
+    hit.date = data.string(stored::date);
     // An ISO date or nothing: a database indexed before the indexer made sure of it may hold
     // the input's unparsable date there.
     if (const auto d = dates::parse_user_date(hit.date); !d || d->second != dates::Precision::day) {
         hit.date.clear();
     }
-    hit.source = data.string("source");
-    hit.url = data.string("url");
-    hit.author = data.string("author");
-    hit.category = data.string("category");
-    hit.path = data.string("path");
-    if (const auto line = data.unsigned_number("line")) hit.line = *line;
-    if (body != nullptr) *body = data.string("body");
-    for (const DocumentData& e : object_list(data, "entities")) {
+    hit.source = data.string(stored::source);
+    hit.url = data.string(stored::url);
+    hit.author = data.string(stored::author);
+    hit.category = data.string(stored::category);
+    hit.path = data.string(stored::path);
+    if (const auto line = data.unsigned_number(stored::line)) hit.line = *line;
+    if (body != nullptr) *body = data.string(stored::body);
+    for (const DocumentData& e : object_list(data, stored::entities)) {
         HitEntity h;
-        h.id = e.string("id");
-        h.type = e.string("type");
-        h.name = e.string("name");
-        h.latin = e.string("latin");
-        h.count = e.unsigned_number("count").value_or(0);
+        h.id = e.string(stored::entity::id);
+        h.type = e.string(stored::entity::type);
+        h.name = e.string(stored::entity::name);
+        h.latin = e.string(stored::entity::latin);
+        h.count = e.unsigned_number(stored::entity::count).value_or(0);
         hit.entities.push_back(std::move(h));
     }
-    hit.date_source = data.string("date_source");
-    for (const DocumentData& d : object_list(data, "mentioned_dates")) {
+    hit.date_source = data.string(stored::date_source);
+    for (const DocumentData& d : object_list(data, stored::mentioned_dates)) {
         HitDate date;
-        date.value = d.string("value");
-        date.text = d.string("text");
-        date.precision = d.string("precision");
-        date.calendar = d.string("calendar");
-        date.hijri = d.string("hijri");
-        date.kind = d.string("kind");
-        date.field = d.string("field");
-        date.start = d.unsigned_number("start").value_or(0);
-        date.end = d.unsigned_number("end").value_or(0);
+        date.value = d.string(stored::mention::value);
+        date.text = d.string(stored::mention::text);
+        date.precision = d.string(stored::mention::precision);
+        date.calendar = d.string(stored::mention::calendar);
+        date.hijri = d.string(stored::mention::hijri);
+        date.kind = d.string(stored::mention::kind);
+        date.field = d.string(stored::mention::field);
+        date.start = d.unsigned_number(stored::mention::start).value_or(0);
+        date.end = d.unsigned_number(stored::mention::end).value_or(0);
         hit.mentioned_dates.push_back(std::move(date));
     }
 }

@@ -190,13 +190,7 @@ inline constexpr unsigned entity_slot_capacity = 16;
 inline constexpr std::string_view meta_entity_prefix = "fahras.entity.";
 
 // ---- Document data ------------------------------------------------------------------------
-// A JSON object with the fields a hit needs for display: "id", "title", "body", "date",
-// "source", "url", "author", "category", "path" (and "line" for JSON Lines inputs).
-// Dates: "date" is the publication date as ISO YYYY-MM-DD when one was resolved
-// (else empty), "date_raw" the input's string, "date_source" (metadata, path,
-// dateline) and "mentioned_dates": [{"value", "text", "start", "end", "precision",
-// "calendar", "hijri", "kind", "field"}] with byte offsets into that field (title or body).
-// Entities: "entities": [{"id", "type", "name", "latin", "count"}] (most salient
-// first).
+// A JSON object with the fields a hit needs for display: its keys and what each holds are in
+// stored_fields.hpp, used by the indexer that writes it and the query side that reads it.
 
 }  // namespace fahras::schema
