@@ -17,6 +17,8 @@ PACKAGES=(
   clang libclang-rt-14-dev clang-format-14
   libcpp-httplib-dev
   wrk
+  # NER training only (scripts/train-ner.sh): the word vectors behind the tagger's word clusters
+  fasttext
   # the search page: its Arabic fonts, and the browser tests (headless Chromium, Selenium, feeds)
   fonts-noto-core
   chromium chromium-driver python3-selenium python3-feedparser

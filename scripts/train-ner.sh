@@ -7,6 +7,9 @@
 # come from a jackknife over 5 contiguous parts; 10 consecutive sentences count as one article.
 # Bagged (docs/NER.md, row 44): every perceptron (first pass, jackknife models, second pass) is
 # the mean of 5 trained with shuffling seeds s .. s+4.
+# Word clusters (docs/NER.md, row 46): the 20,000 most frequent words of the ANT news clustered
+# by their fastText skip-gram vectors (Debian package fasttext, training only; one thread and a
+# fixed seed, so the vectors are reproducible), learnt from the folded text `words` prints.
 #
 # Licensing: the model embeds word lists and weights derived from the sources below, so it is
 # an adaptation of all of them and one licence must cover it: CC BY-SA 4.0 (data/LICENSES.md).
@@ -58,6 +61,15 @@ done
 
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
+command -v fasttext >/dev/null || { echo "train-ner.sh: needs fasttext (scripts/setup.sh)" >&2; exit 2; }
+
+VECTORS=$(mktemp -d)
+trap 'rm -rf "$VECTORS"' EXIT
+"$BUILD_DIR"/tools/fahras-ner-train words \
+  "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
+  "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" >"$VECTORS/ant.txt"
+fasttext skipgram -input "$VECTORS/ant.txt" -output "$VECTORS/ant" -dim 50 -ws 1 -minCount 5 \
+  -epoch 3 -maxn 0 -thread 1 -seed 1 -verbose 0
 
 "$BUILD_DIR"/tools/fahras-ner-train train \
   --corpus "$(src ner/anercorp_train.conll)@0:0.8" \
@@ -67,7 +79,7 @@ cmake --build "$BUILD_DIR" -j2 --target fahras-ner-train
   --foreign-words "$(src names/google_ar2en_train.tsv)" \
   --word-counts "$(src ant_corpus/ant_v2.1_multisource.jsonl.gz)" \
   --word-counts "$(src ant_corpus/ant_v1.1_jawharafm.jsonl.gz)" \
-  --clusters --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
+  --clusters --cluster-vectors "$VECTORS/ant.vec" --filter-lists 2 --folds 5 --epochs 10 --min-count 2 --prune 0.5 \
   --two-pass --jackknife 5 --doc-window 10 --doc-templates 9 --bags 5 \
   --out "$OUT" "$@"
 ls -l "$OUT"

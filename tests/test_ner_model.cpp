@@ -435,12 +435,12 @@ TEST_CASE("NER shipped model: held-out newswire F1 (skips without ../shared/data
     INFO("P " << e.micro.precision() << " R " << e.micro.recall() << " F1 " << e.micro.f1());
     CHECK(e.micro.gold > 1500);
     // One sentence at a time (the second pass has no other sentences to read): measured
-    // 0.742 (persons 0.740, places 0.836, organisations 0.602, docs/NER.md); the floors leave
+    // 0.747 (persons 0.746, places 0.850, organisations 0.589, docs/NER.md); the floors leave
     // room for rounding across compilers, not for a worse model.
-    CHECK(e.micro.f1() > 0.73);
-    CHECK(e.per_class[0].f1() > 0.72);  // persons
-    CHECK(e.per_class[1].f1() > 0.82);  // places
-    CHECK(e.per_class[2].f1() > 0.57);  // organisations
+    CHECK(e.micro.f1() > 0.74);
+    CHECK(e.per_class[0].f1() > 0.74);  // persons
+    CHECK(e.per_class[1].f1() > 0.84);  // places
+    CHECK(e.per_class[2].f1() > 0.58);  // organisations
 }
 
 TEST_CASE("NER word clusters: words in the same contexts share a class") {
@@ -481,6 +481,54 @@ TEST_CASE("NER word clusters: words in the same contexts share a class") {
     CHECK(cluster_coarse(cluster("دمشق")) >= 1);
     CHECK(cluster_coarse(cluster("دمشق")) <= 2);
     CHECK(cluster("نادرة") == 0);  // below min_count
+}
+
+TEST_CASE("NER word clusters from word vectors: close vectors share a class") {
+    test::TempDir dir;
+    const std::filesystem::path file = dir.path() / "words.vec";
+    {
+        // fastText's text format, most frequent first: two directions (names, places),
+        // fastText's end-of-line token, and a rare word past the `words` limit.
+        std::ofstream out(file);
+        out << "7 3\n"
+            << "</s> 0.5 0.5 0.5\n"
+            << "احمد 1 0.1 0\n"
+            << "القاهره 0 0.1 1\n"
+            << "محمود 0.9 0 0.1\n"
+            << "دمشق 0.1 0 2\n"
+            << "سامي 2 0.2 0\n"
+            << "نادره 1 0 0\n";
+    }
+    NerLexicon lexicon;
+    ClusterOptions options;
+    options.vectors = file;
+    options.words = 5;
+    options.fine = 2;
+    options.coarse = 1;
+    CHECK(add_word_clusters(lexicon, {}, options, nullptr) == 5);
+    auto cluster = [&](const char* word) {
+        return lexicon.cluster(lexicon_hash(Analyzer::fold_word(word)));
+    };
+    CHECK(cluster("أحمد") != 0);
+    CHECK(cluster("أحمد") == cluster("محمود"));
+    CHECK(cluster("أحمد") == cluster("سامي"));
+    CHECK(cluster("القاهرة") == cluster("دمشق"));
+    CHECK(cluster_fine(cluster("القاهرة")) != cluster_fine(cluster("أحمد")));
+    CHECK(cluster("نادرة") == 0);  // past the first `words` words
+    CHECK(lexicon.clusters.size() == 5);
+
+    // A line without its whole vector is an input error naming the line.
+    {
+        std::ofstream out(file);
+        out << "2 3\nاحمد 1 0 0\nدمشق 0 1\n";
+    }
+    NerLexicon other;
+    try {
+        add_word_clusters(other, {}, options, nullptr);
+        FAIL("a short vector was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.report().find("words.vec:3:") != std::string::npos);
+    }
 }
 
 TEST_CASE("NER shipped model: carries its word clusters") {

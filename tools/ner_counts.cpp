@@ -9,6 +9,7 @@
 #include <numeric>
 #include <ostream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -123,10 +124,18 @@ std::vector<std::uint32_t> spherical_kmeans(const std::vector<SparseRow>& rows, 
     return assigned;
 }
 
-}  // namespace
+/// The rows that add_word_clusters() clusters, and the word hash of each.
+struct ClusterRows {
+    std::vector<std::uint64_t> hashes;
+    std::vector<SparseRow> rows;
+    std::size_t dims = 0;
+    std::size_t documents = 0;
+};
 
-std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
-                              const ClusterOptions& options, std::ostream* log) {
+/// Rows from neighbour counts: each of the most frequent folded Arabic words of the news
+/// described by its left and right neighbours, weighted by positive PMI, unit length.
+ClusterRows context_rows(const std::vector<std::filesystem::path>& files,
+                         const ClusterOptions& options) {
     // The token stream as word ids (0 = a non-Arabic token; `gap` between texts).
     constexpr std::uint32_t gap = 0xFFFFFFFF;
     FlatTable<std::uint32_t> id_of;  // lexicon_hash → id + 1
@@ -134,7 +143,8 @@ std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesy
     std::vector<std::uint32_t> count{0};
     std::vector<std::uint32_t> stream;
     const Analyzer& analyzer = default_analyzer();
-    const std::size_t documents = for_each_text(files, [&](const std::string& text) {
+    ClusterRows out;
+    out.documents = for_each_text(files, [&](const std::string& text) {
         analyzer.analyze(text, [&](const Token& t) {
             std::uint32_t id = 0;
             if (t.kind == TokenKind::arabic) {
@@ -210,6 +220,66 @@ std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesy
         for (auto& v : rows[r].values) v *= scale;
     }
     cooc = {};
+    for (const auto id : by_count) {
+        if (row_of[id] == gap) continue;
+        out.hashes.push_back(hash_of[id]);
+        out.rows.push_back(std::move(rows[row_of[id]]));
+    }
+    out.dims = dims;
+    return out;
+}
+
+/// Rows from a fastText `.vec` file: its first `options.words` words, scaled to unit length.
+ClusterRows vector_rows(const ClusterOptions& options) {
+    const std::string path = options.vectors.string();
+    LineReader reader(options.vectors);
+    std::string line;
+    std::size_t line_no = 1;
+    if (!reader.next(line)) throw InputError(path, 1, "empty vector file");
+    std::istringstream header(line);
+    std::size_t count = 0;
+    ClusterRows out;
+    if (!(header >> count >> out.dims) || out.dims == 0)
+        throw InputError(path, 1, "expected the header \"COUNT DIMENSION\"");
+    FlatTable<std::uint8_t> seen;
+    std::vector<float> x(out.dims);
+    while (out.rows.size() < options.words && reader.next(line)) {
+        ++line_no;
+        std::istringstream in(line);
+        std::string word;
+        in >> word;
+        for (auto& v : x) {
+            if (!(in >> v)) throw InputError(path, line_no, "expected a word and its vector");
+        }
+        if (word == "</s>") continue;  // fastText's end-of-line token
+        const std::uint64_t h = lexicon_hash(word);
+        auto& s = seen.slot(h);
+        if (s != 0) continue;  // a spelling variant that the list keys merge: the first wins
+        s = 1;
+        double norm = 0;
+        for (const float v : x) norm += double{v} * v;
+        if (norm == 0) continue;
+        const auto scale = static_cast<float>(1.0 / std::sqrt(norm));
+        SparseRow row;
+        for (std::size_t d = 0; d < out.dims; ++d) {
+            row.dims.push_back(static_cast<std::uint32_t>(d));
+            row.values.push_back(x[d] * scale);
+        }
+        out.hashes.push_back(h);
+        out.rows.push_back(std::move(row));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
+                              const ClusterOptions& options, std::ostream* log) {
+    const ClusterRows r =
+        options.vectors.empty() ? context_rows(files, options) : vector_rows(options);
+    const auto& rows = r.rows;
+    const std::size_t dims = r.dims;
+    const std::size_t n = rows.size();
     std::mt19937_64 rng(options.seed);
     std::vector<float> centroids;
     const auto fine =
@@ -225,16 +295,31 @@ std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesy
     }
     const auto coarse =
         spherical_kmeans(centroid_rows, dims, options.coarse, options.iterations, rng);
-    for (const auto id : by_count) {
-        if (row_of[id] == gap) continue;
-        const auto f = fine[row_of[id]];
-        lexicon.clusters.insert(hash_of[id], pack_cluster(f + 1, coarse[f] + 1));
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto f = fine[i];
+        lexicon.clusters.insert(r.hashes[i], pack_cluster(f + 1, coarse[f] + 1));
     }
     if (log) {
-        *log << "ner-train: clustered " << n << " words of " << documents << " documents into "
-             << options.fine << " / " << options.coarse << " classes\n";
+        *log << "ner-train: clustered " << n << " words ("
+             << (options.vectors.empty()
+                     ? "neighbour counts of " + std::to_string(r.documents) + " documents"
+                     : options.vectors.string())
+             << ") into " << options.fine << " / " << options.coarse << " classes\n";
     }
     return n;
+}
+
+std::size_t write_folded_words(const std::vector<std::filesystem::path>& files, std::ostream& out) {
+    const Analyzer& analyzer = default_analyzer();
+    return for_each_text(files, [&](const std::string& text) {
+        bool first = true;
+        analyzer.analyze(text, [&](const Token& t) {
+            if (!first) out << ' ';
+            out << t.folded;
+            first = false;
+        });
+        out << '\n';
+    });
 }
 
 std::size_t add_word_counts(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,

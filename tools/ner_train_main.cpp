@@ -220,6 +220,9 @@ int main(int argc, char** argv) {
     train->add_option("--cluster-min-count", t.cluster_options.min_count,
                       "least count of a clustered word");
     train->add_option("--cluster-contexts", t.cluster_options.contexts, "context words");
+    train->add_option("--cluster-vectors", t.cluster_options.vectors,
+                      "cluster the words of this fastText .vec file (learnt from `words` output) "
+                      "instead of neighbour counts");
     train->add_option("--cluster-fine", t.cluster_options.fine, "fine classes (<= 511)")
         ->check(CLI::Range(1, 511));
     train->add_option("--cluster-coarse", t.cluster_options.coarse, "coarse classes (<= 127)")
@@ -328,6 +331,11 @@ int main(int argc, char** argv) {
     bench->add_flag("--no-tag", no_tag, "analyse only (the baseline for CPU-time comparisons)");
     bench->add_option("files", bench_files, "JSON Lines files (title, body)")->required();
 
+    std::vector<std::filesystem::path> word_files;
+    auto* words = app.add_subcommand(
+        "words", "print the folded tokens of JSON Lines news, one text per line (for fastText)");
+    words->add_option("files", word_files, "JSON Lines files (title, body; .gz ok)")->required();
+
     std::vector<std::string> texts;
     auto* tag = app.add_subcommand("tag", "print the mentions found in texts");
     tag->add_option("--model", model, "model file")->required();
@@ -381,6 +389,11 @@ int main(int argc, char** argv) {
                 std::cout);
         }
         if (*bench) run_bench(model, bench_files, no_tag);
+        if (*words) {
+            std::ios::sync_with_stdio(false);
+            std::cerr << "ner-train: " << fahras::ner::write_folded_words(word_files, std::cout)
+                      << " documents\n";
+        }
         if (*tag) {
             const auto tagger = fahras::NerTagger::load(model);
             for (const auto& text : texts) {

@@ -240,8 +240,9 @@ std::size_t Extraction::article_clitic(std::size_t i) const {
     const std::string& whole = m_tokens[i].folded;
     if (m_g.find_exact(whole) != nullptr) return 0;
     for (const Reading& r : readings(whole)) {
+        // The article and one letter are no word (وكالة is not و + ك + «الة»).
         if (r.clitic != 0 && !r.article && starts_with_article(r.word) &&
-            (known_word(r.word) || written_alone(r.word))) {
+            letters_after_article(r.word) >= 2 && (known_word(r.word) || written_alone(r.word))) {
             return r.clitic;
         }
     }

@@ -78,6 +78,11 @@ struct ClusterOptions {
     std::size_t coarse = 32;     ///< coarse classes, clustered from the fine ones (at most 127)
     unsigned iterations = 12;    ///< k-means rounds
     std::uint64_t seed = 20261123;
+    /// Word vectors to cluster instead of the neighbour counts: a fastText `.vec` text file
+    /// (a header line "COUNT DIMENSION", then "WORD X1 … XD" per line, most frequent word
+    /// first) learnt from the folded words that write_folded_words() prints. Its first
+    /// `words` Arabic words are clustered; `min_count` and `contexts` do not apply.
+    std::filesystem::path vectors;
 };
 
 /// Learns distributional word classes from unlabelled news (the title and body of JSON
@@ -88,6 +93,11 @@ struct ClusterOptions {
 /// the number of words clustered. Deterministic for a given seed.
 std::size_t add_word_clusters(NerLexicon& lexicon, const std::vector<std::filesystem::path>& files,
                               const ClusterOptions& options, std::ostream* log);
+
+/// Prints the tokens of the `title` and `body` of JSON Lines files as the tagger sees them
+/// (folded forms, separated by spaces, one line per text): the training text of the word
+/// vectors of ClusterOptions::vectors. Returns the number of documents read.
+std::size_t write_folded_words(const std::vector<std::filesystem::path>& files, std::ostream& out);
 
 /// Clears the class bits of single-word entries that `data` shows to be mostly common
 /// words: labelled O at least `min_outside` times and at least four times as often as a
