@@ -106,10 +106,12 @@ void set_total(SearchResult& result, const Xapian::MSet& mset) {
 
 /// The articles `query` matches, counted (up to `check`) by an unweighted match of its own:
 /// with a collapse key Xapian's counts, even "uncollapsed", stay loose bounds whatever
-/// check_at_least is, since the documents collapsed away are not counted as checked.
+/// check_at_least is, since the documents collapsed away are not counted as checked. Bounded
+/// by `time_limit` seconds (0: none) like the ranked match.
 Xapian::MSet count_articles(const Xapian::Database& db, const Xapian::Query& query,
-                            Xapian::doccount check) {
+                            Xapian::doccount check, double time_limit) {
     Xapian::Enquire enquire(db);
+    if (time_limit > 0) enquire.set_time_limit(time_limit);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     return enquire.get_mset(0, 0, check);
@@ -318,7 +320,9 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     const bool ranked_counts =
         !result.collapsed &&
         (ranked_check == check || mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
-    set_total(result, ranked_counts ? mset : count_articles(m_db, enquire.get_query(), check));
+    set_total(result, ranked_counts
+                          ? mset
+                          : count_articles(m_db, enquire.get_query(), check, options.time_limit));
     if (!plan.facets.empty()) {
         count_facets(enquire.get_query(), result.total_estimate, options, plan.facets, result);
         // An exact facet count saw every matching article (the facet match does not collapse):
