@@ -97,13 +97,12 @@ struct IndexSummary {
     bool interrupted = false;      ///< stopped early by options.stop; the rest is for next run
     bool rebuild = false;          ///< a --rebuild: interrupted, its new database is discarded
     std::vector<InputFailure> failures;
-    double seconds = 0;         ///< whole run
-    double scan_seconds = 0;    ///< finding the input files
-    double index_seconds = 0;   ///< reading, analysing, writing
-    double delete_seconds = 0;  ///< removing disappeared articles
-    double commit_seconds = 0;  ///< in commit()
-    double publish_seconds =
-        0;  ///< --rebuild: compaction and the switch; a first build: compaction
+    double seconds = 0;          ///< whole run
+    double scan_seconds = 0;     ///< finding the input files
+    double index_seconds = 0;    ///< reading, analysing, writing
+    double delete_seconds = 0;   ///< removing disappeared articles
+    double commit_seconds = 0;   ///< in commit()
+    double publish_seconds = 0;  ///< compaction (--rebuild, first build) and the switch
 
     /// Articles added, updated or deleted.
     [[nodiscard]] std::size_t changes() const noexcept { return indexed + replaced + deleted; }
