@@ -147,7 +147,10 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_flag("--rebuild", options.rebuild,
                  "Build a complete new database beside the live one, then switch to it "
                  "atomically and remove the old one");
-    app.add_flag("--compact", options.compact, "With --rebuild: compact the new database first");
+    app.add_flag(
+        "--compact", options.compact,
+        "With --rebuild: compact the new database first (a first build into a new database is "
+        "always compacted)");
     app.add_option("--shards", options.shards,
                    "Write N shard databases in parallel, listed by a stub in DIR that Xapian "
                    "and fahras-query open as one database (docs/SCALING.md); for a new "

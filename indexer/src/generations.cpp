@@ -230,10 +230,16 @@ void compact_database(const fs::path& path) {
         fs::remove_all(out, ec);
         throw DatabaseError("cannot compact " + path.string() + ": " + e.get_msg());
     }
+    // Exchanged in one step (renameat2 RENAME_EXCHANGE), so that `path` always holds a whole
+    // database: a reader opening it sees the old one or the compacted one, never none.
+    if (::renameat2(AT_FDCWD, out.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::error_code ec;
+        fs::remove_all(out, ec);
+        throw DatabaseError("cannot switch " + path.string() + " to its compacted copy: " + reason);
+    }
     std::error_code ec;
-    fs::remove_all(path, ec);
-    fs::rename(out, path, ec);
-    if (ec) throw DatabaseError("cannot rename " + out.string() + ": " + ec.message());
+    fs::remove_all(out, ec);  // now the uncompacted database
 }
 
 void Generation::compact() {

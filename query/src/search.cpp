@@ -107,10 +107,12 @@ void set_total(SearchResult& result, const Xapian::MSet& mset) {
 
 /// The articles `query` matches, counted (up to `check`) by an unweighted match of its own:
 /// with a collapse key Xapian's counts, even "uncollapsed", stay loose bounds whatever
-/// check_at_least is, since the documents collapsed away are not counted as checked.
+/// check_at_least is, since the documents collapsed away are not counted as checked. Bounded
+/// by `time_limit` seconds (0: none) like the ranked match.
 Xapian::MSet count_articles(const Xapian::Database& db, const Xapian::Query& query,
-                            Xapian::doccount check) {
+                            Xapian::doccount check, double time_limit) {
     Xapian::Enquire enquire(db);
+    if (time_limit > 0) enquire.set_time_limit(time_limit);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     return enquire.get_mset(0, 0, check);
@@ -303,14 +305,25 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     const Xapian::doccount depth = std::max(first + count, options.ranking.rerank_depth);
     // At least one match checked: whether there is any is known even with --limit 0.
     const Xapian::doccount check = std::max<Xapian::doccount>(options.count_exact_max, 1);
-    const Xapian::MSet mset =
-        rerank ? enquire.get_mset(0, depth, check) : enquire.get_mset(first, count, check);
+    // The ranked match checks only what the page needs, so that Xapian can skip the documents
+    // that cannot reach it (weighing up to `check` matches cost long questions most of their
+    // time); the same page comes back. The count up to `check` is then an unweighted match of
+    // its own, unless the ranked match already saw every match. With facets, the ranked
+    // match's estimate sizes the facet sample, so it checks `check` matches as before.
+    const Xapian::doccount ranked_check = plan.facets.empty() ? 1 : check;
+    const Xapian::MSet mset = rerank ? enquire.get_mset(0, depth, ranked_check)
+                                     : enquire.get_mset(first, count, ranked_check);
     const std::vector<Xapian::doccount> order =
         coordination_order(enquire, mset, plan.words, options.ranking);
     const std::size_t skip = rerank ? first : 0;
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
-    set_total(result, result.collapsed ? count_articles(m_db, enquire.get_query(), check) : mset);
+    const bool ranked_counts =
+        !result.collapsed &&
+        (ranked_check == check || mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
+    set_total(result, ranked_counts
+                          ? mset
+                          : count_articles(m_db, enquire.get_query(), check, options.time_limit));
     if (!plan.facets.empty()) {
         count_facets(enquire.get_query(), result.total_estimate, options, plan.facets, result);
         // An exact facet count saw every matching article (the facet match does not collapse):

@@ -188,7 +188,11 @@ def run(base, args):
              d.find_elements(By.CSS_SELECTOR, "#histogram .bar:not(.undated)"))
         months = [e.get_attribute("data-key") for e in driver.find_elements(By.CSS_SELECTOR, "#histogram .bar:not(.undated)")]
         check("it drills down to the year's months", months and all(re.fullmatch(year + r"-\d\d", m) for m in months), f"{months}")
+        # Back repaints the unfiltered search: wait for that paint, not for the year's hits still
+        # shown, or the facets found next are replaced under the test.
+        before = generation(driver)
         driver.back()
+        ready_after(driver, before)
         wait(driver, lambda d: "from" not in query_of(d.current_url) and hit_ids(d))
 
         # --- facet click → chip, URL, filtered results --------------------------------------

@@ -41,6 +41,17 @@ delve=$(xapian-delve -t 'XEعلامةفهرس' "$DB" 2>/dev/null | grep -Eo 'ter
 check "the marker word's postings (xapian-delve: ${delve:-none}) = its matches ($n) = 600" test "${delve:-$n}" = "$n" -a "$n" = 600
 check "=علامةفهرس --limit 0: the same exact total" test "$(totals --limit 0 '=علامةفهرس')" = "$n true $n $n"
 
+# A short page is the head of the full ranking: the ranked match checks only what the page
+# needs (the count is a match of its own), and gives the same hits in the same order.
+ids() {  # ids LIMIT QUERY: the ids of the page, in order
+  "$QUERY" --db "$DB" --format json --limit "$1" "$2" </dev/null |
+    python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'
+}
+for q in 'روسيا سوريا' 'النفط OR الاقتصاد' 'وزير الخارجية الروسي في دمشق'; do
+  full=$(ids 100000 "$q" | cut -d' ' -f1-10)
+  check "$q: the top 10 are the head of the full ranking" test "$(ids 10 "$q")" = "$full"
+done
+
 # A phrase whose estimate was 0 with --limit 0 ("No results", exit 1) although it matches.
 q='"الشرق الأوسط"'
 n=$(true_count "$q")

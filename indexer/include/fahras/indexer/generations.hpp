@@ -51,7 +51,8 @@ std::vector<std::filesystem::path> remove_leftovers(const std::filesystem::path&
 void check_database(const std::filesystem::path& db, std::ostream& out);
 
 /// Replaces the database at `path` by a compacted copy of itself (Xapian::Database::compact
-/// into `path`-compact, then renamed over it). Throws DatabaseError.
+/// into `path`-compact, then exchanged with it atomically and the old copy removed). Throws
+/// DatabaseError.
 void compact_database(const std::filesystem::path& path);
 
 /// A new generation being built for `db`, removed on destruction unless published.

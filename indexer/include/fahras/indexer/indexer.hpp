@@ -101,7 +101,7 @@ struct IndexSummary {
     double index_seconds = 0;    ///< reading, analysing, writing
     double delete_seconds = 0;   ///< removing disappeared articles
     double commit_seconds = 0;   ///< in commit()
-    double publish_seconds = 0;  ///< --rebuild: compaction and the switch
+    double publish_seconds = 0;  ///< compaction (--rebuild, first build) and the switch
 
     /// Articles added, updated or deleted.
     [[nodiscard]] std::size_t changes() const noexcept { return indexed + replaced + deleted; }
