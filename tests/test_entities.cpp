@@ -11,6 +11,7 @@
 
 #include "fahras/cli/app.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/fields.hpp"
 #include "fahras/extract/entities.hpp"
 #include "fahras/extract/entity_extractor.hpp"
 #include "fahras/extract/entity_resolver.hpp"
@@ -555,4 +556,21 @@ TEST_CASE("a one-word tagged person is the only gazetteer person of that last na
         REQUIRE(found.size() == 1);
         CHECK(found.front().id == r.id);
     }
+}
+
+TEST_CASE("split_fields keeps empty fields so that TSV columns keep their positions",
+          "[entities][gazetteer]") {
+    using V = std::vector<std::string_view>;
+    const std::vector<std::pair<std::string_view, V>> cases = {
+        {"", V{""}},
+        {"a", V{"a"}},
+        {"a\tb", V{"a", "b"}},
+        {"a\t\tc", V{"a", "", "c"}},
+        {"\tb\t", V{"", "b", ""}},
+    };
+    for (const auto& [line, want] : cases) {
+        INFO(line);
+        CHECK(fahras::split_fields(line, '\t') == want);
+    }
+    CHECK(fahras::split_fields("ناتو|الناتو", '|') == V{"ناتو", "الناتو"});
 }

@@ -9,23 +9,12 @@
 #include <sstream>
 
 #include "fahras/common/errors.hpp"
+#include "fahras/common/fields.hpp"
 #include "fahras/extract/ner_features.hpp"
 
 namespace fahras::ner {
 
 namespace {
-
-std::vector<std::string_view> split(std::string_view line, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t begin = 0;
-    while (true) {
-        const std::size_t at = line.find(sep, begin);
-        out.push_back(line.substr(begin, at == std::string_view::npos ? line.npos : at - begin));
-        if (at == std::string_view::npos) break;
-        begin = at + 1;
-    }
-    return out;
-}
 
 /// Header columns of a TSV file → index, throws when `name` is absent.
 std::size_t column(const std::vector<std::string_view>& header, std::string_view name,
@@ -104,7 +93,7 @@ std::vector<TrainSentence> read_conll(const std::filesystem::path& path) {
             flush();
             continue;
         }
-        const auto fields = split(line, '\t');
+        const auto fields = split_fields(line, '\t');
         const auto label = label_from_tag(fields.size() > 1 ? fields[1] : std::string_view{});
         if (!label) throw InputError(path.string(), number, "unknown tag in: " + line);
         words.emplace_back(std::string(fields[0]), *label);
@@ -126,21 +115,22 @@ std::size_t add_gazetteer(NerLexicon& lexicon, const std::filesystem::path& tsv,
     if (!in) throw InputError(tsv.string(), 0, "cannot read");
     std::string line;
     if (!std::getline(in, line)) return 0;
-    const auto header = split(line, '\t');
+    const auto header = split_fields(line, '\t');
     const std::size_t c_type = column(header, "type", tsv.string());
     const std::size_t c_name = column(header, "arabic_name", tsv.string());
     const std::size_t c_aliases = column(header, "aliases", tsv.string());
     const std::size_t c_source = column(header, "source", tsv.string());
     std::size_t rows = 0;
     while (std::getline(in, line)) {
-        const auto f = split(line, '\t');
+        const auto f = split_fields(line, '\t');
         if (f.size() <= std::max({c_type, c_name, c_aliases, c_source})) continue;
         const std::uint16_t bits = bits_of_type(f[c_type]);
         if (bits == 0) continue;
         if (skip_cities && f[c_source].find("level=city") != std::string_view::npos) continue;
         add_phrase(lexicon, f[c_name], bits);
         if (!f[c_aliases].empty()) {
-            for (const auto alias : split(f[c_aliases], '|')) add_phrase(lexicon, alias, bits);
+            for (const auto alias : split_fields(f[c_aliases], '|'))
+                add_phrase(lexicon, alias, bits);
         }
         ++rows;
     }
@@ -153,14 +143,14 @@ std::size_t add_word_list(NerLexicon& lexicon, const std::filesystem::path& tsv,
     if (!in) throw InputError(tsv.string(), 0, "cannot read");
     std::string line;
     if (!std::getline(in, line)) return 0;
-    const auto header = split(line, '\t');
+    const auto header = split_fields(line, '\t');
     const std::size_t c_word = column(header, "arabic", tsv.string());
     const auto c_count_it = std::find(header.begin(), header.end(), "count");
     const bool has_count = c_count_it != header.end();
     const auto c_count = static_cast<std::size_t>(c_count_it - header.begin());
     std::size_t added = 0;
     while (std::getline(in, line)) {
-        const auto f = split(line, '\t');
+        const auto f = split_fields(line, '\t');
         if (f.size() <= c_word) continue;
         if (has_count && f.size() > c_count &&
             std::strtoul(std::string(f[c_count]).c_str(), nullptr, 10) < min_count) {

@@ -5,6 +5,7 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/common/data_files.hpp"
 #include "fahras/common/errors.hpp"
+#include "fahras/common/fields.hpp"
 #include "fahras/common/schema.hpp"
 #include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
@@ -13,19 +14,6 @@
 namespace fahras {
 
 namespace {
-
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    std::size_t begin = 0;
-    while (true) {
-        const std::size_t at = s.find(sep, begin);
-        out.emplace_back(
-            s.substr(begin, at == std::string_view::npos ? s.size() - begin : at - begin));
-        if (at == std::string_view::npos) break;
-        begin = at + 1;
-    }
-    return out;
-}
 
 bool has_arabic(std::string_view s) {
     std::size_t pos = 0;
@@ -142,7 +130,7 @@ void Gazetteer::load_tsv(const std::filesystem::path& path) {
         if (utf8::first_invalid(line) != std::string_view::npos) {
             throw InputError(path.string(), number, "not valid UTF-8");
         }
-        const std::vector<std::string> cols = split(line, '\t');
+        const std::vector<std::string_view> cols = split_fields(line, '\t');
         if (cols.size() < 5) {
             throw InputError(path.string(), number,
                              "expected the columns canonical_id, type, arabic_name, aliases, "
@@ -152,19 +140,19 @@ void Gazetteer::load_tsv(const std::filesystem::path& path) {
         Entity e;
         if (cols[1] == "MISC") continue;
         if (!parse_entity_kind(cols[1], e.kind)) {
-            throw InputError(
-                path.string(), number,
-                "unknown entity type '" + cols[1] + "' (expected PER, LOC, ORG or MISC)");
+            throw InputError(path.string(), number,
+                             "unknown entity type '" + std::string(cols[1]) +
+                                 "' (expected PER, LOC, ORG or MISC)");
         }
         if (cols[0].empty() || cols[2].empty()) {
             throw InputError(path.string(), number, "empty canonical_id or arabic_name");
         }
-        e.id = cols[0];
-        e.name = cols[2];
-        e.latin = cols[4];
+        e.id = std::string(cols[0]);
+        e.name = std::string(cols[2]);
+        e.latin = std::string(cols[4]);
         if (!cols[3].empty()) {
-            for (std::string& alias : split(cols[3], '|')) {
-                if (!alias.empty()) e.aliases.push_back(std::move(alias));
+            for (const std::string_view alias : split_fields(cols[3], '|')) {
+                if (!alias.empty()) e.aliases.emplace_back(alias);
             }
         }
         add(std::move(e));
