@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The writer's view of the database without asking the WritableDatabase for postings
-//. Xapian 1.4 flushes a term's buffered postings, and every buffered document
+// The writer's view of the database without asking the WritableDatabase for postings.
+// Xapian 1.4 flushes a term's buffered postings, and every buffered document
 // length, into the B-tree whenever a postlist is opened on a WritableDatabase; the per-article
 // id lookup and the story clustering's shingle lookups did that hundreds of times per article
 // and made the writer the bottleneck. WriteIndex answers the same questions exactly from a
