@@ -40,30 +40,33 @@ void clean_parts(std::string_view word, TokenKind kind, Part&& part) {
 }
 
 /// The pipeline; the stem step only `with_stems` (see analyze_unstemmed()); the clean and
-/// fold steps through `cache` when there is one.
+/// fold steps (and the stem step `with_stems`, which needs a cache made `with_stems`) through
+/// `cache` when there is one.
 void run(const AnalyzerOptions& options, std::string_view text, bool with_stems, FoldCache* cache,
          const std::function<void(const Token&)>& sink) {
     std::uint32_t position = 0;
     Token token;
     tokenize(text, [&](const RawToken& raw) {
         const std::string_view word = text.substr(raw.start, raw.end - raw.start);
-        const auto emit = [&](std::string_view exact, const std::string* folded) {
+        const auto emit = [&](std::string_view exact, const FoldCache::Part* known) {
             if (exact.size() > options.max_word_bytes) return;
             token.start = raw.start;
             token.end = raw.end;
             token.position = position++;
             token.kind = raw.kind;
             token.exact.assign(exact);
-            if (folded != nullptr)
-                token.folded = *folded;
-            else
+            if (known != nullptr) {
+                token.folded.assign(known->folded);
+                if (with_stems) token.stem.assign(known->stem);
+            } else {
                 token.folded = fold(token.exact);
-            if (with_stems) token.stem = stem_of(token.folded, raw.kind);
+                if (with_stems) token.stem = stem_of(token.folded, raw.kind);
+            }
             sink(token);
         };
         if (cache != nullptr) {
             for (const FoldCache::Part& part : cache->parts(word, raw.kind)) {
-                emit(part.exact, &part.folded);
+                emit(part.exact, &part);
             }
         } else {
             clean_parts(word, raw.kind, [&](std::string_view exact) { emit(exact, nullptr); });
@@ -74,17 +77,41 @@ void run(const AnalyzerOptions& options, std::string_view text, bool with_stems,
 }  // namespace
 
 const std::vector<FoldCache::Part>& FoldCache::parts(std::string_view word, TokenKind kind) {
-    if (const auto it = m_words.find(word); it != m_words.end()) return it->second;
-    if (m_words.size() >= max_words) m_words.clear();
+    Map& words = m_words[static_cast<std::size_t>(kind)];
+    if (const auto it = words.find(word); it != words.end()) return it->second;
+    if (m_size >= max_words) {
+        for (Map& m : m_words) m.clear();
+        m_size = 0;
+    }
     std::vector<Part> parts;
     clean_parts(word, kind, [&](std::string_view exact) {
-        parts.push_back({std::string(exact), fold(exact)});
+        Part part{std::string(exact), fold(exact), {}};
+        if (m_with_stems) part.stem = stem_of(part.folded, kind);
+        parts.push_back(std::move(part));
     });
-    return m_words.emplace(std::string(word), std::move(parts)).first->second;
+    ++m_size;
+    return words.emplace(std::string(word), std::move(parts)).first->second;
 }
 
 void Analyzer::analyze(std::string_view text, const std::function<void(const Token&)>& sink) const {
-    run(m_options, text, true, nullptr, sink);
+    // Each thread remembers the words it analysed: article text repeats its words, and the
+    // clean step (ICU normalisation) and the stemmer cost far more than a lookup.
+    // A sink that analyses text itself runs without the cache: the cache may start afresh
+    // while the outer call still reads one of its words.
+    thread_local FoldCache cache(true);
+    thread_local bool busy = false;
+    if (busy) {
+        run(m_options, text, true, nullptr, sink);
+        return;
+    }
+    busy = true;
+    try {
+        run(m_options, text, true, &cache, sink);
+    } catch (...) {
+        busy = false;
+        throw;
+    }
+    busy = false;
 }
 
 void analyze_unstemmed(const Analyzer& analyzer, std::string_view text, FoldCache* cache,

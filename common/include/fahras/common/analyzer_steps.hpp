@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -12,18 +13,24 @@
 
 namespace fahras {
 
-/// Remembers what the clean and fold steps made of raw words (the most costly steps: clean()
-/// normalises with ICU): the words of article bodies recur within and across the hits of
-/// many queries. Holds at most `max_words` words, then starts afresh (a few MB). Not
-/// thread-safe: one per thread (a Searcher owns one).
+/// Remembers what the clean and fold steps (and, `with_stems`, the stem step) made of raw
+/// words (the most costly steps: clean() normalises with ICU): the words of article bodies
+/// recur within an article, across articles and across the hits of many queries. Holds at
+/// most `max_words` words, then starts afresh (a few MB). Not thread-safe: one per thread
+/// (a Searcher owns one; Analyzer::analyze() keeps one per thread).
 class FoldCache {
   public:
     static constexpr std::size_t max_words = 50000;
 
-    /// One word that a raw word cleans to, and its folded form.
+    /// `with_stems`: Part::stem is filled in too (what analyze() puts in Token::stem).
+    explicit FoldCache(bool with_stems = false) : m_with_stems(with_stems) {}
+
+    /// One word that a raw word cleans to, its folded form and, `with_stems`, its stem
+    /// (empty otherwise).
     struct Part {
         std::string exact;
         std::string folded;
+        std::string stem;
     };
 
     /// The parts of the raw word `word` of the given kind, computed on first sight.
@@ -36,7 +43,12 @@ class FoldCache {
             return std::hash<std::string_view>{}(s);
         }
     };
-    std::unordered_map<std::string, std::vector<Part>, Hash, std::equal_to<>> m_words;
+    using Map = std::unordered_map<std::string, std::vector<Part>, Hash, std::equal_to<>>;
+    /// One map per TokenKind: the kind decides the stem (only Arabic words are stemmed) and
+    /// the clean step (a U+007C VERTICAL LINE is dropped only inside Arabic words).
+    std::array<Map, 4> m_words;
+    std::size_t m_size = 0;
+    bool m_with_stems;
 };
 
 /// Analyzer::analyze() without its last step: the same tokens, positions, exact and folded
