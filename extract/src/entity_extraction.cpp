@@ -3,6 +3,7 @@
 // names and cues, and the passes after it (repeated names, name parts, surnames alone).
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "fahras/common/utf8.hpp"
 
@@ -177,7 +178,7 @@ void Extraction::add_tagged(TaggedSpan span, bool resolve) {
         push(std::move(m));
         return;
     }
-    for (const Reading& r : readings(m_tokens[span.first].folded)) {
+    for (const Reading& r : token_readings(span.first)) {
         const std::string phrase = r.word + folded.substr(m_tokens[span.first].folded.size());
         EntityMention m = make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
         m.kind = span.kind;
@@ -197,7 +198,7 @@ void Extraction::add_tagged(TaggedSpan span, bool resolve) {
     }
     // A surname alone after the full name (نجيب محفوظ … محفوظ) is that person.
     if (words == 1 && span.kind == EntityKind::person) {
-        for (const Reading& r : readings(m_tokens[span.first].folded)) {
+        for (const Reading& r : token_readings(span.first)) {
             const auto it = m_surnames.find(r.word);
             if (it == m_surnames.end()) continue;
             EntityMention m = make_mention(span.first, span.last, r.clitic, MentionSource::tagger);
@@ -239,7 +240,7 @@ void Extraction::add_tagged(TaggedSpan span, bool resolve) {
 std::size_t Extraction::article_clitic(std::size_t i) const {
     const std::string& whole = m_tokens[i].folded;
     if (m_g.find_exact(whole) != nullptr) return 0;
-    for (const Reading& r : readings(whole)) {
+    for (const Reading& r : token_readings(i)) {
         // The article and one letter are no word (وكالة is not و + ك + «الة»).
         if (r.clitic != 0 && !r.article && starts_with_article(r.word) &&
             letters_after_article(r.word) >= 2 && (known_word(r.word) || written_alone(r.word))) {
@@ -281,16 +282,26 @@ void Extraction::repeat_names() {
         names.emplace(fold_name(m.surface), &m);
     }
     if (names.empty()) return;
+    // The words that open a longer name ("a", "a b" of "a b c"): a phrase that is none of
+    // them is not extended, as no name can start with it.
+    std::set<std::string, std::less<>> openings;
+    for (const auto& [name, mention] : names) {
+        for (std::size_t space = name.find(' '); space != std::string::npos;
+             space = name.find(' ', space + 1)) {
+            openings.insert(name.substr(0, space));
+        }
+    }
     std::vector<EntityMention> found;
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         if (!word(i)) continue;
-        for (const Reading& r : readings(m_tokens[i].folded)) {
+        for (const Reading& r : token_readings(i)) {
             std::string phrase = r.word;
             std::size_t j = i + 1;
             auto it = names.find(phrase);
             std::size_t best_last = it != names.end() ? j : 0;
             const EntityMention* best = it != names.end() ? it->second : nullptr;
-            for (; j < m_tokens.size() && j - i < m_g.max_words() + 2 && word(j) && joined(j);
+            for (; j < m_tokens.size() && j - i < m_g.max_words() + 2 && word(j) && joined(j) &&
+                   openings.contains(phrase);
                  ++j) {
                 phrase += ' ';
                 phrase += m_tokens[j].folded;
@@ -357,7 +368,7 @@ void Extraction::coreference() {
     std::vector<EntityMention> found;
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         if (!arabic(i)) continue;
-        for (const Reading& r : readings(m_tokens[i].folded)) {
+        for (const Reading& r : token_readings(i)) {
             const auto it = surnames.find(r.word);
             if (it == surnames.end() || it->second->first_token > i) continue;
             EntityMention m = make_mention(i, i + 1, r.clitic, MentionSource::coreference);

@@ -14,6 +14,8 @@
 #include "fahras/common/analyzer.hpp"
 #include "fahras/extract/entity_extractor.hpp"
 
+#include "entity_words.hpp"
+
 namespace fahras::extraction {
 
 /// The work of one extract() call.
@@ -27,13 +29,25 @@ class Extraction {
           m_text(text),
           m_tokens(tokens),
           m_taken(tokens.size(), false),
-          m_surname_of(surname_of) {}
+          m_surname_of(surname_of),
+          m_readings(tokens.size()),
+          m_have_readings(tokens.size(), false) {}
 
     /// `tagger_ran`: `tagged` is a tagger's verdict on the whole text (possibly "nothing"),
     /// so that a common word may be asked for its confirmation.
     std::vector<EntityMention> run(const std::vector<TaggedSpan>& tagged, bool tagger_ran);
 
   private:
+    /// entity_words::readings() of token i's folded form, computed on first use: the
+    /// matchers and the later passes ask for the readings of the same tokens again and again.
+    [[nodiscard]] const std::vector<entity_words::Reading>& token_readings(std::size_t i) const {
+        if (!m_have_readings[i]) {
+            m_readings[i] = entity_words::readings(m_tokens[i].folded);
+            m_have_readings[i] = true;
+        }
+        return m_readings[i];
+    }
+
     [[nodiscard]] bool arabic(std::size_t i) const {
         return i < m_tokens.size() && m_tokens[i].kind == TokenKind::arabic && !m_taken[i];
     }
@@ -177,6 +191,9 @@ class Extraction {
     const std::unordered_map<std::string, std::size_t>& m_surname_of;
     /// Last words of persons named in full so far (gazetteer persons only).
     std::map<std::string, const Entity*> m_surnames;
+    /// token_readings(): per token, its readings once computed.
+    mutable std::vector<std::vector<entity_words::Reading>> m_readings;
+    mutable std::vector<bool> m_have_readings;
 };
 
 }  // namespace fahras::extraction

@@ -20,7 +20,7 @@ std::size_t Extraction::match_at(std::size_t i) {
     Reading best_reading;
     MentionSource best_source = MentionSource::gazetteer;
     const std::size_t max_words = m_g.max_words();
-    for (const Reading& r : readings(m_tokens[i].folded)) {
+    for (const Reading& r : token_readings(i)) {
         std::string phrase = r.word;
         for (std::size_t len = 1; len <= max_words; ++len) {
             if (len > 1) {
@@ -40,7 +40,7 @@ std::size_t Extraction::match_at(std::size_t i) {
     if (best == nullptr) {
         // Spelling variants through the match key: one or two words without clitics (a
         // clitic and a key together stretch too far: لوران → وران), never a common word.
-        for (const Reading& r : readings(m_tokens[i].folded)) {
+        for (const Reading& r : token_readings(i)) {
             if (r.clitic != 0) break;
             if (common(r.word) || letters_after_article(r.word) < min_variant_letters) continue;
             std::string phrase = r.word;
@@ -73,7 +73,7 @@ std::size_t Extraction::match_at(std::size_t i) {
     }
     if (best_len <= 1 && m_o.coreference) {
         // A surname alone after the full name is that person, whatever else it may name.
-        for (const Reading& r : readings(m_tokens[i].folded)) {
+        for (const Reading& r : token_readings(i)) {
             const auto it = m_surnames.find(r.word);
             if (it == m_surnames.end()) continue;
             EntityMention m = make_mention(i, i + 1, r.clitic, MentionSource::coreference);
@@ -112,7 +112,7 @@ void Extraction::cue_at(std::size_t i) {
     Cue cue{};
     std::size_t clitic = 0;
     bool found = false;
-    for (const Reading& r : readings(m_tokens[i].folded)) {
+    for (const Reading& r : token_readings(i)) {
         if (const auto it = cues.find(r.word); it != cues.end()) {
             cue = it->second;
             clitic = r.clitic;

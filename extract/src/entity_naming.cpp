@@ -27,7 +27,7 @@ const Entity* Extraction::person_in_context(const TaggedSpan& span,
     };
     if (span.first > 0 && joined(span.first)) {
         const auto& cues = cue_words();
-        for (const Reading& r : readings(m_tokens[span.first - 1].folded)) {
+        for (const Reading& r : token_readings(span.first - 1)) {
             const auto it = cues.find(r.word);
             if (it == cues.end() || it->second != Cue::person_title) continue;
             if (const Entity* e = person(r.word + ' ' + folded)) return e;
@@ -49,7 +49,7 @@ const Entity* Extraction::person_in_context(const TaggedSpan& span,
 
 std::size_t Extraction::completed_last(const TaggedSpan& span) const {
     std::size_t best = span.last;
-    for (const Reading& r : readings(m_tokens[span.first].folded)) {
+    for (const Reading& r : token_readings(span.first)) {
         std::string phrase = r.word;
         for (std::size_t t = span.first + 1; t < span.last; ++t) {
             phrase += ' ';
