@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/common/clean.hpp"
 
+#include <array>
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include "fahras/common/errors.hpp"
 #include "fahras/common/utf8.hpp"
@@ -25,17 +28,50 @@ const icu::Normalizer2& nfkc_casefold() {
     return *instance;
 }
 
-/// True when every byte is ASCII lower-case-or-not-a-letter, the common case for which NFKC
-/// casefolding is the identity and ICU need not be called.
-bool is_plain_ascii(std::string_view s) noexcept {
-    for (const char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b >= 0x80 || (b >= 'A' && b <= 'Z')) return false;
-    }
-    return true;
+/// For each code point below U+0800 (one or two bytes of UTF-8): true when clean() keeps it
+/// as it is in any text of such code points. It is its own NFKC_Casefold, is not dropped, and
+/// ICU says it always has a normalisation boundary before it (it never combines with what
+/// precedes it). A text of such code points then normalises piece by piece, each code point
+/// to itself. Plain Arabic letters, Arabic and ASCII digits and most punctuation qualify;
+/// Latin capitals, harakat and U+0653–U+0655 ARABIC MADDAH ABOVE, HAMZA ABOVE and HAMZA BELOW
+/// (which compose with the letter before), tatweel and U+00A0 NO-BREAK SPACE do not.
+const std::array<bool, 0x800>& kept_as_is() {
+    static const std::array<bool, 0x800> table = [] {
+        std::array<bool, 0x800> t{};
+        const icu::Normalizer2& n = nfkc_casefold();
+        for (char32_t cp = 1; cp < 0x800; ++cp) {
+            const auto c = static_cast<UChar32>(cp);
+            UErrorCode status = U_ZERO_ERROR;
+            const bool normalised = n.isNormalized(icu::UnicodeString(c), status);
+            t[cp] = U_SUCCESS(status) && normalised && n.hasBoundaryBefore(c) && !is_dropped(cp);
+        }
+        return t;
+    }();
+    return table;
 }
 
 }  // namespace
+
+bool is_clean(std::string_view text) {
+    const std::array<bool, 0x800>& kept = kept_as_is();
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            if (!kept[b]) return false;
+            ++i;
+            continue;
+        }
+        if ((b & 0xE0) != 0xC0 || i + 1 >= n) return false;  // three or four bytes, or invalid
+        const auto b1 = static_cast<unsigned char>(text[i + 1]);
+        if ((b1 & 0xC0) != 0x80) return false;
+        const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+        if (cp < 0x80 || !kept[cp]) return false;  // overlong, or not kept as is
+        i += 2;
+    }
+    return true;
+}
 
 bool is_dropped(char32_t cp) noexcept {
     if (cp >= 0x064B && cp <= 0x065F)
@@ -67,7 +103,7 @@ bool is_dropped(char32_t cp) noexcept {
 }
 
 std::string clean(std::string_view text) {
-    if (is_plain_ascii(text)) return std::string(text);
+    if (is_clean(text)) return std::string(text);
 
     std::string valid = utf8::sanitize(text);
     std::string normalised;
@@ -84,15 +120,18 @@ std::string clean(std::string_view text) {
         }
     }
 
+    // The runs between dropped code points are copied whole.
     std::string out;
     out.reserve(normalised.size());
+    std::size_t run = 0;
     std::size_t pos = 0;
     while (pos < normalised.size()) {
         const std::size_t at = pos;
-        const char32_t cp = utf8::decode(normalised, pos);
-        if (is_dropped(cp)) continue;
-        out.append(normalised, at, pos - at);
+        if (!is_dropped(utf8::decode(normalised, pos))) continue;
+        out.append(normalised, run, at - run);
+        run = pos;
     }
+    out.append(normalised, run, normalised.size() - run);
     return out;
 }
 

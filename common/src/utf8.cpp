@@ -3,7 +3,7 @@
 
 namespace fahras::utf8 {
 
-char32_t decode(std::string_view s, std::size_t& pos) noexcept {
+char32_t decode_any(std::string_view s, std::size_t& pos) noexcept {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
     const unsigned char b0 = byte(pos);
     if (b0 < 0x80) {

@@ -19,6 +19,12 @@ namespace fahras {
 /// The result is valid UTF-8; ill-formed input bytes become U+FFFD. Idempotent.
 [[nodiscard]] std::string clean(std::string_view text);
 
+/// True when clean(text) is `text` itself, found without calling ICU: valid UTF-8 of code
+/// points below U+0800 each of which clean() keeps as it is wherever it stands (no Latin
+/// capitals, harakat, tatweel, or letters a following mark could compose with). False does not
+/// mean that clean() changes the text, only that the quick test cannot tell.
+[[nodiscard]] bool is_clean(std::string_view text);
+
 /// True for the code points clean() drops outright (tatweel, harakat, Quranic marks, format
 /// and bidi controls). The tokenizer treats them as part of the word they sit in.
 [[nodiscard]] bool is_dropped(char32_t cp) noexcept;

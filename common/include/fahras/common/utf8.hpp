@@ -12,10 +12,29 @@ inline constexpr char32_t invalid = 0xFFFFFFFF;
 /// U+FFFD REPLACEMENT CHARACTER, written in place of ill-formed sequences.
 inline constexpr char32_t replacement = 0xFFFD;
 
+/// decode() of any sequence, the full checks (utf8.cpp); decode() is the same with the
+/// two most frequent cases, ASCII and two bytes (U+0080–U+07FF: Arabic), inline.
+[[nodiscard]] char32_t decode_any(std::string_view s, std::size_t& pos) noexcept;
+
 /// Decodes the code point starting at `pos` in `s` and advances `pos` past it. On an
 /// ill-formed sequence (overlong, surrogate, truncated, > U+10FFFF) returns `invalid` and
 /// advances by one byte, so a caller can resynchronise.
-[[nodiscard]] char32_t decode(std::string_view s, std::size_t& pos) noexcept;
+[[nodiscard]] inline char32_t decode(std::string_view s, std::size_t& pos) noexcept {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    // 0xC0 and 0xC1 would start overlong forms of ASCII: decode_any() refuses them.
+    if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+        if ((b1 & 0xC0) == 0x80) {
+            pos += 2;
+            return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+        }
+    }
+    return decode_any(s, pos);
+}
 
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append(std::string& out, char32_t cp);
