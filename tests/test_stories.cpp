@@ -195,3 +195,40 @@ TEST_CASE("stories stay consistent when their root is deleted or replaced", "[ne
         CHECK(s.members(story_key("b")) == 2);
     }
 }
+
+TEST_CASE("fingerprint_words samples the stable_hash of each shingle's words, space after each",
+          "[stories]") {
+    const std::vector<std::string> words{"قال",     "الرئيس", "ان",   "المفاوضات", "ستستانف",
+                                         "غدا",     "في",     "جنيف", "قال",       "الرئيس",
+                                         "reuters", "2015",   "",     "جنيف"};
+    for (const std::size_t k : {std::size_t{1}, std::size_t{3}, std::size_t{5}, std::size_t{20}}) {
+        for (const std::uint32_t modulus : {1U, 4U}) {
+            INFO("k " << k << " modulus " << modulus);
+            FingerprintOptions fo;
+            fo.shingle_words = k;
+            fo.modulus = modulus;
+            // The definition, with the shingles written out.
+            std::vector<std::uint64_t> all;
+            const std::size_t count = words.size() >= k ? words.size() - k + 1 : 1;
+            for (std::size_t i = 0; i < count; ++i) {
+                std::string shingle;
+                for (std::size_t j = i; j < std::min(i + k, words.size()); ++j) {
+                    shingle += words[j] + " ";
+                }
+                all.push_back(stable_hash(shingle));
+            }
+            std::sort(all.begin(), all.end());
+            all.erase(std::unique(all.begin(), all.end()), all.end());
+            std::vector<std::uint32_t> samples;
+            for (const std::uint64_t h : all) {
+                if (h % modulus == 0) samples.push_back(static_cast<std::uint32_t>(h >> 32));
+            }
+            std::sort(samples.begin(), samples.end());
+            samples.erase(std::unique(samples.begin(), samples.end()), samples.end());
+            const Fingerprint fp = fingerprint_words(words, fo);
+            CHECK(fp.samples == samples);
+            CHECK(fp.shingles == all.size());
+            CHECK(fp.words == words.size());
+        }
+    }
+}

@@ -32,14 +32,14 @@ Fingerprint fingerprint_words(const std::vector<std::string>& words,
     const std::uint32_t modulus = std::max<std::uint32_t>(1, options.modulus);
     std::vector<std::uint64_t> all;
     all.reserve(count);
-    std::string shingle;
+    // Each shingle is stable_hash() of its words, each followed by a space; FNV-1a runs over
+    // the bytes in order, so the words are hashed in place rather than copied together.
     for (std::size_t i = 0; i < count; ++i) {
-        shingle.clear();
+        std::uint64_t h = hash::fnv_offset_short;
         for (std::size_t j = i; j < std::min(i + k, words.size()); ++j) {
-            shingle += words[j];
-            shingle += ' ';
+            h = hash::fnv1a_byte(hash::fnv1a(words[j], h), ' ');
         }
-        all.push_back(stable_hash(shingle));
+        all.push_back(hash::splitmix64_finalise(h));
     }
     std::sort(all.begin(), all.end());
     all.erase(std::unique(all.begin(), all.end()), all.end());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fahras/common/tokenize.hpp"
 
+#include <array>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -22,7 +24,7 @@ enum class CharClass {
     joiner,  ///< dropped by clean() (tatweel, harakat, ZWJ/ZWNJ, bidi marks): continues a word
 };
 
-CharClass classify(char32_t cp) noexcept {
+CharClass classify_any(char32_t cp) noexcept {
     if (cp < 0x80) {
         if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::latin_letter;
         if (cp >= '0' && cp <= '9') return CharClass::digit;
@@ -53,6 +55,17 @@ CharClass classify(char32_t cp) noexcept {
         default:
             return CharClass::separator;
     }
+}
+
+/// classify_any(), looked up in a table below U+0800 (ASCII and Arabic: nearly every code
+/// point of the corpora), instead of asking ICU for the type and the script of each.
+CharClass classify(char32_t cp) noexcept {
+    static const std::array<CharClass, 0x800> table = [] {
+        std::array<CharClass, 0x800> t{};
+        for (char32_t c = 0; c < 0x800; ++c) t[c] = classify_any(c);
+        return t;
+    }();
+    return cp < 0x800 ? table[cp] : classify_any(cp);
 }
 
 /// Separators that stay inside a number when a digit follows: 3.5, 2,500, ٣٫٥, ٢٬٥٠٠.

@@ -2,6 +2,7 @@
 #include "entity_words.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "arabic_letters.hpp"
@@ -31,21 +32,37 @@ std::size_t letters_after_article(std::string_view folded) {
 }
 
 /// The readings of a folded word, the word itself first: و/ف, then ب/ك/ل, then لل → ال.
+/// Ill-formed bytes read as U+FFFD REPLACEMENT CHARACTER in the readings after the first.
 std::vector<Reading> readings(std::string_view folded) {
     std::vector<Reading> out;
     out.push_back({std::string(folded), 0});
-    const std::u32string w = utf8::to_u32(folded);
-    std::size_t at = 0;
-    if (w.size() > at + min_stem_letters && (w[at] == waw || w[at] == feh)) {
-        ++at;
-        out.push_back({utf8::from_u32(w.substr(at)), at});
+    std::string sanitised;
+    std::string_view s = folded;
+    if (utf8::first_invalid(folded) != std::string_view::npos) {
+        sanitised = utf8::sanitize(folded);
+        s = sanitised;
     }
-    if (w.size() > at + min_stem_letters && (w[at] == beh || w[at] == kaf || w[at] == lam)) {
+    // The first three code points and where each starts; `n` code points in all.
+    const std::size_t n = utf8::length(s);
+    if (n <= min_stem_letters) return out;
+    std::array<char32_t, 3> w{};
+    std::array<std::size_t, 3> starts{};
+    std::size_t pos = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+        starts[k] = pos;
+        w[k] = utf8::decode(s, pos);
+    }
+    std::size_t at = 0;
+    if (n > at + min_stem_letters && (w[at] == waw || w[at] == feh)) {
+        ++at;
+        out.push_back({std::string(s.substr(starts[at])), at});
+    }
+    if (n > at + min_stem_letters && (w[at] == beh || w[at] == kaf || w[at] == lam)) {
         if (w[at] == lam && w[at + 1] == lam) {
             // لل + noun: the preposition ل merged with the article's alef.
-            out.push_back({utf8::from_u32(U"\u0627" + w.substr(at + 1)), at + 1, true});
+            out.push_back({"\u0627" + std::string(s.substr(starts[at + 1])), at + 1, true});
         }
-        out.push_back({utf8::from_u32(w.substr(at + 1)), at + 1});
+        out.push_back({std::string(s.substr(starts[at + 1])), at + 1});
     }
     return out;
 }
