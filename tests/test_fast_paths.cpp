@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include "fahras/common/clean.hpp"
+#include "fahras/common/fold.hpp"
+#include "fahras/common/terms.hpp"
 #include "fahras/common/utf8.hpp"
 
 using namespace fahras;
@@ -124,4 +126,31 @@ TEST_CASE("utf8::decode: the inline cases agree with decode_any on every two-byt
         CHECK(utf8::decode(s, pos) == utf8::invalid);
         CHECK(pos == 1);
     }
+}
+
+TEST_CASE("fold and collapse_spaces copy the unchanged runs and change the rest", "[analyzer]") {
+    struct Row {
+        std::string in;
+        std::string folded;
+    };
+    const Row rows[] = {
+        {"", ""},
+        {"abc", "abc"},
+        {"أحمد", "احمد"},                              // U+0623 at the start
+        {"مسؤولة", "مسءوله"},                          // inside and at the end
+        {"الأمم المتحدة ٢٠١٤", "الامم المتحده 2014"},  // several, with ASCII between
+        {"a\xff"
+         "b\xd8",
+         "a\uFFFDb\uFFFD"},      // ill-formed and truncated bytes
+        {"\uFFFDى", "\uFFFDي"},  // a real U+FFFD stays
+        {"ﻻ", "ﻻ"},              // presentation forms are clean()'s work
+    };
+    for (const Row& r : rows) {
+        INFO(r.in);
+        CHECK(fold(r.in) == r.folded);
+    }
+    CHECK(collapse_spaces("a") == "a");
+    CHECK(collapse_spaces("  a  b\t\tc \n") == "a b c");
+    CHECK(collapse_spaces("قال  الرئيس") == "قال الرئيس");
+    CHECK(collapse_spaces("").empty());
 }

@@ -46,28 +46,25 @@ char32_t fold_char(char32_t cp) noexcept {
 }
 
 std::string fold(std::string_view cleaned) {
+    // The runs of code points that fold to themselves are copied whole.
     std::string out;
     out.reserve(cleaned.size());
+    std::size_t run = 0;
     std::size_t pos = 0;
     while (pos < cleaned.size()) {
-        const auto b = static_cast<unsigned char>(cleaned[pos]);
-        if (b < 0x80) {
-            out += cleaned[pos++];
+        if (static_cast<unsigned char>(cleaned[pos]) < 0x80) {
+            ++pos;
             continue;
         }
         const std::size_t at = pos;
         const char32_t cp = utf8::decode(cleaned, pos);
-        if (cp == utf8::invalid) {
-            utf8::append(out, utf8::replacement);
-            continue;
-        }
-        const char32_t folded = fold_char(cp);
-        if (folded == cp) {
-            out.append(cleaned, at, pos - at);
-        } else {
-            utf8::append(out, folded);
-        }
+        const char32_t folded = cp == utf8::invalid ? utf8::replacement : fold_char(cp);
+        if (folded == cp) continue;
+        out.append(cleaned, run, at - run);
+        utf8::append(out, folded);
+        run = pos;
     }
+    out.append(cleaned, run, cleaned.size() - run);
     return out;
 }
 

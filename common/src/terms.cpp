@@ -32,17 +32,22 @@ std::string fit(std::string term) {
 }  // namespace
 
 std::string collapse_spaces(std::string_view text) {
+    const auto is_space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    // The runs of other bytes are copied whole, one space between two of them.
     std::string out;
     out.reserve(text.size());
-    bool space = false;
-    for (const char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
+    std::size_t pos = 0;
+    const std::size_t n = text.size();
+    while (pos < n) {
+        while (pos < n && is_space(text[pos])) ++pos;
+        if (pos == n) break;
+        std::size_t end = pos;
+        while (end < n && !is_space(text[end])) ++end;
+        if (!out.empty()) out += ' ';
+        out.append(text.substr(pos, end - pos));
+        pos = end;
     }
     return out;
 }
