@@ -392,3 +392,57 @@ TEST_CASE("batch: trec format and batch mode reject what they cannot do", "[batc
     CHECK(run_cli({"--db", ranking_db(), "--ranking", "k1=?", "حلب"}, "").status ==
           fahras::query_error);
 }
+
+TEST_CASE("a search that shows no count runs no counting match, same hits", "[batch][counts]") {
+    // 300 articles, a third with عاصمة and سوريا, a third with each alone: a two-word OR
+    // query has 300 matches, far more than a page of 5, and fewer than count_exact_max.
+    const fahras::test::TempDir dir;
+    const std::string path = (dir / "db").string();
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        for (int i = 0; i < 300; ++i) {
+            fahras::Article a;
+            a.id = "c" + std::to_string(i);
+            a.title = "خبر";
+            a.body = i % 3 == 0   ? "زار الوزير عاصمة سوريا أمس."
+                     : i % 3 == 1 ? "أخبار سوريا اليوم."
+                                  : "زار الوزير عاصمة أخرى.";
+            db.replace_document(fahras::id_term(a.id),
+                                fahras::make_document(a, fahras::default_analyzer()));
+        }
+        db.set_metadata(std::string(fahras::schema::meta_version),
+                        std::to_string(fahras::schema::version));
+        db.commit();
+    }
+    fahras::Searcher searcher(path);
+    fahras::SearchOptions options;
+    options.limit = 5;
+    options.snippets = options.hit_details = false;
+    const auto counted = searcher.search("عاصمة سوريا", options);
+    CHECK(counted.total_exact);
+    CHECK(counted.total_estimate == 300);
+    options.count_total = false;
+    const auto lazy = searcher.search("عاصمة سوريا", options);
+    REQUIRE(lazy.hits.size() == counted.hits.size());
+    for (std::size_t i = 0; i < lazy.hits.size(); ++i) {
+        CHECK(lazy.hits[i].id == counted.hits[i].id);
+        CHECK(lazy.hits[i].score == counted.hits[i].score);
+    }
+    // The ranked match stopped at the page: its bounds, not the count.
+    CHECK_FALSE(lazy.total_exact);
+    CHECK(lazy.total_lower >= lazy.hits.size());
+    CHECK(lazy.total_lower <= 300);
+    CHECK(lazy.total_upper >= 300);
+    // Whether anything matches is still known with --limit 0 (the exit status of a batch).
+    options.limit = 0;
+    CHECK(searcher.search("عاصمة سوريا", options).total_lower > 0);
+    CHECK(searcher.search("لاشيءهنا", options).total_upper == 0);
+}
+
+TEST_CASE("batch: a trec run with --limit 0 still tells matches from none", "[batch][cli]") {
+    CHECK(run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit", "0"}, "حلب\n")
+              .status == fahras::query_hits);
+    CHECK(
+        run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit", "0"}, "لاشيءهنا\n")
+            .status == fahras::query_no_hits);
+}

@@ -515,6 +515,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
             query.batch_options.format = format == "trec" ? BatchFormat::trec : BatchFormat::json;
             query.search.snippets = format == "json";
             query.search.hit_details = format == "json";
+            query.search.count_total = format == "json";  // a TREC run shows no count
             format = "json";
         }
         query.format = analyze.format = parse_output_format(format);
