@@ -433,6 +433,29 @@ TEST_CASE("a search that shows no count runs no counting match, same hits", "[ba
     CHECK(lazy.total_lower >= lazy.hits.size());
     CHECK(lazy.total_lower <= 300);
     CHECK(lazy.total_upper >= 300);
+    // With facets: the same hits, and the same totals, from the same counting match.
+    options.count_total = true;
+    options.facets = true;
+    const auto faceted = searcher.search("عاصمة سوريا", options);
+    CHECK(faceted.total_exact);
+    CHECK(faceted.total_estimate == 300);
+    CHECK(faceted.facets_counted == 300);
+    REQUIRE(faceted.hits.size() == counted.hits.size());
+    for (std::size_t i = 0; i < faceted.hits.size(); ++i) {
+        CHECK(faceted.hits[i].id == counted.hits[i].id);
+    }
+    options.count_exact_max = 50;  // past the bound: an estimate, the same with facets
+    options.facet_max_docs = 100;  // and the facets counted on a sample
+    const auto estimated = searcher.search("عاصمة سوريا", options);
+    options.facets = false;
+    const auto plain = searcher.search("عاصمة سوريا", options);
+    CHECK_FALSE(plain.total_exact);
+    CHECK(estimated.total_estimate == plain.total_estimate);
+    CHECK(estimated.total_lower == plain.total_lower);
+    CHECK(estimated.total_upper == plain.total_upper);
+    options.count_exact_max = 10000;
+    options.facet_max_docs = 2000;
+    options.count_total = false;
     // Whether anything matches is still known with --limit 0 (the exit status of a batch).
     options.limit = 0;
     CHECK(searcher.search("عاصمة سوريا", options).total_lower > 0);
