@@ -18,6 +18,7 @@
 #include "fahras/query/cli.hpp"
 #include "fahras/query/ranking.hpp"
 #include "fahras/query/search.hpp"
+#include "test_articles_db.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -398,22 +399,15 @@ TEST_CASE("a search that shows no count runs no counting match, same hits", "[ba
     // query has 300 matches, far more than a page of 5, and fewer than count_exact_max.
     const fahras::test::TempDir dir;
     const std::string path = (dir / "db").string();
-    {
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-        for (int i = 0; i < 300; ++i) {
-            fahras::Article a;
-            a.id = "c" + std::to_string(i);
-            a.title = "خبر";
-            a.body = i % 3 == 0   ? "زار الوزير عاصمة سوريا أمس."
-                     : i % 3 == 1 ? "أخبار سوريا اليوم."
-                                  : "زار الوزير عاصمة أخرى.";
-            db.replace_document(fahras::id_term(a.id),
-                                fahras::make_document(a, fahras::default_analyzer()));
-        }
-        db.set_metadata(std::string(fahras::schema::meta_version),
-                        std::to_string(fahras::schema::version));
-        db.commit();
+    std::vector<fahras::Article> articles(300);
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        articles[i].id = "c" + std::to_string(i);
+        articles[i].title = "خبر";
+        articles[i].body = i % 3 == 0   ? "زار الوزير عاصمة سوريا أمس."
+                           : i % 3 == 1 ? "أخبار سوريا اليوم."
+                                        : "زار الوزير عاصمة أخرى.";
     }
+    fahras::test::write_articles_db(path, articles);
     fahras::Searcher searcher(path);
     fahras::SearchOptions options;
     options.limit = 5;
