@@ -18,6 +18,7 @@
 #include "fahras/query/cli.hpp"
 #include "fahras/query/ranking.hpp"
 #include "fahras/query/search.hpp"
+#include "test_articles_db.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -391,4 +392,74 @@ TEST_CASE("batch: trec format and batch mode reject what they cannot do", "[batc
           fahras::query_no_hits);
     CHECK(run_cli({"--db", ranking_db(), "--ranking", "k1=?", "حلب"}, "").status ==
           fahras::query_error);
+}
+
+TEST_CASE("a search that shows no count runs no counting match, same hits", "[batch][counts]") {
+    // 300 articles, a third with عاصمة and سوريا, a third with each alone: a two-word OR
+    // query has 300 matches, far more than a page of 5, and fewer than count_exact_max.
+    const fahras::test::TempDir dir;
+    const std::string path = (dir / "db").string();
+    std::vector<fahras::Article> articles(300);
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        articles[i].id = "c" + std::to_string(i);
+        articles[i].title = "خبر";
+        articles[i].body = i % 3 == 0   ? "زار الوزير عاصمة سوريا أمس."
+                           : i % 3 == 1 ? "أخبار سوريا اليوم."
+                                        : "زار الوزير عاصمة أخرى.";
+    }
+    fahras::test::write_articles_db(path, articles);
+    fahras::Searcher searcher(path);
+    fahras::SearchOptions options;
+    options.limit = 5;
+    options.snippets = options.hit_details = false;
+    const auto counted = searcher.search("عاصمة سوريا", options);
+    CHECK(counted.total_exact);
+    CHECK(counted.total_estimate == 300);
+    options.count_total = false;
+    const auto lazy = searcher.search("عاصمة سوريا", options);
+    REQUIRE(lazy.hits.size() == counted.hits.size());
+    for (std::size_t i = 0; i < lazy.hits.size(); ++i) {
+        CHECK(lazy.hits[i].id == counted.hits[i].id);
+        CHECK(lazy.hits[i].score == counted.hits[i].score);
+    }
+    // The ranked match stopped at the page: its bounds, not the count.
+    CHECK_FALSE(lazy.total_exact);
+    CHECK(lazy.total_lower >= lazy.hits.size());
+    CHECK(lazy.total_lower <= 300);
+    CHECK(lazy.total_upper >= 300);
+    // With facets: the same hits, and the same totals, from the same counting match.
+    options.count_total = true;
+    options.facets = true;
+    const auto faceted = searcher.search("عاصمة سوريا", options);
+    CHECK(faceted.total_exact);
+    CHECK(faceted.total_estimate == 300);
+    CHECK(faceted.facets_counted == 300);
+    REQUIRE(faceted.hits.size() == counted.hits.size());
+    for (std::size_t i = 0; i < faceted.hits.size(); ++i) {
+        CHECK(faceted.hits[i].id == counted.hits[i].id);
+    }
+    options.count_exact_max = 50;  // past the bound: an estimate, the same with facets
+    options.facet_max_docs = 100;  // and the facets counted on a sample
+    const auto estimated = searcher.search("عاصمة سوريا", options);
+    options.facets = false;
+    const auto plain = searcher.search("عاصمة سوريا", options);
+    CHECK_FALSE(plain.total_exact);
+    CHECK(estimated.total_estimate == plain.total_estimate);
+    CHECK(estimated.total_lower == plain.total_lower);
+    CHECK(estimated.total_upper == plain.total_upper);
+    options.count_exact_max = 10000;
+    options.facet_max_docs = 2000;
+    options.count_total = false;
+    // Whether anything matches is still known with --limit 0 (the exit status of a batch).
+    options.limit = 0;
+    CHECK(searcher.search("عاصمة سوريا", options).total_lower > 0);
+    CHECK(searcher.search("لاشيءهنا", options).total_upper == 0);
+}
+
+TEST_CASE("batch: a trec run with --limit 0 still tells matches from none", "[batch][cli]") {
+    CHECK(run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit", "0"}, "حلب\n")
+              .status == fahras::query_hits);
+    CHECK(
+        run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit", "0"}, "لاشيءهنا\n")
+            .status == fahras::query_no_hits);
 }

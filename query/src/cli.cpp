@@ -68,7 +68,7 @@ constexpr const char* footer =
     "  bounds: \"of about 52,000 (51,200–53,900)\", \"total_exact\": false, \"total_lower\",\n"
     "  \"total_upper\". TSV: a line #total<TAB>N<TAB>exact|estimate<TAB>LOWER<TAB>UPPER after\n"
     "  the header, before each query's hits. With --collapse the hits are stories and the\n"
-    "  number counts articles.\n"
+    "  number counts articles. --batch --format trec shows no number and does not count.\n"
     "\nExamples:\n"
     "  fahras-query --db ./fahras-db شويغو\n"
     "  fahras-query --db ./fahras-db '\"وزير الدفاع الروسي\"' source:alarabia\n"
@@ -515,6 +515,7 @@ int query_main(const std::vector<std::string>& args, Console& console) {
             query.batch_options.format = format == "trec" ? BatchFormat::trec : BatchFormat::json;
             query.search.snippets = format == "json";
             query.search.hit_details = format == "json";
+            query.search.count_total = format == "json";  // a TREC run shows no count
             format = "json";
         }
         query.format = analyze.format = parse_output_format(format);

@@ -201,12 +201,18 @@ void FacetCounter::attach(Xapian::Enquire& enquire, bool builtin_only) {
 }
 
 std::vector<Facet> FacetCounter::results(std::size_t top, unsigned scale, bool labels) const {
-    std::vector<std::map<std::string, Xapian::doccount>> counts(m_specs.size());
+    // Values mapped by FacetSpec::value_of, or counted by several spies (a slot range), are
+    // merged in `merged`; the own spy's counts of an unmapped facet are already one per value.
+    // Either way a value is a view into the counts until it is among the top N shown: an
+    // entity facet has thousands of distinct values, and only these are copied.
+    std::vector<std::map<std::string, Xapian::doccount>> merged(m_specs.size());
+    using Value = std::pair<std::string_view, Xapian::doccount>;
+    std::vector<std::vector<Value>> values(m_specs.size());
     const auto count = [&](std::size_t spec_index, std::string_view stored, Xapian::doccount n) {
         const FacetSpec& spec = m_specs[spec_index];
         std::string value = spec.value_of ? spec.value_of(stored) : std::string(stored);
         if (value.empty()) return;
-        counts[spec_index][std::move(value)] += n;
+        merged[spec_index][std::move(value)] += n;
     };
     for (const SlotSpy& s : m_spies) {
         for (auto it = s.spy->values_begin(); it != s.spy->values_end(); ++it) {
@@ -214,27 +220,35 @@ std::vector<Facet> FacetCounter::results(std::size_t top, unsigned scale, bool l
         }
     }
     for (const auto& [spec_index, source] : m_sources) {
-        for (const auto& [stored, n] : m_spy->at(source).counts) count(spec_index, stored, n);
+        const ValueCounts& stored_counts = m_spy->at(source).counts;
+        if (m_specs[spec_index].value_of) {
+            for (const auto& [stored, n] : stored_counts) count(spec_index, stored, n);
+            continue;
+        }
+        values[spec_index].reserve(stored_counts.size());
+        for (const auto& [stored, n] : stored_counts) {
+            if (!stored.empty()) values[spec_index].emplace_back(stored, n);
+        }
     }
     std::vector<Facet> out;
     out.reserve(m_specs.size());
     for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        std::vector<Value>& all = values[i];
+        for (const auto& [value, n] : merged[i]) all.emplace_back(value, n);
+        // Largest count first, ties in value order (values are distinct: a total order);
+        // only the top N need sorting.
+        const auto before = [](const Value& a, const Value& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        };
+        const std::size_t shown = top != 0 ? std::min(top, all.size()) : all.size();
+        std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(),
+                          before);
         Facet facet;
         facet.name = m_specs[i].name;
-        facet.distinct = counts[i].size();
-        for (auto& [value, n] : counts[i]) facet.values.push_back({value, {}, n * scale});
-        // Largest count first, ties in value order; only the top N need sorting (an entity
-        // facet over thousands of matches has thousands of distinct values).
-        const auto before = [](const FacetCount& a, const FacetCount& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        };
-        if (top != 0 && facet.values.size() > top) {
-            std::partial_sort(facet.values.begin(),
-                              facet.values.begin() + static_cast<std::ptrdiff_t>(top),
-                              facet.values.end(), before);
-            facet.values.resize(top);
-        } else {
-            std::sort(facet.values.begin(), facet.values.end(), before);
+        facet.distinct = all.size();
+        facet.values.reserve(shown);
+        for (std::size_t k = 0; k < shown; ++k) {
+            facet.values.push_back({std::string(all[k].first), {}, all[k].second * scale});
         }
         if (labels && m_specs[i].label_of) {
             for (FacetCount& v : facet.values) v.label = m_specs[i].label_of(v.value);

@@ -308,9 +308,10 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     // The ranked match checks only what the page needs, so that Xapian can skip the documents
     // that cannot reach it (weighing up to `check` matches cost long questions most of their
     // time); the same page comes back. The count up to `check` is then an unweighted match of
-    // its own, unless the ranked match already saw every match. With facets, the ranked
-    // match's estimate sizes the facet sample, so it checks `check` matches as before.
-    const Xapian::doccount ranked_check = plan.facets.empty() ? 1 : check;
+    // its own, unless the ranked match already saw every match or the count is not wanted
+    // (SearchOptions::count_total). With facets, that count (exact up to `check`) sizes the
+    // facet sample.
+    constexpr Xapian::doccount ranked_check = 1;
     const Xapian::MSet mset = rerank ? enquire.get_mset(0, depth, ranked_check)
                                      : enquire.get_mset(first, count, ranked_check);
     const std::vector<Xapian::doccount> order =
@@ -319,8 +320,8 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
     const std::size_t shown =
         order.size() > skip ? std::min<std::size_t>(order.size() - skip, count) : 0;
     const bool ranked_counts =
-        !result.collapsed &&
-        (ranked_check == check || mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
+        (!options.count_total && plan.facets.empty()) ||
+        (!result.collapsed && mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
     set_total(result, ranked_counts
                           ? mset
                           : count_articles(m_db, enquire.get_query(), check, options.time_limit));

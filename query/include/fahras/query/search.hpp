@@ -72,6 +72,11 @@ struct SearchOptions {
     /// with its bounds. 0: the estimate only (whether there is a match at all is still
     /// known). `--count-exact-max`; the cost is in docs/PERFORMANCE.md.
     Xapian::doccount count_exact_max = 10000;
+    /// False: the number of matches is not shown (batch runs in TREC format), so the match
+    /// that counts up to count_exact_max is not run: SearchResult::total_* are then the ranked
+    /// match's estimate and bounds (exact only when it saw every match), and whether anything
+    /// matches is still known. The hits are the same either way.
+    bool count_total = true;
     /// --person/--place/--org/--entity filters (all must match).
     std::vector<EntityFilterOption> entity_filters;
     SortOrder sort = SortOrder::relevance;
