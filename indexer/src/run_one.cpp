@@ -92,7 +92,7 @@ class IndexRun {
         try {
             m_state.load(m_db);
             if (migrated_from != 0) migrate(migrated_from);
-            m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
+            m_write_index = std::make_unique<WriteIndex>(m_db_path);
             m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
