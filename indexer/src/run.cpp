@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "fahras/common/cpu_time.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/generations.hpp"
@@ -83,6 +84,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
     }
 
     const auto started = Clock::now();
+    const double cpu_started = process_cpu_seconds();
     const DbLock lock(options.db, options.wait_seconds);
     for (const fs::path& gone : remove_leftovers(options.db)) {
         if (!options.quiet) {
@@ -145,6 +147,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
         }
     }
     summary.seconds = seconds_since(started);
+    summary.cpu.process = process_cpu_seconds() - cpu_started;
 
     if (!options.report.empty()) {
         std::ofstream out(options.report, std::ios::trunc);

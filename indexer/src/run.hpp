@@ -93,8 +93,9 @@ std::size_t worker_count(const IndexOptions& options);
 /// its body lines into `table` (BoilerplateTable::observe), in input order, with the line
 /// keys computed by `workers` threads (0: in this thread) and at most `queue` articles in
 /// flight. Errors are ignored (the indexing pass reports them). Learning from the counts is
-/// the caller's (BoilerplateTable::learn).
-void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
-                         std::size_t workers, std::size_t queue, BoilerplateTable& table);
+/// the caller's (BoilerplateTable::learn). Returns the CPU seconds the pass used, all its
+/// threads (CpuSummary::boilerplate).
+double observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                           std::size_t workers, std::size_t queue, BoilerplateTable& table);
 
 }  // namespace fahras
