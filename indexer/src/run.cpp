@@ -42,7 +42,7 @@ bool is_new_database(const fs::path& db) {
 }  // namespace
 
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
-    return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
+    return options.queue != 0 ? options.queue : 256 * std::max<std::size_t>(workers, 1);
 }
 
 std::size_t in_flight_bytes(const ReaderOptions& reader) {

@@ -180,6 +180,8 @@ class IndexRun {
             [this, parallel](InputEvent& ev) {
                 Item item{std::move(ev), std::nullopt};
                 if (parallel && item.event.kind == InputEvent::Kind::article) {
+                    // The writer is the critical path: the workers take what CPU it leaves.
+                    [[maybe_unused]] thread_local const bool yields = lower_thread_priority(5);
                     const double cpu = thread_cpu_seconds();
                     item.analysed.emplace(m_builder.analyse(item.event.article));
                     m_analysis.add(thread_cpu_seconds() - cpu);
@@ -374,7 +376,14 @@ class IndexRun {
                             m_stories.place(analysed->doc, article.id, analysed->fingerprint)};
             m_summary.news.stories = m_stories.stats();
             FinishedDocument finished = m_builder.finish(std::move(*analysed), stored);
-            const Xapian::docid did = m_db.replace_document(idterm, finished.doc);
+            // By docid, as WriteIndex found it: replace_document(idterm) would open the id
+            // term's postlist on the WritableDatabase, which flushes buffered changes.
+            Xapian::docid did = existing;
+            if (existing != 0) {
+                m_db.replace_document(existing, finished.doc);
+            } else {
+                did = m_db.add_document(finished.doc);
+            }
             m_books.article_seen(did);
             m_write_index->stored(did, idterm, std::move(finished.shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);

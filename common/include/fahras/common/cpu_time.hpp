@@ -2,9 +2,11 @@
 #pragma once
 
 // CPU time, the measure of work that the load of a shared machine does not distort (a thread
-// that waits for a core or a lock is not charged for the wait).
+// that waits for a core or a lock is not charged for the wait), and the share of the CPU a
+// thread gets.
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
@@ -27,6 +29,15 @@ inline double process_cpu_seconds() {
         return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
     };
     return secs(ru.ru_utime) + secs(ru.ru_stime);
+}
+
+/// Lowers the calling thread's scheduling priority by `steps` nice levels (at most to 19), so
+/// that it runs on what the process's other threads leave of the CPU (Linux: a thread's own
+/// nice value, setpriority on its thread id). Best effort: returns whether it worked.
+inline bool lower_thread_priority(int steps) {
+    const auto tid = static_cast<id_t>(gettid());
+    const int now = getpriority(PRIO_PROCESS, tid);
+    return setpriority(PRIO_PROCESS, tid, now + steps > 19 ? 19 : now + steps) == 0;
 }
 
 /// A sum of seconds that several threads add to at once.

@@ -33,7 +33,7 @@ struct IndexOptions {
     /// runs in the writer's thread. Reading always has a thread of its own. The database is
     /// the same whatever the number.
     std::size_t threads = 0;
-    /// Articles in flight between the reader and the writer (bounds memory); 0: 64 per worker.
+    /// Articles in flight between the reader and the writer (bounds memory); 0: 256 per worker.
     std::size_t queue = 0;
     bool verbose = false;            ///< one line per file
     bool quiet = false;              ///< no summary
