@@ -379,11 +379,8 @@ class IndexRun {
             // By docid, as WriteIndex found it: replace_document(idterm) would open the id
             // term's postlist on the WritableDatabase, which flushes buffered changes.
             Xapian::docid did = existing;
-            if (existing != 0) {
-                m_db.replace_document(existing, finished.doc);
-            } else {
-                did = m_db.add_document(finished.doc);
-            }
+            if (existing != 0) m_db.replace_document(existing, finished.doc);
+            if (existing == 0) did = m_db.add_document(finished.doc);
             m_books.article_seen(did);
             m_write_index->stored(did, idterm, std::move(finished.shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
@@ -425,15 +422,8 @@ class IndexRun {
     /// Counts the news cleaning of an article about to be stored (and, verbose, logs its
     /// dropped lines).
     void count_news(const Article& article, const AnalysedArticle& analysed) {
-        const NewsText& news = analysed.news;
-        m_summary.news.add(article.source, article.body.size(), news);
-        if (!m_options.verbose) return;
-        for (const DroppedLine& d : news.dropped) {
-            m_log << article.path;
-            if (article.line != 0) m_log << ':' << article.line;
-            m_log << ": dropped " << to_string(d.reason) << " (body line " << d.line
-                  << "): " << d.text << '\n';
-        }
+        m_summary.news.add(article.source, article.body.size(), analysed.news);
+        if (m_options.verbose) log_dropped_lines(m_log, article, analysed.news);
     }
 
     /// Deletes the articles of file `key` that this run did not see, when it was read
