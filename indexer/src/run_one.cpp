@@ -376,11 +376,7 @@ class IndexRun {
                             m_stories.place(analysed->doc, article.id, analysed->fingerprint)};
             m_summary.news.stories = m_stories.stats();
             FinishedDocument finished = m_builder.finish(std::move(*analysed), stored);
-            // By docid, as WriteIndex found it: replace_document(idterm) would open the id
-            // term's postlist on the WritableDatabase, which flushes buffered changes.
-            Xapian::docid did = existing;
-            if (existing != 0) m_db.replace_document(existing, finished.doc);
-            if (existing == 0) did = m_db.add_document(finished.doc);
+            const Xapian::docid did = m_db.replace_document(idterm, finished.doc);
             m_books.article_seen(did);
             m_write_index->stored(did, idterm, std::move(finished.shingles));
             ++(existing != 0 ? m_summary.replaced : m_summary.indexed);
