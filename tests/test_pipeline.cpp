@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ordered worker pipeline of the indexer: results in input order whatever the
 // workers' timing, bounded in-flight items (backpressure), errors rethrown in place, cancel.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
@@ -9,8 +13,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "fahras/common/cpu_time.hpp"
 #include "fahras/indexer/pipeline.hpp"
 
+using fahras::lower_thread_priority;
 using fahras::OrderedPipeline;
 
 namespace {
@@ -124,4 +130,21 @@ TEST_CASE("pipeline: the weight in flight is bounded too, a heavy item let in al
     REQUIRE(p.next() == 1);
     REQUIRE_FALSE(p.next());
     producer.join();
+}
+
+TEST_CASE("pipeline: a thread can yield the CPU to the others", "[pipeline]") {
+    const auto tid = [] { return static_cast<id_t>(gettid()); };
+    const int caller_before = getpriority(PRIO_PROCESS, tid());
+    int before = 0;
+    int after = 0;
+    bool lowered = false;
+    std::thread worker([&] {
+        before = getpriority(PRIO_PROCESS, tid());
+        lowered = lower_thread_priority(5);
+        after = getpriority(PRIO_PROCESS, tid());
+    });
+    worker.join();
+    REQUIRE(lowered);
+    CHECK(after == std::min(before + 5, 19));
+    CHECK(getpriority(PRIO_PROCESS, tid()) == caller_before);  // only the calling thread
 }

@@ -5,6 +5,7 @@
 // articles, so that stories join and merge), for a first run and an incremental one.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -113,4 +114,35 @@ TEST_CASE("threads: the database does not depend on the number of threads", "[th
     REQUIRE(inc1 == inc4);
     REQUIRE(inc1.find("1 indexed") != std::string::npos);
     REQUIRE(dump((dir / "db1").string()) == dump((dir / "db4-3").string()));
+}
+
+TEST_CASE("threads: the run reports the CPU time of each stage", "[threads]") {
+    test::TempDir dir;
+    for (const std::size_t threads : {1u, 2u}) {
+        CAPTURE(threads);
+        IndexOptions options;
+        options.db = (dir / ("db" + std::to_string(threads))).string();
+        options.inputs = {sample_corpus()};
+        options.threads = threads;
+        options.commit_every = 7;
+        options.report = (dir / "report.json").string();
+        std::ostringstream log, err;
+        const IndexSummary s = run_index(options, log, err);
+        const CpuSummary& cpu = s.cpu;
+        CHECK(cpu.reader > 0);
+        CHECK(cpu.analysis > 0);
+        CHECK(cpu.writer > 0);
+        CHECK(cpu.commit > 0);
+        CHECK(cpu.commit <= cpu.writer);
+        CHECK(cpu.boilerplate > 0);
+        // The stages are disjoint parts of the process's CPU time (its clock ticks coarser).
+        CHECK(cpu.reader + cpu.analysis + cpu.writer + cpu.boilerplate <= cpu.process + 0.02);
+        std::ifstream in(options.report);
+        const std::string report((std::istreambuf_iterator<char>(in)), {});
+        for (const char* key : {"\"cpu\"", "\"reader\"", "\"analysis\"", "\"writer\"", "\"commit\"",
+                                "\"boilerplate\"", "\"process\"", "\"waits\""}) {
+            CAPTURE(key);
+            CHECK(report.find(key) != std::string::npos);
+        }
+    }
 }

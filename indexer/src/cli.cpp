@@ -122,7 +122,7 @@ int index_main(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->capture_default_str()
         ->type_name("N");
     app.add_option("--queue", options.queue,
-                   "Articles in flight between reading and writing (0: 64 per thread)")
+                   "Articles in flight between reading and writing (0: 256 per thread)")
         ->capture_default_str()
         ->type_name("N");
     app.add_option("--encoding", options.reader.encoding,

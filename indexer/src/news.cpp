@@ -2,6 +2,7 @@
 #include "fahras/indexer/news.hpp"
 
 #include <cstdio>
+#include <ostream>
 
 #include "fahras/common/facet_values.hpp"
 #include "fahras/common/schema.hpp"
@@ -18,6 +19,15 @@ void NewsSummary::add(const std::string& source, std::size_t bytes, const NewsTe
     s.first += bytes;
     s.second += dropped;
     if (!text.agencies.empty()) ++with_agency;
+}
+
+void log_dropped_lines(std::ostream& log, const Article& article, const NewsText& text) {
+    for (const DroppedLine& d : text.dropped) {
+        log << article.path;
+        if (article.line != 0) log << ':' << article.line;
+        log << ": dropped " << to_string(d.reason) << " (body line " << d.line << "): " << d.text
+            << '\n';
+    }
 }
 
 void add_news_terms(Xapian::Document& doc, const NewsText& text) {

@@ -74,6 +74,14 @@ std::string summary_json(const IndexSummary& s, const IndexOptions& options) {
           {"delete", s.delete_seconds},
           {"commit", s.commit_seconds},
           {"publish", s.publish_seconds}}},
+        {"cpu",
+         {{"reader", s.cpu.reader},
+          {"analysis", s.cpu.analysis},
+          {"writer", s.cpu.writer},
+          {"commit", s.cpu.commit},
+          {"boilerplate", s.cpu.boilerplate},
+          {"process", s.cpu.process}}},
+        {"waits", {{"writer", s.waits.writer}, {"reader", s.waits.reader}}},
     };
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

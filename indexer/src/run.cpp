@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "fahras/common/cpu_time.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/indexer/encoding.hpp"
 #include "fahras/indexer/generations.hpp"
@@ -41,7 +42,7 @@ bool is_new_database(const fs::path& db) {
 }  // namespace
 
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers) {
-    return options.queue != 0 ? options.queue : 64 * std::max<std::size_t>(workers, 1);
+    return options.queue != 0 ? options.queue : 256 * std::max<std::size_t>(workers, 1);
 }
 
 std::size_t in_flight_bytes(const ReaderOptions& reader) {
@@ -83,6 +84,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
     }
 
     const auto started = Clock::now();
+    const double cpu_started = process_cpu_seconds();
     const DbLock lock(options.db, options.wait_seconds);
     for (const fs::path& gone : remove_leftovers(options.db)) {
         if (!options.quiet) {
@@ -145,6 +147,7 @@ IndexSummary run_index(const IndexOptions& given, std::ostream& log, std::ostrea
         }
     }
     summary.seconds = seconds_since(started);
+    summary.cpu.process = process_cpu_seconds() - cpu_started;
 
     if (!options.report.empty()) {
         std::ofstream out(options.report, std::ios::trunc);

@@ -76,8 +76,10 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool& created
 /// middle of it, where a failed write elsewhere is a clean exception.
 void ensure_room_to_commit(const std::string& path, std::uintmax_t pending_bytes);
 
-/// In-flight limit of a run's pipeline: `options.queue`, or 64 per worker — enough to keep
-/// every worker busy while one slow article holds the head of the reorder buffer.
+/// In-flight limit of a run's pipeline: `options.queue`, or 256 per worker — enough for the
+/// workers to go on analysing while the writer commits (a commit of 2,000 articles takes about
+/// as long as the workers need for 500), so that the writer, the pipeline's critical path, finds
+/// a full queue afterwards; each analysed article waiting holds ~100 KB (docs/PERFORMANCE.md).
 std::size_t queue_capacity(const IndexOptions& options, std::size_t workers);
 
 /// Bytes of article text (title + body) a run's pipelines hold in flight at most: the queue
@@ -93,8 +95,9 @@ std::size_t worker_count(const IndexOptions& options);
 /// its body lines into `table` (BoilerplateTable::observe), in input order, with the line
 /// keys computed by `workers` threads (0: in this thread) and at most `queue` articles in
 /// flight. Errors are ignored (the indexing pass reports them). Learning from the counts is
-/// the caller's (BoilerplateTable::learn).
-void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
-                         std::size_t workers, std::size_t queue, BoilerplateTable& table);
+/// the caller's (BoilerplateTable::learn). Returns the CPU seconds the pass used, all its
+/// threads (CpuSummary::boilerplate).
+double observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                           std::size_t workers, std::size_t queue, BoilerplateTable& table);
 
 }  // namespace fahras

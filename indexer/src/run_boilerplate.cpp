@@ -6,6 +6,7 @@
 #include <thread>
 #include <utility>
 
+#include "fahras/common/cpu_time.hpp"
 #include "fahras/indexer/pipeline.hpp"
 
 #include "inputs.hpp"
@@ -13,8 +14,11 @@
 
 namespace fahras {
 
-void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
-                         std::size_t workers, std::size_t queue, BoilerplateTable& table) {
+namespace {
+
+/// observe_boilerplate() without the clock; returns once its threads are joined.
+void observe_lines(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                   std::size_t workers, std::size_t queue, BoilerplateTable& table) {
     using Lines = std::pair<Article, std::vector<std::uint64_t>>;
     OrderedPipeline<Article, Lines> pipeline(
         [](Article& a) {
@@ -34,6 +38,15 @@ void observe_boilerplate(const std::vector<InputFile>& files, const ReaderOption
     // Whatever happens here, the reader and the workers are stopped and joined.
     const StopAndJoin<OrderedPipeline<Article, Lines>> join{pipeline, reading};
     while (std::optional<Lines> lines = pipeline.next()) table.observe(lines->first, lines->second);
+}
+
+}  // namespace
+
+double observe_boilerplate(const std::vector<InputFile>& files, const ReaderOptions& reader,
+                           std::size_t workers, std::size_t queue, BoilerplateTable& table) {
+    const double cpu_before = process_cpu_seconds();
+    observe_lines(files, reader, workers, queue, table);
+    return process_cpu_seconds() - cpu_before;
 }
 
 }  // namespace fahras

@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "fahras/common/analyzer.hpp"
+#include "fahras/common/cpu_time.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/common/fingerprint.hpp"
 #include "fahras/common/schema.hpp"
@@ -92,7 +93,7 @@ class IndexRun {
         try {
             m_state.load(m_db);
             if (migrated_from != 0) migrate(migrated_from);
-            m_write_index = std::make_unique<WriteIndex>(m_db, m_db_path);
+            m_write_index = std::make_unique<WriteIndex>(m_db_path);
             m_stories.use(m_write_index.get());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
@@ -105,6 +106,7 @@ class IndexRun {
         m_progress = std::make_unique<Progress>(
             m_err, m_options.progress, inputs.files.size(), total_bytes,
             std::chrono::milliseconds(static_cast<long>(m_options.progress_seconds * 1000)));
+        const double writer_started = thread_cpu_seconds();
         index_files(inputs);
         m_progress->finish();
         m_summary.index_seconds = seconds_since(indexing);
@@ -115,6 +117,8 @@ class IndexRun {
             m_summary.delete_seconds = seconds_since(deleting);
         }
         commit();
+        m_summary.cpu.writer = thread_cpu_seconds() - writer_started - m_writer_analysis;
+        m_summary.cpu.analysis = m_analysis.seconds() + m_writer_analysis;
         m_summary.seconds = seconds_since(started);
         return m_summary;
     }
@@ -176,7 +180,11 @@ class IndexRun {
             [this, parallel](InputEvent& ev) {
                 Item item{std::move(ev), std::nullopt};
                 if (parallel && item.event.kind == InputEvent::Kind::article) {
+                    // The writer is the critical path: the workers take what CPU it leaves.
+                    [[maybe_unused]] thread_local const bool yields = lower_thread_priority(5);
+                    const double cpu = thread_cpu_seconds();
                     item.analysed.emplace(m_builder.analyse(item.event.article));
+                    m_analysis.add(thread_cpu_seconds() - cpu);
                 }
                 return item;
             },
@@ -198,13 +206,21 @@ class IndexRun {
                     } else if (elsewhere) {
                         return true;  // another shard's article
                     }
-                    return pipeline.push(std::move(ev));
+                    const auto waiting = Clock::now();
+                    const bool pushed = pipeline.push(std::move(ev));
+                    m_summary.waits.reader += seconds_since(waiting);
+                    return pushed;
                 });
             pipeline.close();
+            m_summary.cpu.reader = thread_cpu_seconds();  // this thread did nothing else
         });
         // Whatever happens in the writer, the reader and the workers are stopped and joined.
         const StopAndJoin<OrderedPipeline<InputEvent, Item>> join{pipeline, reader};
-        while (std::optional<Item> item = pipeline.next()) {
+        for (;;) {
+            const auto waiting = Clock::now();
+            std::optional<Item> item = pipeline.next();
+            m_summary.waits.writer += seconds_since(waiting);
+            if (!item) break;
             apply(*item);
             if (m_summary.interrupted) break;
         }
@@ -349,7 +365,11 @@ class IndexRun {
                 }
                 if (!m_books.was_seen(existing)) taken_over(old, article);
             }
-            if (!analysed) analysed.emplace(m_builder.analyse(article));
+            if (!analysed) {  // --threads 1: the analysis runs here, and is counted as such
+                const double cpu = thread_cpu_seconds();
+                analysed.emplace(m_builder.analyse(article));
+                m_writer_analysis += thread_cpu_seconds() - cpu;
+            }
             count_news(article, *analysed);
             for (const DocumentEntity& e : analysed->entities) m_catalogue.remember(e);
             StoredAs stored{file_key, hash, article.line,
@@ -382,8 +402,9 @@ class IndexRun {
                 throw DatabaseError("cannot read database " + m_db_path + ": " + xapian_reason(e));
             }
             const std::size_t workers = worker_count(m_options);
-            observe_boilerplate(files, m_options.reader, workers,
-                                queue_capacity(m_options, workers), m_boilerplate);
+            m_summary.cpu.boilerplate =
+                observe_boilerplate(files, m_options.reader, workers,
+                                    queue_capacity(m_options, workers), m_boilerplate);
             m_boilerplate.learn(m_options.news.cleaning.learn_min_articles);
         }
         m_summary.news.learned_lines = m_boilerplate.size();
@@ -397,15 +418,8 @@ class IndexRun {
     /// Counts the news cleaning of an article about to be stored (and, verbose, logs its
     /// dropped lines).
     void count_news(const Article& article, const AnalysedArticle& analysed) {
-        const NewsText& news = analysed.news;
-        m_summary.news.add(article.source, article.body.size(), news);
-        if (!m_options.verbose) return;
-        for (const DroppedLine& d : news.dropped) {
-            m_log << article.path;
-            if (article.line != 0) m_log << ':' << article.line;
-            m_log << ": dropped " << to_string(d.reason) << " (body line " << d.line
-                  << "): " << d.text << '\n';
-        }
+        m_summary.news.add(article.source, article.body.size(), analysed.news);
+        if (m_options.verbose) log_dropped_lines(m_log, article, analysed.news);
     }
 
     /// Deletes the articles of file `key` that this run did not see, when it was read
@@ -521,6 +535,7 @@ class IndexRun {
     void commit() {
         if (!m_dirty) return;
         const auto started = Clock::now();
+        const double cpu = thread_cpu_seconds();
         ensure_room_to_commit(m_db_path, m_summary.bytes - m_bytes_committed);
         try {
             m_catalogue.write(m_db, m_extractor ? &m_extractor->gazetteer() : nullptr);
@@ -531,6 +546,7 @@ class IndexRun {
         }
         ++m_summary.commits;
         m_summary.commit_seconds += seconds_since(started);
+        m_summary.cpu.commit += thread_cpu_seconds() - cpu;
         if (m_options.verbose) {
             m_log << "committed: " << m_db.get_doccount() << " articles in the database\n";
             m_log.flush();
@@ -565,6 +581,8 @@ class IndexRun {
     StoryClusterer m_stories{m_db, m_options.news.stories};  // news
     std::unique_ptr<WriteIndex> m_write_index;               ///< follows every write
     std::size_t m_pending = 0;
+    SharedSeconds m_analysis;           ///< CPU in DocumentBuilder::analyse in the workers
+    double m_writer_analysis = 0;       ///< and in the writer's thread (--threads 1)
     std::size_t m_bytes_committed = 0;  ///< m_summary.bytes at the last commit
     bool m_dirty = false;               ///< something was written since the last commit
 };

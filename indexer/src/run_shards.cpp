@@ -30,7 +30,7 @@ namespace {
 /// What the N runs of a sharded run did together. Every run reads every file, so the file
 /// counts, input errors and failures are those of shard 0's run (the only one that reports
 /// them; duplicate ids too, which every run's reading stage finds alike); articles, bytes,
-/// news counts and commits are summed; durations are the longest.
+/// news counts, commits, CPU times and waits are summed; durations are the longest.
 IndexSummary merge_summaries(const std::vector<IndexSummary>& parts) {
     IndexSummary all = parts.front();
     for (std::size_t k = 1; k < parts.size(); ++k) {
@@ -60,13 +60,21 @@ IndexSummary merge_summaries(const std::vector<IndexSummary>& parts) {
         all.index_seconds = std::max(all.index_seconds, p.index_seconds);
         all.delete_seconds = std::max(all.delete_seconds, p.delete_seconds);
         all.commit_seconds = std::max(all.commit_seconds, p.commit_seconds);
+        all.cpu.reader += p.cpu.reader;
+        all.cpu.analysis += p.cpu.analysis;
+        all.cpu.writer += p.cpu.writer;
+        all.cpu.commit += p.cpu.commit;
+        all.waits.writer += p.waits.writer;
+        all.waits.reader += p.waits.reader;
     }
     return all;
 }
 
 /// The boilerplate table of a sharded run, learned once over all inputs (what shard 0 holds
 /// from earlier runs, plus this run's counts) so that every shard cleans bodies alike.
-BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& shard0) {
+/// `cpu`: the CPU seconds of the pass (CpuSummary::boilerplate).
+BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& shard0,
+                                  double& cpu) {
     BoilerplateTable table;
     try {
         std::error_code ec;
@@ -81,7 +89,8 @@ BoilerplateTable learn_for_shards(const IndexOptions& options, const fs::path& s
     const std::vector<InputFile> files =
         collect_inputs(options.inputs, options.id_prefixes, [](const InputError&) {}).files;
     const std::size_t workers = worker_count(options);
-    observe_boilerplate(files, options.reader, workers, queue_capacity(options, workers), table);
+    cpu = observe_boilerplate(files, options.reader, workers, queue_capacity(options, workers),
+                              table);
     table.learn(options.news.cleaning.learn_min_articles);
     return table;
 }
@@ -95,7 +104,10 @@ IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>
                         std::ostream& log, std::ostream& err) {
     const std::size_t n = shards.size();
     BoilerplateTable learned;
-    if (!options.news.cleaning.keep_boilerplate) learned = learn_for_shards(options, shards[0]);
+    double boilerplate_cpu = 0;
+    if (!options.news.cleaning.keep_boilerplate) {
+        learned = learn_for_shards(options, shards[0], boilerplate_cpu);
+    }
     const std::size_t threads = options.threads != 0
                                     ? options.threads
                                     : std::max<std::size_t>(1, std::thread::hardware_concurrency());
@@ -133,6 +145,7 @@ IndexSummary run_shards(const IndexOptions& options, const std::vector<fs::path>
     }
     IndexSummary summary = merge_summaries(parts);
     summary.shards = n;
+    summary.cpu.boilerplate = boilerplate_cpu;
     return summary;
 }
 

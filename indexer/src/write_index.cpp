@@ -5,8 +5,7 @@
 
 namespace fahras {
 
-WriteIndex::WriteIndex(Xapian::WritableDatabase& db, std::string path)
-    : m_db(db), m_path(std::move(path)) {
+WriteIndex::WriteIndex(std::string path) : m_path(std::move(path)) {
     open_snapshot();
 }
 

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fahras/common/cpu_time.hpp"
 #include "fahras/common/errors.hpp"
 #include "fahras/query/cli.hpp"
 #include "fahras/query/output.hpp"
@@ -56,11 +57,9 @@ void write_json(std::ostream& out, const std::string& qid, const SearchResult& r
     out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-/// CPU time of the calling thread, in milliseconds (POSIX CLOCK_THREAD_CPUTIME_ID).
+/// CPU time of the calling thread, in milliseconds.
 double thread_cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+    return thread_cpu_seconds() * 1e3;
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ struct IndexOptions {
     /// runs in the writer's thread. Reading always has a thread of its own. The database is
     /// the same whatever the number.
     std::size_t threads = 0;
-    /// Articles in flight between the reader and the writer (bounds memory); 0: 64 per worker.
+    /// Articles in flight between the reader and the writer (bounds memory); 0: 256 per worker.
     std::size_t queue = 0;
     bool verbose = false;            ///< one line per file
     bool quiet = false;              ///< no summary
@@ -70,6 +70,28 @@ struct InputFailure {
 /// What a run did. `failed` counts bad files and bad records found in this run; files that
 /// failed before and did not change are not read again and counted in `known_failed` only.
 /// `skipped` counts files of an unsupported type.
+/// Where a run spent CPU time, stage by stage, in seconds: per-thread CPU clocks
+/// (CLOCK_THREAD_CPUTIME_ID), which the load of a shared machine does not distort, unlike wall
+/// times. A sharded run sums its shards'.
+struct CpuSummary {
+    double reader = 0;    ///< the reading thread: file decisions, decompression, parsing
+    double analysis = 0;  ///< DocumentBuilder::analyse, in whichever threads ran it
+    /// The writer's thread while indexing, deleting and committing, without the analysis it
+    /// ran itself (`--threads 1`): the serial part of the pipeline.
+    double writer = 0;
+    double commit = 0;       ///< of `writer`: in commits (catalogue, Xapian commit, snapshot)
+    double boilerplate = 0;  ///< the boilerplate-learning pass, all its threads
+    double process = 0;      ///< the whole run, every thread, user + system (getrusage)
+};
+
+/// Wall seconds the pipeline's ends waited for each other: a writer that never waits for the
+/// workers is the pipeline's critical path; a reader that waits often is held back by a full
+/// queue (the writer or the workers are slower than it). A sharded run sums its shards'.
+struct WaitSummary {
+    double writer = 0;  ///< the writer waiting for the next analysed article
+    double reader = 0;  ///< the reader waiting for room in the queue
+};
+
 struct IndexSummary {
     std::size_t files = 0;            ///< input files seen
     std::size_t files_unchanged = 0;  ///< skipped by size and mtime (or content hash)
@@ -102,6 +124,8 @@ struct IndexSummary {
     double delete_seconds = 0;   ///< removing disappeared articles
     double commit_seconds = 0;   ///< in commit()
     double publish_seconds = 0;  ///< compaction (--rebuild, first build) and the switch
+    CpuSummary cpu;              ///< CPU time by stage
+    WaitSummary waits;           ///< time the pipeline's ends waited
 
     /// Articles added, updated or deleted.
     [[nodiscard]] std::size_t changes() const noexcept { return indexed + replaced + deleted; }

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <iosfwd>
 #include <map>
 #include <string>
 
@@ -36,6 +37,10 @@ struct NewsSummary {
     /// Adds one article's cleaning.
     void add(const std::string& source, std::size_t body_bytes, const NewsText& text);
 };
+
+/// Logs the lines news cleaning dropped from `article`'s body, one per line:
+/// "path:line: dropped REASON (body line N): TEXT".
+void log_dropped_lines(std::ostream& log, const Article& article, const NewsText& text);
 
 /// Adds the agency terms (`XAG…`) and agency values (slot_agency_first…) of `text` to `doc`.
 void add_news_terms(Xapian::Document& doc, const NewsText& text);

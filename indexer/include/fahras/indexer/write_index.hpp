@@ -22,8 +22,8 @@ namespace fahras {
 
 class WriteIndex {
   public:
-    /// `path` is the database `db` writes; the snapshot is opened on it.
-    WriteIndex(Xapian::WritableDatabase& db, std::string path);
+    /// `path` is the database the writer writes; the snapshot is opened on it.
+    explicit WriteIndex(std::string path);
 
     /// The docid holding id term `idterm` in the database as written so far, or 0.
     [[nodiscard]] Xapian::docid find(const std::string& idterm);
@@ -49,7 +49,6 @@ class WriteIndex {
     void forget(Xapian::docid did);
     void open_snapshot();
 
-    Xapian::WritableDatabase& m_db;
     std::string m_path;
     Xapian::Database m_snapshot;  ///< the last commit (empty before the first one)
     bool m_have_snapshot = false;
