@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests of ranking options, --match auto and `fahras-query --batch` (TREC and JSON Lines runs).
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -462,4 +463,48 @@ TEST_CASE("batch: a trec run with --limit 0 still tells matches from none", "[ba
     CHECK(
         run_cli({"--db", ranking_db(), "--batch", "--format", "trec", "--limit", "0"}, "لاشيءهنا\n")
             .status == fahras::query_no_hits);
+}
+
+TEST_CASE("a hit that shows only its id reads it from its value slot, else from the data",
+          "[batch][schema]") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir / "db").string();
+    std::vector<fahras::Article> articles(3);
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        articles[i].id = "a" + std::to_string(i);
+        articles[i].title = "خبر";
+        articles[i].body = "أخبار سوريا اليوم.";
+    }
+    fahras::test::write_articles_db(path, articles);
+    std::map<std::string, Xapian::docid> docid_of;
+    {
+        // The indexer writes the id into slot_id, the same string as the stored data's.
+        Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+        for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+            const Xapian::Document doc = db.get_document(did);
+            const std::string id = doc.get_value(fahras::schema::slot_id);
+            CHECK(doc.get_data().find("\"" + id + "\"") != std::string::npos);
+            docid_of[id] = did;
+        }
+        REQUIRE(docid_of.size() == 3);
+        // a1's slot now disagrees with its data, a2 has none (a database from before the slot).
+        Xapian::Document a1 = db.get_document(docid_of["a1"]);
+        a1.add_value(fahras::schema::slot_id, "from-slot");
+        db.replace_document(docid_of["a1"], a1);
+        Xapian::Document a2 = db.get_document(docid_of["a2"]);
+        a2.remove_value(fahras::schema::slot_id);
+        db.replace_document(docid_of["a2"], a2);
+        db.commit();
+    }
+    fahras::Searcher searcher(path);
+    fahras::SearchOptions options;
+    options.snippets = options.hit_details = false;
+    std::set<std::string> ids;
+    for (const auto& hit : searcher.search("سوريا", options).hits) ids.insert(hit.id);
+    CHECK(ids == std::set<std::string>{"a0", "from-slot", "a2"});
+    // A hit with its details reads everything, the id included, from the data.
+    options.hit_details = true;
+    ids.clear();
+    for (const auto& hit : searcher.search("سوريا", options).hits) ids.insert(hit.id);
+    CHECK(ids == std::set<std::string>{"a0", "a1", "a2"});
 }

@@ -88,6 +88,7 @@ AnalysedDocument analyse_document(const Article& article, const Analyzer& analyz
     exact.finish(doc);
 
     doc.add_boolean_term(id_term(article.id));
+    doc.add_value(schema::slot_id, article.id);
     for (const std::string& t : sample_terms(article.id)) doc.add_boolean_term(t);
     if (auto t = source_term(article.source); !t.empty()) doc.add_boolean_term(t);
     if (auto t = category_term(article.category); !t.empty()) doc.add_boolean_term(t);

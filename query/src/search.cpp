@@ -355,7 +355,11 @@ SearchResult Searcher::run(const ParsedQuery& parsed, std::string_view query_tex
         hit.percent = it.get_percent();
         std::string body;
         const Xapian::Document doc = it.get_document();
-        fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details, m_path);
+        if (!options.hit_details) hit.id = doc.get_value(schema::slot_id);
+        if (hit.id.empty()) {
+            fill_fields(hit, snippets ? &body : nullptr, doc.get_data(), options.hit_details,
+                        m_path);
+        }
         if (options.hit_details) fill_story(m_db, hit, doc, options);
         if (!snippets) {
             result.hits.push_back(std::move(hit));

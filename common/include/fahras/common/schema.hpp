@@ -105,6 +105,11 @@ inline constexpr Xapian::valueno slot_article_hash = 100;
 /// Line of the article in its JSON Lines file (decimal; absent for whole-file articles): when
 /// only this changed (lines removed above it), just the stored "line" is rewritten.
 inline constexpr Xapian::valueno slot_article_line = 101;
+// ---- Ranking and output (110–119) --------------------------------------------------------
+/// The article's id (the same string as the stored data's `id`): a hit that shows only its id
+/// (a `--format trec` run) reads this one value instead of inflating the whole compressed
+/// document data. Absent in databases written before it; readers then fall back to the data.
+inline constexpr Xapian::valueno slot_id = 110;
 /// Metadata key prefix of the per-file records (size, mtime, content hash, status): the key
 /// is this prefix + the same 16 hex digits as the `XFILE` term, the value a JSON object.
 inline constexpr std::string_view meta_file_prefix = "fahras.file:";
