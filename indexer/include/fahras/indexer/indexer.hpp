@@ -67,9 +67,6 @@ struct InputFailure {
     std::string reason;
 };
 
-/// What a run did. `failed` counts bad files and bad records found in this run; files that
-/// failed before and did not change are not read again and counted in `known_failed` only.
-/// `skipped` counts files of an unsupported type.
 /// Where a run spent CPU time, stage by stage, in seconds: per-thread CPU clocks
 /// (CLOCK_THREAD_CPUTIME_ID), which the load of a shared machine does not distort, unlike wall
 /// times. A sharded run sums its shards'.
@@ -92,6 +89,9 @@ struct WaitSummary {
     double reader = 0;  ///< the reader waiting for room in the queue
 };
 
+/// What a run did. `failed` counts bad files and bad records found in this run; files that
+/// failed before and did not change are not read again and counted in `known_failed` only.
+/// `skipped` counts files of an unsupported type.
 struct IndexSummary {
     std::size_t files = 0;            ///< input files seen
     std::size_t files_unchanged = 0;  ///< skipped by size and mtime (or content hash)
