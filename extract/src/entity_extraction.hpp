@@ -30,8 +30,7 @@ class Extraction {
           m_tokens(tokens),
           m_taken(tokens.size(), false),
           m_surname_of(surname_of),
-          m_readings(tokens.size()),
-          m_have_readings(tokens.size(), false) {}
+          m_readings(tokens.size()) {}
 
     /// `tagger_ran`: `tagged` is a tagger's verdict on the whole text (possibly "nothing"),
     /// so that a common word may be asked for its confirmation.
@@ -40,11 +39,9 @@ class Extraction {
   private:
     /// entity_words::readings() of token i's folded form, computed on first use: the
     /// matchers and the later passes ask for the readings of the same tokens again and again.
+    /// (A word always has one reading, itself, so an empty entry is one not yet computed.)
     [[nodiscard]] const std::vector<entity_words::Reading>& token_readings(std::size_t i) const {
-        if (!m_have_readings[i]) {
-            m_readings[i] = entity_words::readings(m_tokens[i].folded);
-            m_have_readings[i] = true;
-        }
+        if (m_readings[i].empty()) m_readings[i] = entity_words::readings(m_tokens[i].folded);
         return m_readings[i];
     }
 
@@ -191,9 +188,8 @@ class Extraction {
     const std::unordered_map<std::string, std::size_t>& m_surname_of;
     /// Last words of persons named in full so far (gazetteer persons only).
     std::map<std::string, const Entity*> m_surnames;
-    /// token_readings(): per token, its readings once computed.
+    /// token_readings(): per token, its readings once computed (empty before).
     mutable std::vector<std::vector<entity_words::Reading>> m_readings;
-    mutable std::vector<bool> m_have_readings;
 };
 
 }  // namespace fahras::extraction
